@@ -1,0 +1,334 @@
+//! The extraction lexicons: actors, places, weapons and event words. The defaults are embedded
+//! from `assets/lexicon/*.toml`; a user extends them with files of the same name in their config
+//! directory (`<config>/lexicon/actors.toml`, …), whose entries are added to (or, by the same
+//! canonical name, replace) the embedded ones.
+
+use crate::model::{ActorKind, IncidentKind};
+use serde::Deserialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+const ACTORS: &str = include_str!("../assets/lexicon/actors.toml");
+const PLACES: &str = include_str!("../assets/lexicon/places.toml");
+const WEAPONS: &str = include_str!("../assets/lexicon/weapons.toml");
+const EVENTS: &str = include_str!("../assets/lexicon/events.toml");
+
+/// The lexicon files, by name, in the order they are read.
+pub const FILES: [&str; 4] = ["actors.toml", "places.toml", "weapons.toml", "events.toml"];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Adjectives and demonyms that name the actor in attributive use ("American", "Iranian").
+    /// They count as a mention of the actor but never as its name.
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The country an actor belongs to, for states' forces and groups (informational).
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+impl ActorEntry {
+    pub fn actor_kind(&self) -> ActorKind {
+        ActorKind::parse(&self.kind).unwrap_or(ActorKind::Unknown)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceEntry {
+    pub name: String,
+    /// "country" | "city" | "base" | "province" | "region" | "site"
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The country the place is in (for a country, itself).
+    pub country: String,
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+}
+
+impl PlaceEntry {
+    pub fn is_country(&self) -> bool {
+        self.kind == "country"
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeaponEntry {
+    /// The normalized weapon name used in exports, e.g. "ballistic missile".
+    pub name: String,
+    /// Surface forms; plurals are matched automatically.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// A more general weapon this one is a kind of ("ballistic missile" → "missile"): when both
+    /// are reported for one incident the general one is redundant.
+    #[serde(default)]
+    pub generalizes_to: Option<String>,
+    /// Rare enough that two reports naming it at one place are strong evidence of one incident.
+    #[serde(default)]
+    pub distinctive: bool,
+    /// The incident kind this weapon implies on its own ("airstrike").
+    #[serde(default)]
+    pub implies_kind: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerEntry {
+    /// The incident kind these words report.
+    pub kind: String,
+    /// "noun" (attack, strike) or "verb" (past forms only: attacked, fired, struck).
+    pub pos: String,
+    pub words: Vec<String>,
+}
+
+impl TriggerEntry {
+    pub fn incident_kind(&self) -> Option<IncidentKind> {
+        IncidentKind::parse(&self.kind)
+    }
+}
+
+/// Cue phrases that change what a sentence means. Matched case-insensitively on word boundaries.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cues {
+    /// Threats, vows, warnings, intentions: the clause reports no incident.
+    #[serde(default)]
+    pub threat: Vec<String>,
+    /// Running totals and campaigns ("since October", "dozens of attacks", "times").
+    #[serde(default)]
+    pub total: Vec<String>,
+    /// Meetings, talks, statements without violence.
+    #[serde(default)]
+    pub meeting: Vec<String>,
+    /// Speech verbs: a date right after them dates the statement, not the event.
+    #[serde(default)]
+    pub speech: Vec<String>,
+    /// Claims of responsibility: the actor before them is the claimant.
+    #[serde(default)]
+    pub claim: Vec<String>,
+    /// Blame and suspicion: the actor after them is a suspect.
+    #[serde(default)]
+    pub blame: Vec<String>,
+    /// An earlier event recalled as context ("following", "last year").
+    #[serde(default)]
+    pub background: Vec<String>,
+    /// Words after which the rest of the clause is about another event ("in response to").
+    #[serde(default)]
+    pub cause: Vec<String>,
+    /// Hedges and negations that cancel a casualty word ("whether anyone was killed").
+    #[serde(default)]
+    pub hedge: Vec<String>,
+    /// Words that head a boilerplate line ("Logo", "Tags", "Share your opinion").
+    #[serde(default)]
+    pub boilerplate: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorsFile {
+    #[serde(default)]
+    actor: Vec<ActorEntry>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlacesFile {
+    #[serde(default)]
+    place: Vec<PlaceEntry>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeaponsFile {
+    #[serde(default)]
+    weapon: Vec<WeaponEntry>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsFile {
+    #[serde(default)]
+    trigger: Vec<TriggerEntry>,
+    #[serde(default)]
+    cues: Cues,
+}
+
+/// All lexicons, merged from the embedded defaults and the user's additions.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub actors: Vec<ActorEntry>,
+    pub places: Vec<PlaceEntry>,
+    pub weapons: Vec<WeaponEntry>,
+    pub triggers: Vec<TriggerEntry>,
+    pub cues: Cues,
+}
+
+/// A lexicon file that could not be read or parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    pub file: String,
+    pub reason: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.reason)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+impl Lexicon {
+    /// The embedded lexicon alone.
+    pub fn embedded() -> Result<Self, LexiconError> {
+        let mut lex = Lexicon::default();
+        for (name, text) in FILES.iter().zip([ACTORS, PLACES, WEAPONS, EVENTS]) {
+            lex.add_file(name, text, &format!("embedded {name}"))?;
+        }
+        Ok(lex)
+    }
+
+    /// The embedded lexicon extended by the files of `dir` (missing files are fine).
+    pub fn with_user_dir(dir: &Path) -> Result<Self, LexiconError> {
+        let mut lex = Lexicon::embedded()?;
+        for name in FILES {
+            let path = dir.join(name);
+            if !path.exists() {
+                continue;
+            }
+            let label = path.display().to_string();
+            let text = std::fs::read_to_string(&path).map_err(|e| LexiconError {
+                file: label.clone(),
+                reason: e.to_string(),
+            })?;
+            lex.add_file(name, &text, &label)?;
+        }
+        Ok(lex)
+    }
+
+    /// Where the user's lexicon extensions live: `<config dir>/lexicon`, or `$FLASHPOINT_CONFIG/lexicon`.
+    pub fn user_dir() -> Option<PathBuf> {
+        crate::paths::config_dir().map(|d| d.join("lexicon"))
+    }
+
+    fn add_file(&mut self, name: &str, text: &str, label: &str) -> Result<(), LexiconError> {
+        let err = |e: toml::de::Error| LexiconError {
+            file: label.to_string(),
+            reason: e.to_string(),
+        };
+        match name {
+            "actors.toml" => {
+                let f: ActorsFile = toml::from_str(text).map_err(err)?;
+                for a in f.actor {
+                    if ActorKind::parse(&a.kind).is_none() {
+                        return Err(LexiconError {
+                            file: label.to_string(),
+                            reason: format!("actor {:?}: unknown kind {:?}", a.name, a.kind),
+                        });
+                    }
+                    self.actors.retain(|x| x.name != a.name);
+                    self.actors.push(a);
+                }
+            }
+            "places.toml" => {
+                let f: PlacesFile = toml::from_str(text).map_err(err)?;
+                for p in f.place {
+                    self.places.retain(|x| x.name != p.name);
+                    self.places.push(p);
+                }
+            }
+            "weapons.toml" => {
+                let f: WeaponsFile = toml::from_str(text).map_err(err)?;
+                for w in f.weapon {
+                    self.weapons.retain(|x| x.name != w.name);
+                    self.weapons.push(w);
+                }
+            }
+            "events.toml" => {
+                let f: EventsFile = toml::from_str(text).map_err(err)?;
+                for t in &f.trigger {
+                    if t.incident_kind().is_none() {
+                        return Err(LexiconError {
+                            file: label.to_string(),
+                            reason: format!("trigger: unknown incident kind {:?}", t.kind),
+                        });
+                    }
+                }
+                self.triggers.extend(f.trigger);
+                let c = f.cues;
+                let cues = &mut self.cues;
+                for (dst, src) in [
+                    (&mut cues.threat, c.threat),
+                    (&mut cues.total, c.total),
+                    (&mut cues.meeting, c.meeting),
+                    (&mut cues.speech, c.speech),
+                    (&mut cues.claim, c.claim),
+                    (&mut cues.blame, c.blame),
+                    (&mut cues.background, c.background),
+                    (&mut cues.cause, c.cause),
+                    (&mut cues.hedge, c.hedge),
+                    (&mut cues.boilerplate, c.boilerplate),
+                ] {
+                    dst.extend(src);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A fingerprint of the lexicon's content, for cache invalidation.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{:?}{:?}{:?}{:?}{:?}", self.actors, self.places, self.weapons, self.triggers, self.cues)
+            .hash(&mut h);
+        h.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_parses_and_covers_the_region() {
+        let lex = Lexicon::embedded().unwrap();
+        assert!(lex.actors.len() >= 40, "actors: {}", lex.actors.len());
+        assert!(lex.places.len() >= 40, "places: {}", lex.places.len());
+        assert!(lex.weapons.len() >= 10, "weapons: {}", lex.weapons.len());
+        for p in &lex.places {
+            if p.kind != "region" {
+                assert!(p.lat.is_some() && p.lon.is_some(), "{} has no coordinates", p.name);
+            }
+        }
+    }
+
+    #[test]
+    fn user_file_extends_and_overrides() {
+        let dir = std::env::temp_dir().join(format!("fp-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("actors.toml"),
+            "[[actor]]\nname = \"Test Brigade\"\nkind = \"armed group\"\naliases = [\"TB\"]\n",
+        )
+        .unwrap();
+        let lex = Lexicon::with_user_dir(&dir).unwrap();
+        assert!(lex.actors.iter().any(|a| a.name == "Test Brigade"));
+        std::fs::write(dir.join("actors.toml"), "[[actor]]\nname = \"X\"\nkind = \"alien\"\n").unwrap();
+        let err = Lexicon::with_user_dir(&dir).unwrap_err();
+        assert!(err.file.ends_with("actors.toml") && err.reason.contains("alien"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

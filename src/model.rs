@@ -1,0 +1,389 @@
+//! The domain model: documents, spans, dates with precision, mentions, incidents and actors.
+//! Everything else depends on this module; it depends on nothing of ours.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A byte range `[start, end)` into a document's `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The text this span covers, or "" when it does not slice `text` on char boundaries.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// How the document's text relates to the bytes on disk, so exported offsets can be honest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TextOrigin {
+    /// The text is the file's bytes exactly (UTF-8, a BOM kept as U+FEFF): offsets are file offsets.
+    Verbatim,
+    /// The text was decoded from another encoding: offsets are into the decoded UTF-8 text.
+    Decoded,
+    /// The text was extracted from markup or a record (HTML, JSON): offsets are into that text.
+    Extracted,
+}
+
+/// One article as read from disk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Path relative to the corpus root, '/' separated.
+    pub path: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// The words the publication date was read from, if it came from the text.
+    pub published_span: Option<Span>,
+    pub text: String,
+    pub origin: TextOrigin,
+    /// Lines that are page furniture ("Logo", "Tags", comment notices, repeated lines): shown to
+    /// the user, never a source of incidents. Sorted, non-overlapping.
+    pub boilerplate: Vec<Span>,
+}
+
+impl Document {
+    pub fn is_boilerplate(&self, span: Span) -> bool {
+        self.boilerplate.iter().any(|b| b.overlaps(span))
+    }
+}
+
+/// A file that could not be used, and why, in words a person understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// How precise a date is. Ordered from most to least precise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+    Unknown,
+}
+
+/// A date as precise as the text allows: the best label, the range of days it allows, and the
+/// words it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateValue {
+    pub precision: Precision,
+    /// Earliest and latest day consistent with the text; `None` when unknown.
+    pub range: Option<(NaiveDate, NaiveDate)>,
+    /// The words the date was resolved from, e.g. "late on Saturday".
+    pub words: String,
+    /// One line saying how it was resolved, e.g. "late on Saturday → 2024-01-20, published Mon 2024-01-22".
+    pub basis: String,
+}
+
+impl DateValue {
+    pub fn unknown() -> Self {
+        DateValue {
+            precision: Precision::Unknown,
+            range: None,
+            words: String::new(),
+            basis: String::new(),
+        }
+    }
+
+    /// The export label: "YYYY-MM-DD", "YYYY-MM", "YYYY", or `None`.
+    pub fn label(&self) -> Option<String> {
+        let (start, _) = self.range?;
+        match self.precision {
+            Precision::Day => Some(start.format("%Y-%m-%d").to_string()),
+            Precision::Month => Some(start.format("%Y-%m").to_string()),
+            Precision::Year => Some(start.format("%Y").to_string()),
+            Precision::Unknown => None,
+        }
+    }
+
+    /// A sort key: the earliest day, undated last.
+    pub fn sort_key(&self) -> Option<NaiveDate> {
+        self.range.map(|(s, _)| s)
+    }
+
+    pub fn is_known(&self) -> bool {
+        self.precision != Precision::Unknown && self.range.is_some()
+    }
+}
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum IncidentKind {
+    /// Rockets, drones, missiles, gunfire, bombs against a target.
+    Attack,
+    /// A strike from the air by a state's air force or drones (airstrike, air raid).
+    Airstrike,
+    /// Projectiles shot down or intercepted, reported on their own.
+    Interception,
+    /// A named person killed deliberately.
+    Assassination,
+    /// People killed where no other kind fits (shooting, clash).
+    Killing,
+}
+
+impl IncidentKind {
+    pub const ALL: [IncidentKind; 5] = [
+        IncidentKind::Attack,
+        IncidentKind::Airstrike,
+        IncidentKind::Interception,
+        IncidentKind::Assassination,
+        IncidentKind::Killing,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IncidentKind::Attack => "attack",
+            IncidentKind::Airstrike => "airstrike",
+            IncidentKind::Interception => "interception",
+            IncidentKind::Assassination => "assassination",
+            IncidentKind::Killing => "killing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        IncidentKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// An actor's part in an incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    Perpetrator,
+    Claimant,
+    Suspect,
+    Target,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Perpetrator => "perpetrator",
+            Role::Claimant => "claimant",
+            Role::Suspect => "suspect",
+            Role::Target => "target",
+        }
+    }
+}
+
+/// What sort of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ActorKind {
+    State,
+    ArmedGroup,
+    Person,
+    Organization,
+    GovernmentBody,
+    Media,
+    Military,
+    Unknown,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::State => "state",
+            ActorKind::ArmedGroup => "armed group",
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::GovernmentBody => "government body",
+            ActorKind::Media => "media",
+            ActorKind::Military => "military",
+            ActorKind::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            ActorKind::State,
+            ActorKind::ArmedGroup,
+            ActorKind::Person,
+            ActorKind::Organization,
+            ActorKind::GovernmentBody,
+            ActorKind::Media,
+            ActorKind::Military,
+            ActorKind::Unknown,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// A normalized place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// True when the place is a whole country rather than a site within one.
+    pub is_country: bool,
+}
+
+/// Which field of a mention some words support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Field {
+    Date,
+    Place,
+    Weapon,
+    Perpetrator,
+    Target,
+    Claimant,
+    Suspect,
+    Killed,
+    Injured,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Date => "date",
+            Field::Place => "place",
+            Field::Weapon => "weapon",
+            Field::Perpetrator => "perpetrator",
+            Field::Target => "target",
+            Field::Claimant => "claimant",
+            Field::Suspect => "suspect",
+            Field::Killed => "killed",
+            Field::Injured => "injured",
+        }
+    }
+
+    pub fn for_role(role: Role) -> Field {
+        match role {
+            Role::Perpetrator => Field::Perpetrator,
+            Role::Claimant => Field::Claimant,
+            Role::Suspect => Field::Suspect,
+            Role::Target => Field::Target,
+        }
+    }
+}
+
+/// Field-level provenance: these words gave this value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldSpan {
+    pub field: Field,
+    pub value: String,
+    pub span: Span,
+}
+
+/// An actor taking part in a mention or incident, by canonical name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Participant {
+    pub actor: String,
+    pub role: Role,
+}
+
+/// One document's report of one incident: the unit extraction produces and merging consumes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    /// The supporting passage (usually a sentence, sometimes a clause or several sentences).
+    pub passage: Span,
+    pub kind: IncidentKind,
+    pub date: DateValue,
+    pub place: Option<Place>,
+    pub weapons: Vec<String>,
+    pub participants: Vec<Participant>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub background: bool,
+    pub fields: Vec<FieldSpan>,
+}
+
+/// One passage of one document that supports an incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub doc: usize,
+    pub passage: Span,
+    pub fields: Vec<FieldSpan>,
+}
+
+/// An incident: one event, consolidated from the mentions of every document that reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub kind: IncidentKind,
+    pub date: DateValue,
+    pub place: Option<Place>,
+    pub weapons: Vec<String>,
+    pub participants: Vec<Participant>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    /// `[low, high]` over the sources when they disagree.
+    pub killed_range: Option<(u32, u32)>,
+    pub injured_range: Option<(u32, u32)>,
+    pub background: bool,
+    pub sources: Vec<Source>,
+    /// Why the sources were merged, e.g. "same place, same day, same weapon"; empty for one source.
+    pub merge_basis: Vec<String>,
+}
+
+impl Incident {
+    /// The actor most responsible: perpetrator, else claimant, else suspect.
+    pub fn main_actor(&self) -> Option<&Participant> {
+        [Role::Perpetrator, Role::Claimant, Role::Suspect]
+            .into_iter()
+            .find_map(|r| self.participants.iter().find(|p| p.role == r))
+    }
+
+    pub fn actors_with(&self, role: Role) -> impl Iterator<Item = &str> {
+        self.participants
+            .iter()
+            .filter(move |p| p.role == role)
+            .map(|p| p.actor.as_str())
+    }
+
+    /// Number of distinct documents reporting the incident.
+    pub fn document_count(&self) -> usize {
+        let mut docs: Vec<usize> = self.sources.iter().map(|s| s.doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.len()
+    }
+}
+
+/// A named actor with aliases folded together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other names seen or known for the actor (the lexicon's and those found in the text).
+    pub aliases: Vec<String>,
+    /// A short description the text or lexicon gives, e.g. "leader of Kataib Hezbollah".
+    pub description: Option<String>,
+    /// Indices of documents that mention the actor.
+    pub documents: Vec<usize>,
+    /// Indices of incidents the actor takes part in.
+    pub incidents: Vec<usize>,
+}
+
+/// Everything Flashpoint knows about a folder of articles.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub skipped: Vec<Skipped>,
+    pub incidents: Vec<Incident>,
+    pub actors: Vec<Actor>,
+}
