@@ -10,3 +10,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod paths;
+pub mod app;
+pub mod index;
+pub mod tui;
+pub mod ui;

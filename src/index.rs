@@ -1,0 +1,1 @@
+//! What the UI asks of a corpus: timeline order, incidents by actor, actor search.

@@ -1,0 +1,1 @@
+//! Drawing: one file per pane, only visible rows built per frame.
