@@ -14,3 +14,4 @@ pub mod app;
 pub mod index;
 pub mod tui;
 pub mod ui;
+pub mod pipeline;
