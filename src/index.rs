@@ -1,1 +1,359 @@
-//! What the UI asks of a corpus: timeline order, incidents by actor, actor search.
+//! What the UI asks of a corpus: timeline order, per-row labels, incidents by actor, actor search.
+//!
+//! Everything here is computed once at load (or once per query), so drawing a frame only has to
+//! look rows up by position. No terminal types: this module is plain data and unit-tested.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::model::{Corpus, Incident};
+
+/// The labels of one timeline row, precomputed so a frame never formats an incident it does not show.
+/// Strings are raw (they may hold whatever the articles held); the UI sanitises what it draws.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowLabel {
+    /// `DateValue::label()`, or "undated".
+    pub date: String,
+    /// "Place, Country", or "" when unknown.
+    pub place: String,
+    pub weapons: String,
+    /// The main actor's canonical name, or "".
+    pub actor: String,
+    /// e.g. "3k 5w"; "" when no casualties are reported.
+    pub casualties: String,
+    /// Number of distinct documents reporting the incident.
+    pub sources: usize,
+    pub background: bool,
+    pub undated: bool,
+}
+
+/// One actor found by `Index::search_actors`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorMatch {
+    /// Index into `Corpus::actors`.
+    pub actor: usize,
+    pub score: i64,
+    /// Char indices to highlight: into the canonical name, or into `matched_alias` when it is set.
+    pub name_indices: Vec<usize>,
+    /// The alias that matched better than the canonical name, if any.
+    pub matched_alias: Option<String>,
+}
+
+/// The corpus plus the orders and lookups the UI needs.
+#[derive(Debug)]
+pub struct Index {
+    corpus: Corpus,
+    /// Incident indices in date order, undated last; ties keep corpus order.
+    timeline: Vec<usize>,
+    /// Per incident (by corpus index), its row label.
+    labels: Vec<RowLabel>,
+    /// Per actor (by corpus index), its incidents in timeline order.
+    actor_incidents: Vec<Vec<usize>>,
+    /// Actor indices by incident count (descending), then name.
+    actor_order: Vec<usize>,
+}
+
+impl Index {
+    pub fn new(corpus: Corpus) -> Self {
+        let mut timeline: Vec<usize> = (0..corpus.incidents.len()).collect();
+        // `Option` sorts `None` first, so key on (is_undated, date) to put undated last; the sort
+        // is stable so same-day incidents keep extraction order.
+        timeline.sort_by_key(|&i| {
+            let key = corpus.incidents[i].date.sort_key();
+            (key.is_none(), key)
+        });
+        let mut position = vec![0usize; corpus.incidents.len()];
+        for (pos, &i) in timeline.iter().enumerate() {
+            position[i] = pos;
+        }
+
+        let labels = corpus.incidents.iter().map(row_label).collect();
+
+        // The model's `Actor::incidents` is authoritative, but participants name actors too; the
+        // union keeps the counts right whichever side extraction filled in.
+        let actor_incidents: Vec<Vec<usize>> = corpus
+            .actors
+            .iter()
+            .map(|actor| {
+                let mut list: Vec<usize> = actor
+                    .incidents
+                    .iter()
+                    .copied()
+                    .filter(|&i| i < corpus.incidents.len())
+                    .chain(corpus.incidents.iter().enumerate().filter_map(|(i, inc)| {
+                        inc.participants
+                            .iter()
+                            .any(|p| p.actor == actor.name)
+                            .then_some(i)
+                    }))
+                    .collect();
+                list.sort_unstable_by_key(|&i| position[i]);
+                list.dedup();
+                list
+            })
+            .collect();
+
+        let mut actor_order: Vec<usize> = (0..corpus.actors.len()).collect();
+        actor_order.sort_by(|&a, &b| {
+            actor_incidents[b]
+                .len()
+                .cmp(&actor_incidents[a].len())
+                .then_with(|| corpus.actors[a].name.cmp(&corpus.actors[b].name))
+        });
+
+        Index {
+            corpus,
+            timeline,
+            labels,
+            actor_incidents,
+            actor_order,
+        }
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// Every incident index in timeline order.
+    pub fn timeline(&self) -> &[usize] {
+        &self.timeline
+    }
+
+    /// The precomputed label of incident `incident` (a corpus index).
+    pub fn label(&self, incident: usize) -> Option<&RowLabel> {
+        self.labels.get(incident)
+    }
+
+    pub fn incident(&self, incident: usize) -> Option<&Incident> {
+        self.corpus.incidents.get(incident)
+    }
+
+    /// Actor indices by incident count, then name.
+    pub fn actor_order(&self) -> &[usize] {
+        &self.actor_order
+    }
+
+    /// The incidents actor `actor` takes part in, in timeline order.
+    pub fn incidents_of(&self, actor: usize) -> &[usize] {
+        self.actor_incidents.get(actor).map_or(&[], Vec::as_slice)
+    }
+
+    /// The timeline rows to show: every incident, or only those of `actor`; background incidents
+    /// dropped unless `show_background`. Computed once per filter change, not per frame.
+    pub fn filter_by_actor(&self, actor: Option<usize>, show_background: bool) -> Vec<usize> {
+        let base: &[usize] = match actor {
+            Some(a) => self.incidents_of(a),
+            None => &self.timeline,
+        };
+        base.iter()
+            .copied()
+            .filter(|&i| show_background || !self.labels.get(i).is_some_and(|l| l.background))
+            .collect()
+    }
+
+    /// Number of background incidents, so the UI can say what `b` hides.
+    pub fn background_count(&self) -> usize {
+        self.labels.iter().filter(|l| l.background).count()
+    }
+
+    /// Fuzzy search over canonical names and aliases, best match per actor, best actor first.
+    /// An empty query lists every actor in `actor_order` with score 0.
+    pub fn search_actors(&self, query: &str) -> Vec<ActorMatch> {
+        let query = query.trim();
+        if query.is_empty() {
+            return self
+                .actor_order
+                .iter()
+                .map(|&actor| ActorMatch {
+                    actor,
+                    score: 0,
+                    name_indices: Vec::new(),
+                    matched_alias: None,
+                })
+                .collect();
+        }
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut matches: Vec<ActorMatch> = self
+            .corpus
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, actor)| {
+                let by_name = matcher
+                    .fuzzy_indices(&actor.name, query)
+                    .map(|(score, idx)| (score, idx, None));
+                // An alias only wins when it scores strictly better than the name, so the
+                // canonical name is what gets highlighted whenever it matches as well.
+                actor
+                    .aliases
+                    .iter()
+                    .filter_map(|alias| {
+                        matcher
+                            .fuzzy_indices(alias, query)
+                            .map(|(score, idx)| (score, idx, Some(alias.clone())))
+                    })
+                    .fold(by_name, |best, cand| match best {
+                        Some(b) if b.0 >= cand.0 => Some(b),
+                        _ => Some(cand),
+                    })
+                    .map(|(score, name_indices, matched_alias)| ActorMatch {
+                        actor: i,
+                        score,
+                        name_indices,
+                        matched_alias,
+                    })
+            })
+            .collect();
+        matches.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| self.incidents_of(b.actor).len().cmp(&self.incidents_of(a.actor).len()))
+                .then_with(|| self.corpus.actors[a.actor].name.cmp(&self.corpus.actors[b.actor].name))
+        });
+        matches
+    }
+}
+
+fn row_label(inc: &Incident) -> RowLabel {
+    let date = inc.date.label();
+    let place = inc.place.as_ref().map_or_else(String::new, |p| match &p.country {
+        Some(c) if !p.is_country && c != &p.name => format!("{}, {}", p.name, c),
+        _ => p.name.clone(),
+    });
+    RowLabel {
+        undated: date.is_none(),
+        date: date.unwrap_or_else(|| "undated".to_string()),
+        place,
+        weapons: inc.weapons.join(", "),
+        actor: inc.main_actor().map(|p| p.actor.clone()).unwrap_or_default(),
+        casualties: casualties_label(inc.killed, inc.injured),
+        sources: inc.document_count(),
+        background: inc.background,
+    }
+}
+
+/// "3k 5w", "3k", "5w" or "".
+pub fn casualties_label(killed: Option<u32>, injured: Option<u32>) -> String {
+    let parts: Vec<String> = [killed.map(|k| format!("{k}k")), injured.map(|w| format!("{w}w"))]
+        .into_iter()
+        .flatten()
+        .collect();
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> DateValue {
+        let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        DateValue {
+            precision: Precision::Day,
+            range: Some((date, date)),
+            words: String::new(),
+            basis: String::new(),
+        }
+    }
+
+    fn incident(date: DateValue, actor: &str, background: bool) -> Incident {
+        Incident {
+            kind: IncidentKind::Attack,
+            date,
+            place: None,
+            weapons: vec!["drone".into()],
+            participants: vec![Participant {
+                actor: actor.into(),
+                role: Role::Perpetrator,
+            }],
+            killed: Some(3),
+            injured: None,
+            killed_range: None,
+            injured_range: None,
+            background,
+            sources: vec![],
+            merge_basis: vec![],
+        }
+    }
+
+    fn actor(name: &str, aliases: &[&str]) -> Actor {
+        Actor {
+            name: name.into(),
+            kind: ActorKind::ArmedGroup,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            description: None,
+            documents: vec![],
+            incidents: vec![],
+        }
+    }
+
+    fn corpus() -> Corpus {
+        Corpus {
+            incidents: vec![
+                incident(DateValue::unknown(), "Kataib Hezbollah", false),
+                incident(day(2024, 1, 28), "Islamic Resistance in Iraq", false),
+                incident(day(2023, 10, 17), "Kataib Hezbollah", true),
+                incident(day(2024, 1, 28), "Kataib Hezbollah", false),
+            ],
+            actors: vec![
+                actor("Islamic Resistance in Iraq", &["IRI"]),
+                actor("Kataib Hezbollah", &["Kata'ib Hezbollah", "Kataib Hizballah", "KH"]),
+                actor("United States", &["US", "Washington"]),
+            ],
+            ..Corpus::default()
+        }
+    }
+
+    #[test]
+    fn timeline_is_date_order_stable_with_undated_last() {
+        let index = Index::new(corpus());
+        assert_eq!(index.timeline(), &[2, 1, 3, 0]);
+        assert_eq!(index.label(0).unwrap().date, "undated");
+        assert!(index.label(0).unwrap().undated);
+        assert_eq!(index.label(1).unwrap().date, "2024-01-28");
+        assert_eq!(index.label(1).unwrap().casualties, "3k");
+    }
+
+    #[test]
+    fn actors_ordered_by_incident_count_then_name() {
+        let index = Index::new(corpus());
+        assert_eq!(index.actor_order(), &[1, 0, 2]);
+        assert_eq!(index.incidents_of(1), &[2, 3, 0]);
+        assert!(index.incidents_of(2).is_empty());
+    }
+
+    #[test]
+    fn search_finds_actor_through_alias() {
+        let index = Index::new(corpus());
+        let found = index.search_actors("hizb");
+        assert_eq!(found.first().map(|m| m.actor), Some(1));
+        assert_eq!(found[0].matched_alias.as_deref(), Some("Kataib Hizballah"));
+        assert_eq!(found[0].name_indices, vec![7, 8, 9, 10]);
+    }
+
+    #[test]
+    fn search_prefers_canonical_name_and_ranks_best_first() {
+        let index = Index::new(corpus());
+        let found = index.search_actors("kataib");
+        assert_eq!(found[0].actor, 1);
+        assert_eq!(found[0].matched_alias, None);
+        assert_eq!(found[0].name_indices, vec![0, 1, 2, 3, 4, 5]);
+        let found = index.search_actors("washington");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].actor, 2);
+        assert!(index.search_actors("zzzz").is_empty());
+        assert_eq!(index.search_actors("  ").len(), 3);
+    }
+
+    #[test]
+    fn filter_by_actor_and_background() {
+        let index = Index::new(corpus());
+        assert_eq!(index.filter_by_actor(None, true), vec![2, 1, 3, 0]);
+        assert_eq!(index.filter_by_actor(None, false), vec![1, 3, 0]);
+        assert_eq!(index.filter_by_actor(Some(1), true), vec![2, 3, 0]);
+        assert_eq!(index.filter_by_actor(Some(1), false), vec![3, 0]);
+        assert_eq!(index.filter_by_actor(Some(99), true), Vec::<usize>::new());
+        assert_eq!(index.background_count(), 1);
+    }
+}

@@ -15,3 +15,6 @@ pub mod index;
 pub mod tui;
 pub mod ui;
 pub mod pipeline;
+pub mod export;
+pub mod cli;
+pub mod eval;

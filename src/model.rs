@@ -139,17 +139,14 @@ pub enum IncidentKind {
     Interception,
     /// A named person killed deliberately.
     Assassination,
-    /// People killed where no other kind fits (shooting, clash).
-    Killing,
 }
 
 impl IncidentKind {
-    pub const ALL: [IncidentKind; 5] = [
+    pub const ALL: [IncidentKind; 4] = [
         IncidentKind::Attack,
         IncidentKind::Airstrike,
         IncidentKind::Interception,
         IncidentKind::Assassination,
-        IncidentKind::Killing,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -158,7 +155,6 @@ impl IncidentKind {
             IncidentKind::Airstrike => "airstrike",
             IncidentKind::Interception => "interception",
             IncidentKind::Assassination => "assassination",
-            IncidentKind::Killing => "killing",
         }
     }
 

@@ -1,1 +1,364 @@
 //! Application state, actions and the keymap: `App::update(Action)` is the one place state changes.
+//!
+//! `App::handle_event` is what the terminal loop and the tests both call, so tests exercise exactly
+//! the behaviour users get. Nothing here imports ratatui.
+
+pub mod action;
+pub mod config;
+pub mod keymap;
+pub mod state;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+pub use action::Action;
+pub use config::{ConfigError, default_keymap, load_keymap, load_keymap_from, parse_keymap};
+pub use keymap::{KeyBinding, Keymap};
+pub use state::{Area, ListView, Pane, Screen};
+
+use crate::index::{ActorMatch, Index};
+use crate::model::{Corpus, Incident};
+
+/// Rows the mouse wheel moves per notch.
+const WHEEL_STEP: isize = 3;
+
+/// Everything the UI draws from.
+#[derive(Debug)]
+pub struct App {
+    index: Index,
+    keymap: Keymap,
+    focus: Pane,
+    /// The timeline as currently filtered: incident indices in date order.
+    rows: Vec<usize>,
+    pub timeline: ListView,
+    /// The actor list: every actor, or the matches of `query` best first.
+    actors: Vec<ActorMatch>,
+    pub actor_list: ListView,
+    query: String,
+    searching: bool,
+    actor_filter: Option<usize>,
+    show_background: bool,
+    /// Which of the selected incident's sources the Source pane shows.
+    source: usize,
+    /// `None` follows the supporting passage; `Some` once the user scrolls the text.
+    source_scroll: Option<usize>,
+    help: bool,
+    help_scroll: usize,
+    quit: bool,
+    /// Geometry of the last frame, written by the UI.
+    pub screen: Screen,
+}
+
+impl App {
+    pub fn new(corpus: Corpus, keymap: Keymap) -> App {
+        let index = Index::new(corpus);
+        let rows = index.filter_by_actor(None, true);
+        let actors = index.search_actors("");
+        App {
+            index,
+            keymap,
+            focus: Pane::Timeline,
+            rows,
+            timeline: ListView::default(),
+            actors,
+            actor_list: ListView::default(),
+            query: String::new(),
+            searching: false,
+            actor_filter: None,
+            show_background: true,
+            source: 0,
+            source_scroll: None,
+            help: false,
+            help_scroll: 0,
+            quit: false,
+            screen: Screen::default(),
+        }
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+    pub fn actors(&self) -> &[ActorMatch] {
+        &self.actors
+    }
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+    pub fn searching(&self) -> bool {
+        self.searching
+    }
+    pub fn actor_filter(&self) -> Option<usize> {
+        self.actor_filter
+    }
+    pub fn show_background(&self) -> bool {
+        self.show_background
+    }
+    pub fn help_open(&self) -> bool {
+        self.help
+    }
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+    pub fn source_scroll(&self) -> Option<usize> {
+        self.source_scroll
+    }
+
+    /// The incident under the timeline selection (corpus index).
+    pub fn selected_incident(&self) -> Option<usize> {
+        self.rows.get(self.timeline.selected).copied()
+    }
+
+    pub fn incident(&self) -> Option<&Incident> {
+        self.selected_incident().and_then(|i| self.index.incident(i))
+    }
+
+    /// Which source of the selected incident is shown, and how many it has.
+    pub fn source_position(&self) -> (usize, usize) {
+        let count = self.incident().map_or(0, |i| i.sources.len());
+        (self.source.min(count.saturating_sub(1)), count)
+    }
+
+    /// The one entry point for terminal events, used by the loop and by tests.
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Mouse(mouse) => self.handle_mouse(mouse),
+            _ => {}
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        if self.searching && self.handle_search_key(key) {
+            return;
+        }
+        if let Some(action) = self.keymap.action_for(key) {
+            self.update(action);
+        }
+    }
+
+    /// Typing goes into the search line; returns false for keys the keymap should handle
+    /// (Enter, Esc, arrows, Ctrl-combinations such as Ctrl-c).
+    fn handle_search_key(&mut self, key: &KeyEvent) -> bool {
+        let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Char(c) if plain => {
+                self.query.push(c);
+                self.rerank();
+                true
+            }
+            KeyCode::Backspace => {
+                self.query.pop();
+                self.rerank();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn rerank(&mut self) {
+        self.actors = self.index.search_actors(&self.query);
+        self.actor_list = ListView::default();
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        if self.help {
+            match action {
+                Action::Help | Action::Back => self.help = false,
+                Action::Quit => self.quit = true,
+                Action::SelectNext => self.scroll_help(1),
+                Action::SelectPrev => self.scroll_help(-1),
+                Action::PageDown => self.scroll_help(self.screen.help_height as isize),
+                Action::PageUp => self.scroll_help(-(self.screen.help_height as isize)),
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::SelectNext => self.move_focused(1),
+            Action::SelectPrev => self.move_focused(-1),
+            Action::PageDown => self.move_focused(self.page()),
+            Action::PageUp => self.move_focused(-self.page()),
+            Action::SelectFirst => self.move_focused(isize::MIN / 2),
+            Action::SelectLast => self.move_focused(isize::MAX / 2),
+            Action::FocusNext => self.focus = self.focus.next(),
+            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::Apply => self.apply(),
+            Action::Back => self.back(),
+            Action::Search => {
+                self.searching = true;
+                self.focus = Pane::Actors;
+            }
+            Action::NextSource => self.cycle_source(1),
+            Action::PrevSource => self.cycle_source(-1),
+            Action::ToggleBackground => {
+                self.show_background = !self.show_background;
+                self.refilter();
+            }
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Action::Quit => self.quit = true,
+        }
+    }
+
+    fn page(&self) -> isize {
+        let rows = match self.focus {
+            Pane::Timeline => self.screen.timeline_rows.height as usize,
+            Pane::Actors => self.screen.actors_rows.height as usize,
+            Pane::Source => self.screen.source_height,
+        };
+        rows.max(1) as isize
+    }
+
+    fn move_focused(&mut self, delta: isize) {
+        match self.focus {
+            Pane::Timeline => self.move_timeline(delta),
+            Pane::Actors => self.actor_list.move_by(delta, self.actors.len()),
+            Pane::Source => self.scroll_source(delta),
+        }
+    }
+
+    fn move_timeline(&mut self, delta: isize) {
+        let before = self.selected_incident();
+        self.timeline.move_by(delta, self.rows.len());
+        if self.selected_incident() != before {
+            self.reset_source();
+        }
+    }
+
+    fn reset_source(&mut self) {
+        self.source = 0;
+        self.source_scroll = None;
+    }
+
+    fn scroll_source(&mut self, delta: isize) {
+        let max = self.screen.source_lines.saturating_sub(self.screen.source_height);
+        let from = self.source_scroll.unwrap_or(self.screen.source_auto_offset);
+        self.source_scroll = Some(from.saturating_add_signed(delta).min(max));
+    }
+
+    fn scroll_help(&mut self, delta: isize) {
+        let max = self.screen.help_lines.saturating_sub(self.screen.help_height);
+        self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+    }
+
+    fn cycle_source(&mut self, delta: isize) {
+        let (current, count) = self.source_position();
+        if count > 1 {
+            self.source = (current as isize + delta).rem_euclid(count as isize) as usize;
+            self.source_scroll = None;
+        }
+    }
+
+    fn apply(&mut self) {
+        // While the search line is open, Enter takes its top (or chosen) match wherever focus is.
+        let on_actor = self.searching || self.focus == Pane::Actors;
+        match self.focus {
+            _ if on_actor => {
+                if let Some(m) = self.actors.get(self.actor_list.selected) {
+                    self.actor_filter = Some(m.actor);
+                    self.searching = false;
+                    self.refilter();
+                    self.focus = Pane::Timeline;
+                }
+            }
+            Pane::Timeline => self.focus = Pane::Source,
+            Pane::Actors | Pane::Source => {}
+        }
+    }
+
+    /// Esc peels one layer at a time and never quits.
+    fn back(&mut self) {
+        if self.searching {
+            self.searching = false;
+            self.query.clear();
+            self.rerank();
+        } else if self.actor_filter.is_some() {
+            self.actor_filter = None;
+            self.refilter();
+        } else if !self.query.is_empty() {
+            self.query.clear();
+            self.rerank();
+        } else {
+            self.focus = Pane::Timeline;
+        }
+    }
+
+    /// Recomputes the visible timeline, keeping the selected incident when it survives the filter.
+    fn refilter(&mut self) {
+        let keep = self.selected_incident();
+        self.rows = self.index.filter_by_actor(self.actor_filter, self.show_background);
+        let position = keep.and_then(|k| self.rows.iter().position(|&r| r == k));
+        self.timeline.select(position.unwrap_or(0), self.rows.len());
+        if self.selected_incident() != keep {
+            self.reset_source();
+        }
+    }
+
+    fn handle_mouse(&mut self, mouse: &MouseEvent) {
+        let (col, row) = (mouse.column, mouse.row);
+        if self.help {
+            match mouse.kind {
+                MouseEventKind::ScrollDown => self.scroll_help(WHEEL_STEP),
+                MouseEventKind::ScrollUp => self.scroll_help(-WHEEL_STEP),
+                _ => {}
+            }
+            return;
+        }
+        let Some(pane) = Pane::ALL.into_iter().find(|p| self.pane_area(*p).contains(col, row)) else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                self.click_row(pane, col, row);
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let delta = if mouse.kind == MouseEventKind::ScrollDown { WHEEL_STEP } else { -WHEEL_STEP };
+                let focus = std::mem::replace(&mut self.focus, pane);
+                self.move_focused(delta);
+                self.focus = focus;
+            }
+            _ => {}
+        }
+    }
+
+    fn pane_area(&self, pane: Pane) -> Area {
+        match pane {
+            Pane::Timeline => self.screen.timeline,
+            Pane::Actors => self.screen.actors,
+            Pane::Source => self.screen.source,
+        }
+    }
+
+    fn click_row(&mut self, pane: Pane, col: u16, row: u16) {
+        match pane {
+            Pane::Timeline if self.screen.timeline_rows.contains(col, row) => {
+                let target = self.timeline.offset + usize::from(row - self.screen.timeline_rows.y);
+                if target < self.rows.len() {
+                    self.move_timeline(target as isize - self.timeline.selected as isize);
+                }
+            }
+            Pane::Actors if self.screen.actors_rows.contains(col, row) => {
+                let target = self.actor_list.offset + usize::from(row - self.screen.actors_rows.y);
+                if target < self.actors.len() {
+                    self.actor_list.select(target, self.actors.len());
+                }
+            }
+            _ => {}
+        }
+    }
+}

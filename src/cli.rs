@@ -1,0 +1,142 @@
+//! Command line: `flashpoint [DIR]` (the TUI), `flashpoint export`, `flashpoint eval`.
+//! Everything is loaded and validated here, before the terminal is switched to the TUI, so
+//! errors print on a normal terminal.
+
+use crate::ingest;
+use crate::lexicon::Lexicon;
+use crate::model::Corpus;
+use crate::pipeline;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code for a run that failed: unreadable corpus folder, bad config or lexicon, bad gold file.
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit code for wrong arguments (clap's own).
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "flashpoint",
+    version,
+    about = "A terminal conflict tracker: a folder of news articles becomes an incident timeline with sources",
+    after_help = "Without CORPUS_DIR, the bundled demo corpus is used.\n\nExit codes: 0 success, 1 failure (unreadable folder, config or gold file), 2 wrong arguments."
+)]
+pub struct Cli {
+    /// Folder of articles (.txt, .md, .html, .json, .jsonl), read recursively.
+    pub corpus_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Write the extracted incidents, actors and documents to standard output.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Folder of articles; without it, the bundled corpus.
+        corpus_dir: Option<PathBuf>,
+    },
+    /// Score the extraction against a gold annotation (the format of tests/seeds.json).
+    Eval {
+        /// The gold file.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Folder of articles; without it, the bundled corpus.
+        corpus_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// The lexicon: embedded, extended by the user's config directory.
+pub fn load_lexicon() -> Result<Lexicon, String> {
+    match Lexicon::user_dir() {
+        Some(dir) if dir.is_dir() => Lexicon::with_user_dir(&dir).map_err(|e| format!("lexicon {e}")),
+        _ => Lexicon::embedded().map_err(|e| format!("lexicon {e}")),
+    }
+}
+
+/// Reads and extracts a folder (or the bundled corpus), reporting skipped files on stderr.
+pub fn load_corpus(dir: Option<&Path>) -> Result<Corpus, String> {
+    let lex = load_lexicon()?;
+    let ingested = match dir {
+        Some(d) => {
+            let meta = std::fs::metadata(d).map_err(|e| format!("{}: cannot open corpus folder: {e}", d.display()))?;
+            if !meta.is_dir() {
+                return Err(format!("{}: not a folder", d.display()));
+            }
+            ingest::read_folder(d)
+        }
+        None => ingest::read_bundled(),
+    };
+    for s in &ingested.skipped {
+        eprintln!("skipped {}: {}", s.path, s.reason);
+    }
+    Ok(pipeline::build(ingested, &lex))
+}
+
+fn fail(msg: &str) -> ExitCode {
+    eprintln!("flashpoint: {msg}");
+    ExitCode::from(EXIT_FAILURE)
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Some(Command::Export { format, corpus_dir }) => {
+            let corpus = match load_corpus(corpus_dir.as_deref()) {
+                Ok(c) => c,
+                Err(e) => return fail(&e),
+            };
+            let all: Vec<usize> = (0..corpus.incidents.len()).collect();
+            let out = match format {
+                Format::Json => crate::export::to_json(&corpus, &all),
+                Format::Csv => crate::export::to_csv(&corpus, &all),
+            };
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Some(Command::Eval { gold, corpus_dir }) => {
+            let gold_text = match std::fs::read_to_string(&gold) {
+                Ok(t) => t,
+                Err(e) => return fail(&format!("{}: cannot read gold file: {e}", gold.display())),
+            };
+            let gold_data = match crate::eval::Gold::parse(&gold_text) {
+                Ok(g) => g,
+                Err(e) => return fail(&format!("{}: {e}", gold.display())),
+            };
+            let corpus = match load_corpus(corpus_dir.as_deref()) {
+                Ok(c) => c,
+                Err(e) => return fail(&e),
+            };
+            let lex = load_lexicon().unwrap_or_default();
+            let report = crate::eval::evaluate(&corpus, &gold_data, &lex);
+            print!("{}", report.render());
+            ExitCode::SUCCESS
+        }
+        None => run_tui(cli.corpus_dir.as_deref()),
+    }
+}
+
+fn run_tui(dir: Option<&Path>) -> ExitCode {
+    let corpus = match load_corpus(dir) {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    println!("{} documents, {} incidents, {} actors", corpus.documents.len(), corpus.incidents.len(), corpus.actors.len());
+    ExitCode::SUCCESS
+}

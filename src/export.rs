@@ -1,0 +1,221 @@
+//! The machine-readable export: JSON exactly per EXPORT.md (version 1), and CSV, one row per
+//! incident.
+
+use crate::model::{Corpus, Incident};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct ExportDocument<'a> {
+    id: String,
+    path: &'a str,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+    published: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ExportSkipped<'a> {
+    path: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct ExportLocation<'a> {
+    name: &'a str,
+    country: Option<&'a str>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct ExportActorRef<'a> {
+    name: &'a str,
+    role: &'static str,
+}
+
+#[derive(Serialize)]
+struct ExportField<'a> {
+    field: &'static str,
+    value: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct ExportSource<'a> {
+    document: String,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    fields: Vec<ExportField<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportIncident<'a> {
+    id: String,
+    date: Option<String>,
+    date_range: Option<[String; 2]>,
+    kind: &'static str,
+    location: Option<ExportLocation<'a>>,
+    weapons: &'a [String],
+    actors: Vec<ExportActorRef<'a>>,
+    killed: Option<u32>,
+    injured: Option<u32>,
+    killed_range: Option<[u32; 2]>,
+    injured_range: Option<[u32; 2]>,
+    background: bool,
+    sources: Vec<ExportSource<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportActor<'a> {
+    id: String,
+    name: &'a str,
+    kind: &'static str,
+    aliases: &'a [String],
+    documents: Vec<String>,
+    incidents: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Export<'a> {
+    version: u32,
+    documents: Vec<ExportDocument<'a>>,
+    skipped: Vec<ExportSkipped<'a>>,
+    incidents: Vec<ExportIncident<'a>>,
+    actors: Vec<ExportActor<'a>>,
+}
+
+fn incident_json<'a>(corpus: &'a Corpus, i: usize, inc: &'a Incident) -> ExportIncident<'a> {
+    ExportIncident {
+        id: format!("i{i}"),
+        date: inc.date.label(),
+        date_range: inc.date.range.filter(|_| inc.date.is_known()).map(|(s, e)| [s.to_string(), e.to_string()]),
+        kind: inc.kind.as_str(),
+        location: inc.place.as_ref().map(|p| ExportLocation {
+            name: &p.name,
+            country: p.country.as_deref(),
+            lat: p.lat,
+            lon: p.lon,
+        }),
+        weapons: &inc.weapons,
+        actors: inc.participants.iter().map(|p| ExportActorRef { name: &p.actor, role: p.role.as_str() }).collect(),
+        killed: inc.killed,
+        injured: inc.injured,
+        killed_range: inc.killed_range.map(|(a, b)| [a, b]),
+        injured_range: inc.injured_range.map(|(a, b)| [a, b]),
+        background: inc.background,
+        sources: inc
+            .sources
+            .iter()
+            .map(|s| {
+                let text = corpus.documents.get(s.doc).map(|d| d.text.as_str()).unwrap_or("");
+                ExportSource {
+                    document: format!("d{}", s.doc),
+                    start: s.passage.start,
+                    end: s.passage.end,
+                    text: s.passage.slice(text),
+                    fields: s
+                        .fields
+                        .iter()
+                        .map(|f| ExportField { field: f.field.as_str(), value: &f.value, start: f.span.start, end: f.span.end })
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The JSON export of the given incidents (indices into `corpus.incidents`), pretty-printed.
+pub fn to_json(corpus: &Corpus, selection: &[usize]) -> String {
+    let export = Export {
+        version: 1,
+        documents: corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| ExportDocument {
+                id: format!("d{i}"),
+                path: &d.path,
+                title: d.title.as_deref(),
+                outlet: d.outlet.as_deref(),
+                published: d.published.map(|p| p.to_string()),
+            })
+            .collect(),
+        skipped: corpus.skipped.iter().map(|s| ExportSkipped { path: &s.path, reason: &s.reason }).collect(),
+        incidents: selection
+            .iter()
+            .filter_map(|&i| corpus.incidents.get(i).map(|inc| incident_json(corpus, i, inc)))
+            .collect(),
+        actors: corpus
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ExportActor {
+                id: format!("a{i}"),
+                name: &a.name,
+                kind: a.kind.as_str(),
+                aliases: &a.aliases,
+                documents: a.documents.iter().map(|d| format!("d{d}")).collect(),
+                incidents: a.incidents.iter().filter(|i| selection.contains(i)).map(|i| format!("i{i}")).collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub const CSV_HEADER: &str =
+    "id,date,date_start,date_end,kind,place,country,lat,lon,weapons,perpetrators,claimants,suspects,targets,killed,injured,killed_range,injured_range,background,documents,sources";
+
+/// CSV, one row per incident; list fields are ';'-separated.
+pub fn to_csv(corpus: &Corpus, selection: &[usize]) -> String {
+    use crate::model::Role;
+    let mut out = String::from(CSV_HEADER);
+    out.push('\n');
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    for &i in selection {
+        let Some(inc) = corpus.incidents.get(i) else { continue };
+        let role = |r: Role| inc.actors_with(r).collect::<Vec<_>>().join(";");
+        let docs: Vec<String> = {
+            let mut d: Vec<usize> = inc.sources.iter().map(|s| s.doc).collect();
+            d.dedup();
+            d.iter().filter_map(|d| corpus.documents.get(*d).map(|x| x.path.clone())).collect()
+        };
+        let range = |r: Option<(u32, u32)>| r.map(|(a, b)| format!("{a}-{b}")).unwrap_or_default();
+        let cells = [
+            format!("i{i}"),
+            opt(inc.date.label()),
+            opt(inc.date.range.map(|r| r.0.to_string())),
+            opt(inc.date.range.map(|r| r.1.to_string())),
+            inc.kind.as_str().to_string(),
+            opt(inc.place.as_ref().map(|p| p.name.clone())),
+            opt(inc.place.as_ref().and_then(|p| p.country.clone())),
+            opt(inc.place.as_ref().and_then(|p| p.lat).map(|v| v.to_string())),
+            opt(inc.place.as_ref().and_then(|p| p.lon).map(|v| v.to_string())),
+            inc.weapons.join(";"),
+            role(Role::Perpetrator),
+            role(Role::Claimant),
+            role(Role::Suspect),
+            role(Role::Target),
+            opt(inc.killed.map(|v| v.to_string())),
+            opt(inc.injured.map(|v| v.to_string())),
+            range(inc.killed_range),
+            range(inc.injured_range),
+            inc.background.to_string(),
+            docs.join(";"),
+            inc.sources.len().to_string(),
+        ];
+        let row: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,172 @@
+//! Casualty figures: "at least five people … were hurt" = 5 injured, "killed more than 1,538" =
+//! 1538 killed, "did not result in casualties" = 0 and 0. Vague amounts ("a number of",
+//! "dozens") and hedged ones ("whether anyone was killed") give nothing.
+
+use super::tokens::{Token, TokenKind, number_value};
+use crate::model::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Toll {
+    Killed,
+    Injured,
+    /// "casualties": only meaningful as zero.
+    Either,
+}
+
+fn toll_of(word: &str) -> Option<Toll> {
+    let w = word.to_ascii_lowercase();
+    match w.as_str() {
+        "killed" | "dead" | "died" | "deaths" | "fatalities" | "killing" | "perished" | "slain" => {
+            Some(Toll::Killed)
+        }
+        "wounded" | "injured" | "hurt" | "injuries" | "injuring" | "wounding" => Some(Toll::Injured),
+        "casualties" => Some(Toll::Either),
+        _ => None,
+    }
+}
+
+/// Words that, right after a number, say it counts something other than people.
+const NOT_PEOPLE: [&str; 24] = [
+    "times", "days", "weeks", "months", "years", "hours", "minutes", "km", "kilometres",
+    "kilometers", "miles", "percent", "per", "attacks", "incidents", "rockets", "drones",
+    "missiles", "projectiles", "mortars", "shells", "strikes", "targets", "sites",
+];
+
+const QUANTIFIERS: [&str; 10] =
+    ["least", "than", "over", "about", "some", "around", "nearly", "almost", "approximately", "to"];
+
+const HEDGES: [&str; 6] = ["whether", "anyone", "possible", "possibly", "if", "unclear"];
+const NEGATIONS: [&str; 5] = ["no", "not", "without", "zero", "none"];
+
+/// Killed and injured figures found in `tokens`, each with the words that gave it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Casualties {
+    pub killed: Option<(u32, Span)>,
+    pub injured: Option<(u32, Span)>,
+}
+
+fn set(slot: &mut Option<(u32, Span)>, value: u32, span: Span) {
+    if slot.is_none() {
+        *slot = Some((value, span));
+    }
+}
+
+fn is_count(tokens: &[Token], text: &str, i: usize) -> Option<u32> {
+    let t = tokens.get(i)?;
+    if t.kind != TokenKind::Number && t.kind != TokenKind::Word {
+        return None;
+    }
+    let v = number_value(t.text(text))?;
+    let next_is_unit = tokens.get(i + 1).is_some_and(|n| n.is_any(text, &NOT_PEOPLE));
+    (!next_is_unit).then_some(v)
+}
+
+pub fn find(text: &str, tokens: &[Token]) -> Casualties {
+    let mut out = Casualties::default();
+    for (i, tok) in tokens.iter().enumerate() {
+        let Some(toll) = toll_of(tok.text(text)) else { continue };
+        // "lost their lives"
+        let hedged = tokens[i.saturating_sub(4)..i].iter().any(|t| t.is_any(text, &HEDGES));
+        if hedged {
+            continue;
+        }
+        let negated = tokens[i.saturating_sub(4)..i].iter().any(|t| t.is_any(text, &NEGATIONS))
+            && !tokens[i.saturating_sub(4)..i].iter().any(|t| t.kind == TokenKind::Number);
+        if negated {
+            let span = tok.span;
+            match toll {
+                Toll::Killed => set(&mut out.killed, 0, span),
+                Toll::Injured => set(&mut out.injured, 0, span),
+                Toll::Either => {
+                    set(&mut out.killed, 0, span);
+                    set(&mut out.injured, 0, span);
+                }
+            }
+            continue;
+        }
+        if toll == Toll::Either {
+            continue;
+        }
+        // Number after the verb: "killed more than 1,538", "wounding about 21,048".
+        let after = (i + 1..(i + 4).min(tokens.len()))
+            .take_while(|&j| tokens[j].kind != TokenKind::Punct)
+            .find_map(|j| is_count(tokens, text, j).map(|v| (j, v)))
+            .filter(|&(j, _)| (i + 1..j).all(|k| tokens[k].is_any(text, &QUANTIFIERS) || tokens[k].is_any(text, &["more", "at", "up"])));
+        if let Some((j, v)) = after {
+            let span = Span::new(tok.span.start, tokens[j].span.end);
+            match toll {
+                Toll::Killed => set(&mut out.killed, v, span),
+                _ => set(&mut out.injured, v, span),
+            }
+            continue;
+        }
+        // Number before: "eight members of Kataib Hezbollah lost their lives", "five people,
+        // including US soldiers and vendors, were hurt".
+        let lo = i.saturating_sub(12);
+        if let Some(j) = (lo..i).rev().find(|&j| is_count(tokens, text, j).is_some()) {
+            let between = &tokens[j + 1..i];
+            let blocked = between.iter().any(|t| t.is(text, ";") || toll_of(t.text(text)).is_some());
+            if let (false, Some(v)) = (blocked, is_count(tokens, text, j)) {
+                let span = Span::new(tokens[j].span.start, tok.span.end);
+                match toll {
+                    Toll::Killed => set(&mut out.killed, v, span),
+                    _ => set(&mut out.injured, v, span),
+                }
+            }
+        }
+    }
+    // "lost their lives" is a killed phrase spread over three words.
+    for (i, tok) in tokens.iter().enumerate() {
+        if out.killed.is_some() {
+            break;
+        }
+        let phrase = tok.is(text, "lost")
+            && tokens.get(i + 1).is_some_and(|t| t.is_any(text, &["their", "his", "her"]))
+            && tokens.get(i + 2).is_some_and(|t| t.is_any(text, &["lives", "life"]));
+        if !phrase {
+            continue;
+        }
+        let lo = i.saturating_sub(12);
+        if let Some(j) = (lo..i).rev().find(|&j| is_count(tokens, text, j).is_some())
+            && let Some(v) = is_count(tokens, text, j)
+        {
+            out.killed = Some((v, Span::new(tokens[j].span.start, tokens[i + 2].span.end)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn figures(text: &str) -> (Option<u32>, Option<u32>) {
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let c = find(text, &toks);
+        (c.killed.map(|k| k.0), c.injured.map(|k| k.0))
+    }
+
+    #[test]
+    fn casualty_phrases() {
+        let cases: [(&str, (Option<u32>, Option<u32>)); 14] = [
+            ("At least five people, including US soldiers and vendors, were hurt in the attack", (None, Some(5))),
+            ("Hamas killed more than 1,538 Israelis and wounded 5,431", (Some(1538), Some(5431))),
+            ("the attack did not result in casualties or damage", (Some(0), Some(0))),
+            ("militia officials claim that eight members of Kataib Hezbollah lost their lives", (Some(8), None)),
+            ("While it remains unclear whether anyone was killed in the attacks", (None, None)),
+            ("injured a number of British soldiers", (None, None)),
+            ("leading to one Iraqi and possible American casualties", (None, None)),
+            ("Three US soldiers were killed and more than 40 wounded", (Some(3), Some(40))),
+            ("four Katyusha rockets were launched, no one was hurt", (None, Some(0))),
+            ("killing two and injuring twenty-one", (Some(2), Some(21))),
+            ("fired 99999999999999999999 rockets, killing nobody", (None, None)),
+            ("23 times by missiles, killed", (None, None)),
+            ("There were no injuries", (None, Some(0))),
+            ("2 killed, 5 injured", (Some(2), Some(5))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(figures(text), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,557 @@
+//! One clause → at most one draft mention. The clause's head event word is chosen by local
+//! grammar (a past verb or a singular noun; plurals generalise; modals, infinitives and the
+//! present perfect report no event), then each field is read from the part of the clause that
+//! holds the head.
+
+use super::casualties;
+use super::dates::{self, DateMention};
+use super::matcher::{Cue, Hit, TriggerPos};
+use super::tokens::{Token, TokenKind};
+use super::Extractor;
+use crate::model::{
+    ActorKind, DateValue, Field, FieldSpan, IncidentKind, Mention, Participant, Place, Role, Span,
+};
+use chrono::NaiveDate;
+
+/// A mention before the document pass decides whether it stands alone, folds into a
+/// neighbour, or is dropped.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub mention: Mention,
+    pub sentence: usize,
+    /// Refers back ("the attack", "this assault", "these attacks"): folds into a neighbour.
+    pub anaphoric: bool,
+    /// A plural anaphor ("these attacks") refers only to the sentence just before.
+    pub plural: bool,
+    /// Has something of its own to stand on: a known date, a specific place or a named victim.
+    pub anchored: bool,
+}
+
+/// Words that, before a singular event noun, make it hypothetical or generic.
+const NON_EVENT_DETERMINERS: [&str; 11] = [
+    "any", "no", "future", "possible", "potential", "further", "every", "each", "an-other", "similar",
+    "retaliatory",
+];
+const ANAPHORIC_DETERMINERS: [&str; 8] = ["the", "this", "that", "these", "those", "its", "such", "their"];
+const MODALS: [&str; 12] = [
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "not", "never",
+];
+const PERFECT: [&str; 3] = ["has", "have", "having"];
+const PASSIVE: [&str; 5] = ["was", "were", "been", "being", "be"];
+const LOCATIVE: [&str; 10] = ["in", "at", "on", "near", "inside", "into", "outside", "across", "around", "toward"];
+const TARGET_PREPS: [&str; 7] = ["on", "against", "at", "targeting", "toward", "towards", "into"];
+const UNNAMED_GROUP_NOUNS: [&str; 12] = [
+    "militia", "militias", "group", "groups", "faction", "factions", "fighters", "militants",
+    "gunmen", "proxies", "proxy", "officials",
+];
+const FORCE_NOUNS: [&str; 12] = [
+    "forces", "troops", "soldiers", "personnel", "base", "bases", "positions", "convoy", "embassy",
+    "service", "servicemembers", "interests",
+];
+/// Suffixes that turn an actor's name into a description of someone else ("Iran-backed").
+const PROXY_SUFFIXES: [&str; 8] =
+    ["-backed", "-linked", "-aligned", "-allied", "-affiliated", "-supported", "-sponsored", "-led"];
+const PLACE_ANAPHORS: [&str; 9] = [
+    "base", "airbase", "facility", "camp", "garrison", "installation", "airfield", "outpost", "foundation",
+];
+
+/// What the document pass knows when a clause is analysed.
+pub struct ClauseContext<'a> {
+    pub text: &'a str,
+    pub doc: usize,
+    pub sentence: usize,
+    pub published: Option<NaiveDate>,
+    /// The last specific place (base, city, site) named before this clause.
+    pub last_place: Option<usize>,
+    /// Background cue seen earlier in the same sentence ("Last year, X …, and Y …").
+    pub sentence_bg_cue: bool,
+}
+
+/// Analyses one clause. `hits` and `tokens` cover exactly `clause`.
+pub fn analyse(
+    ex: &Extractor,
+    ctx: &ClauseContext,
+    clause: Span,
+    hits: &[Hit],
+    tokens: &[Token],
+) -> Option<Draft> {
+    let text = ctx.text;
+    let parts = split_parts(ctx, clause, hits, tokens);
+    let (head_idx, anaphoric, plural) = choose_head(ctx, hits, tokens, &parts)?;
+    let head = &hits[head_idx];
+    let (head_kind, _, _) = head.trigger()?;
+    let part = parts.iter().copied().find(|p| p.span.contains(head.span))?;
+
+    // Threats, vows and warnings before the head: the clause reports intent, not an event.
+    if hits.iter().any(|h| h.cue(Cue::Threat) && h.span.end <= head.span.start) {
+        return None;
+    }
+    if is_running_total(ctx, hits, tokens, part.span, head.span) {
+        return None;
+    }
+
+    let in_part = |s: Span| part.span.contains(s);
+    let part_hits: Vec<&Hit> = hits.iter().filter(|h| in_part(h.span)).collect();
+    let part_tokens: Vec<Token> = tokens.iter().copied().filter(|t| in_part(t.span)).collect();
+    let mut fields = Vec::new();
+
+    // Weapons.
+    let mut weapons: Vec<String> = Vec::new();
+    for h in &part_hits {
+        if let Some(w) = h.weapon() {
+            let name = ex.lex.weapons[w].name.clone();
+            fields.push(FieldSpan { field: Field::Weapon, value: name.clone(), span: h.span });
+            if !weapons.contains(&name) {
+                weapons.push(name);
+            }
+        }
+    }
+    ex.drop_generalised_weapons(&mut weapons);
+
+    // Place: the most specific named place in the part, else "the base" → the last one named.
+    let place = choose_place(ex, ctx, &part_hits, &part_tokens, &mut fields);
+
+    // Actors and their roles.
+    let participants = assign_roles(ex, ctx, &part_hits, &part_tokens, head, &mut fields);
+
+    // Casualties.
+    let cas = casualties::find(text, &part_tokens);
+    let mut killed = cas.killed.map(|(v, s)| {
+        fields.push(FieldSpan { field: Field::Killed, value: v.to_string(), span: s });
+        v
+    });
+    let injured = cas.injured.map(|(v, s)| {
+        fields.push(FieldSpan { field: Field::Injured, value: v.to_string(), span: s });
+        v
+    });
+
+    // Kind.
+    let named_victim = participants.iter().any(|p| {
+        p.role == Role::Target && ex.actor_kind(&p.actor) == Some(ActorKind::Person)
+    });
+    let perpetrator_is_group = participants.iter().any(|p| {
+        p.role == Role::Perpetrator && ex.actor_kind(&p.actor) == Some(ActorKind::ArmedGroup)
+    });
+    let airborne = part_hits.iter().any(|h| {
+        matches!(h.trigger(), Some((IncidentKind::Airstrike, _, _)))
+            || h.weapon().is_some_and(|w| ex.lex.weapons[w].implies_kind.as_deref() == Some("airstrike"))
+    });
+    let other_attack = part_hits
+        .iter()
+        .any(|h| matches!(h.trigger(), Some((IncidentKind::Attack | IncidentKind::Airstrike, _, _))));
+    let kind = match head_kind {
+        IncidentKind::Assassination if named_victim => IncidentKind::Assassination,
+        IncidentKind::Interception if !other_attack => IncidentKind::Interception,
+        _ if airborne && !perpetrator_is_group => IncidentKind::Airstrike,
+        _ => IncidentKind::Attack,
+    };
+    // A named person killed is one death, whether or not the text gives a figure.
+    if kind == IncidentKind::Assassination && killed.is_none() {
+        killed = Some(1);
+    }
+
+    // Date.
+    let date = choose_date(ctx, clause, part, head.span, &mut fields);
+
+    let bg_cue = ctx.sentence_bg_cue
+        || hits.iter().any(|h| h.cue(Cue::Background) && h.span.end <= head.span.start)
+        || part.fronted_background;
+
+    let anchored = date.is_known()
+        || place.as_ref().is_some_and(|p| !p.is_country)
+        || named_victim
+        || (killed.is_some_and(|k| k > 0) && !anaphoric);
+    let mention = Mention {
+        doc: ctx.doc,
+        passage: clause,
+        kind,
+        date,
+        place,
+        weapons,
+        participants,
+        killed,
+        injured,
+        background: bg_cue,
+        fields,
+    };
+    Some(Draft { mention, sentence: ctx.sentence, anaphoric, plural, anchored })
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    span: Span,
+    /// Starts with a cause or relative-time cue ("in response to", "a day after").
+    caused: bool,
+    /// A fronted "Following …," phrase: recalls an earlier event.
+    fronted_background: bool,
+}
+
+/// Splits a clause where a cause cue starts ("in response to rocket attacks") and after a
+/// fronted "Following …," phrase, so each part's fields describe one event.
+fn split_parts(ctx: &ClauseContext, clause: Span, hits: &[Hit], tokens: &[Token]) -> Vec<Part> {
+    let text = ctx.text;
+    let mut cuts: Vec<(usize, bool)> = Vec::new();
+    for h in hits {
+        if h.cue(Cue::Cause) && h.span.start > clause.start {
+            cuts.push((h.span.start, true));
+        }
+    }
+    let fronted = tokens.first().is_some_and(|t| t.is_any(text, &["following", "after"]))
+        || tokens.first().is_some_and(|t| t.is(text, "in"))
+            && tokens.get(1).is_some_and(|t| t.is(text, "the"))
+            && tokens.get(2).is_some_and(|t| t.is(text, "wake"));
+    let mut fronted_end = None;
+    if fronted && let Some(comma) = tokens.iter().find(|t| t.is(text, ",")) {
+        fronted_end = Some(comma.span.end);
+        cuts.push((comma.span.end, false));
+    }
+    cuts.sort_unstable();
+    cuts.dedup_by_key(|c| c.0);
+    let mut parts = Vec::new();
+    let mut start = clause.start;
+    let mut caused = false;
+    for (cut, is_cause) in cuts {
+        if cut > start {
+            parts.push(Part {
+                span: Span::new(start, cut),
+                caused,
+                fronted_background: fronted_end == Some(cut),
+            });
+            start = cut;
+        }
+        caused = is_cause;
+    }
+    parts.push(Part { span: Span::new(start, clause.end), caused, fronted_background: false });
+    parts
+}
+
+fn token_index_at(tokens: &[Token], pos: usize) -> Option<usize> {
+    tokens.iter().position(|t| t.span.start <= pos && pos < t.span.end.max(t.span.start + 1))
+}
+
+/// Picks the clause's head event word: the first past verb or singular noun that reports an
+/// event; anaphoric nouns ("the attack", "these attacks") only when nothing else qualifies.
+/// Returns the hit index and whether the head is anaphoric / plural.
+fn choose_head(
+    ctx: &ClauseContext,
+    hits: &[Hit],
+    tokens: &[Token],
+    parts: &[Part],
+) -> Option<(usize, bool, bool)> {
+    let text = ctx.text;
+    let mut fallback: Option<(usize, bool)> = None;
+    for (i, h) in hits.iter().enumerate() {
+        let Some((_, pos, plural)) = h.trigger() else { continue };
+        let Some(ti) = token_index_at(tokens, h.span.start) else { continue };
+        let before = |n: usize| ti.checked_sub(n).and_then(|j| tokens.get(j));
+        let part = parts.iter().find(|p| p.span.contains(h.span));
+        match pos {
+            TriggerPos::Verb => {
+                if h.cue(Cue::Hedge) {
+                    continue;
+                }
+                let prev = before(1);
+                if prev.is_some_and(|t| t.is_any(text, &MODALS)) {
+                    continue;
+                }
+                // "has (previously) been targeted", "have launched": a generalisation.
+                let perfect = (1..=3).filter_map(before).any(|t| t.is_any(text, &PERFECT))
+                    && !(1..=3).filter_map(before).any(|t| t.is(text, ","));
+                if perfect {
+                    continue;
+                }
+                // "whether anyone was killed": hedged.
+                if (1..=3).filter_map(before).any(|t| t.is_any(text, &["whether", "if", "anyone"])) {
+                    continue;
+                }
+                return Some((i, false, false));
+            }
+            TriggerPos::Light => {
+                // Eventive only with an event noun in the same part: "airstrikes were conducted".
+                let has_noun = part.is_some_and(|p| {
+                    hits.iter().any(|o| {
+                        p.span.contains(o.span) && matches!(o.trigger(), Some((_, TriggerPos::Noun, _)))
+                    })
+                });
+                let prev = before(1);
+                if has_noun && !prev.is_some_and(|t| t.is_any(text, &MODALS)) {
+                    let perfect = (1..=2).filter_map(before).any(|t| t.is_any(text, &PERFECT));
+                    if !perfect {
+                        return Some((i, false, false));
+                    }
+                }
+            }
+            TriggerPos::Noun => {
+                // Look back over modifiers ("a Palestinian Hamas attack", "Saturday’s air base
+                // attack") for the determiner.
+                let mut det = None;
+                for n in 1..=4 {
+                    let Some(t) = before(n) else { break };
+                    if t.kind == TokenKind::Punct && !t.is_any(text, &["\u{201c}", "\""]) {
+                        break;
+                    }
+                    let w = t.text(text);
+                    let lower = w.to_ascii_lowercase();
+                    if ["a", "an", "another", "one"].contains(&lower.as_str())
+                        || ANAPHORIC_DETERMINERS.contains(&lower.as_str())
+                        || NON_EVENT_DETERMINERS.contains(&lower.as_str())
+                        || w.ends_with("’s")
+                        || w.ends_with("'s")
+                    {
+                        det = Some(lower);
+                        break;
+                    }
+                }
+                let det = det.as_deref();
+                if det.is_some_and(|d| NON_EVENT_DETERMINERS.contains(&d)) {
+                    continue;
+                }
+                let anaphoric = det.is_some_and(|d| ANAPHORIC_DETERMINERS.contains(&d));
+                if plural {
+                    // "these attacks" refers back; bare plurals generalise.
+                    if anaphoric && fallback.is_none() {
+                        fallback = Some((i, true));
+                    }
+                    continue;
+                }
+                if anaphoric || det.is_none() {
+                    if fallback.is_none() || fallback.is_some_and(|(_, p)| p) {
+                        fallback = Some((i, false));
+                    }
+                    continue;
+                }
+                return Some((i, false, false));
+            }
+        }
+    }
+    fallback.map(|(i, plural)| (i, true, plural))
+}
+
+/// "attacked 23 times", "Since October 17, there have been …", "For 25 days, …".
+fn is_running_total(ctx: &ClauseContext, hits: &[Hit], tokens: &[Token], part: Span, head: Span) -> bool {
+    let text = ctx.text;
+    let total_cue_before = hits
+        .iter()
+        .any(|h| h.cue(Cue::Total) && part.contains(h.span) && h.span.end <= head.start);
+    if total_cue_before {
+        return true;
+    }
+    let in_part: Vec<&Token> = tokens.iter().filter(|t| part.contains(t.span)).collect();
+    in_part.windows(2).any(|w| {
+        let count = w[0].kind == TokenKind::Number || super::tokens::number_value(w[0].text(text)).is_some();
+        count && w[1].is(text, "times")
+    }) || in_part.windows(3).any(|w| {
+        w[0].is(text, "for")
+            && super::tokens::number_value(w[1].text(text)).is_some()
+            && w[2].is_any(text, &["days", "weeks", "months", "years"])
+    })
+}
+
+fn choose_place(
+    ex: &Extractor,
+    ctx: &ClauseContext,
+    hits: &[&Hit],
+    tokens: &[Token],
+    fields: &mut Vec<FieldSpan>,
+) -> Option<Place> {
+    let text = ctx.text;
+    let mut best: Option<(usize, Span)> = None;
+    for h in hits {
+        let Some(p) = h.place() else { continue };
+        let entry = &ex.lex.places[p];
+        let ti = token_index_at(tokens, h.span.start);
+        let tok = ti.and_then(|i| tokens.get(i));
+        if tok.is_some_and(|t| is_proxy_form(t.text(text))) {
+            continue;
+        }
+        if entry.is_country() {
+            // A country named as an actor ("urged Iran") is not where something happened.
+            let prev = ti.and_then(|i| i.checked_sub(1)).and_then(|j| tokens.get(j));
+            let locative = prev.is_some_and(|t| t.is_any(text, &LOCATIVE));
+            if h.actor().is_some() && !locative {
+                continue;
+            }
+        }
+        let better = match best {
+            None => true,
+            Some((b, _)) => ex.lex.places[b].is_country() && !entry.is_country(),
+        };
+        if better {
+            best = Some((p, h.span));
+        }
+    }
+    if let Some((p, span)) = best
+        && !ex.lex.places[p].is_country()
+    {
+        fields.push(FieldSpan { field: Field::Place, value: ex.lex.places[p].name.clone(), span });
+        return Some(ex.place(p));
+    }
+    // "the base", "the air base": the last specific place the article named.
+    if let Some(last) = ctx.last_place {
+        for w in tokens.windows(2) {
+            if w[0].is(text, "the") && w[1].is_any(text, &PLACE_ANAPHORS) {
+                fields.push(FieldSpan {
+                    field: Field::Place,
+                    value: ex.lex.places[last].name.clone(),
+                    span: Span::new(w[0].span.start, w[1].span.end),
+                });
+                return Some(ex.place(last));
+            }
+        }
+    }
+    let (p, span) = best?;
+    fields.push(FieldSpan { field: Field::Place, value: ex.lex.places[p].name.clone(), span });
+    Some(ex.place(p))
+}
+
+fn is_proxy_form(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    PROXY_SUFFIXES.iter().any(|s| lower.ends_with(s)) || lower.starts_with("pro-")
+}
+
+fn assign_roles(
+    ex: &Extractor,
+    ctx: &ClauseContext,
+    hits: &[&Hit],
+    tokens: &[Token],
+    head: &Hit,
+    fields: &mut Vec<FieldSpan>,
+) -> Vec<Participant> {
+    let text = ctx.text;
+    let head_ti = token_index_at(tokens, head.span.start);
+    let passive = head_ti
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|j| tokens.get(j))
+        .is_some_and(|t| t.is_any(text, &PASSIVE));
+    let mut out: Vec<Participant> = Vec::new();
+    let mut perpetrator_taken = false;
+    let push = |out: &mut Vec<Participant>, fields: &mut Vec<FieldSpan>, name: &str, role: Role, span: Span| {
+        if !out.iter().any(|p| p.actor == name && p.role == role) {
+            out.push(Participant { actor: name.to_string(), role });
+        }
+        fields.push(FieldSpan { field: Field::for_role(role), value: name.to_string(), span });
+    };
+    // Actors nearest the head first, so the closest subject wins the perpetrator role.
+    for h in hits {
+        let Some((a, adjective)) = h.actor() else { continue };
+        let entry = &ex.lex.actors[a];
+        if entry.actor_kind() == ActorKind::Media {
+            continue;
+        }
+        let Some(ti) = token_index_at(tokens, h.span.start) else { continue };
+        let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
+        let tok_text = tokens[last_ti].text(text);
+        if is_proxy_form(tok_text) || is_proxy_form(tokens[ti].text(text)) {
+            continue;
+        }
+        let next = tokens.get(last_ti + 1);
+        let next2 = tokens.get(last_ti + 2);
+        if next.is_some_and(|t| t.is_any(text, &PROXY_SUFFIXES.map(|s| &s[1..]))) {
+            continue;
+        }
+        if adjective && next.is_some_and(|t| t.is_any(text, &UNNAMED_GROUP_NOUNS)) {
+            continue;
+        }
+        let window_before = |n: usize| (1..=n).filter_map(|k| ti.checked_sub(k)).map(|j| &tokens[j]);
+        // Attribution, not participation: "according to US officials", "X said".
+        let attributed = window_before(4).any(|t| t.is(text, "according"))
+            || [next, next2].into_iter().flatten().any(|t| t.is_any(text, &["said", "told", "says", "stated", "reported"]));
+        if attributed {
+            continue;
+        }
+        let name = entry.name.clone();
+        let after_head = h.span.start >= head.span.end;
+        let prev = ti.checked_sub(1).map(|j| &tokens[j]);
+        let claimed_by = window_before(3).any(|t| t.is(text, "claimed")) && prev.is_some_and(|t| t.is(text, "by") || t.is_any(text, &["\u{201c}", "\""]));
+        let by = prev.is_some_and(|t| t.is(text, "by"))
+            || (prev.is_some_and(|t| t.is_any(text, &["the", "\u{201c}", "\""]))
+                && ti.checked_sub(2).is_some_and(|j| tokens[j].is(text, "by")));
+        let claims_after = hits.iter().any(|o| {
+            o.cue(Cue::Claim) && o.span.start >= h.span.end && o.span.start <= h.span.end + 40
+        });
+        let blamed = hits
+            .iter()
+            .any(|o| o.cue(Cue::Blame) && o.span.end <= h.span.start && h.span.start <= o.span.end + 40);
+        let target_prep = window_before(2).any(|t| t.is_any(text, &TARGET_PREPS));
+        let forces = next.is_some_and(|t| t.is_any(text, &FORCE_NOUNS));
+        let role = if claimed_by || (claims_after && !adjective) {
+            Some(Role::Claimant)
+        } else if blamed {
+            Some(Role::Suspect)
+        } else if by {
+            Some(Role::Perpetrator)
+        } else if after_head && (target_prep || forces || head_ti.is_some_and(|hi| ti == hi + 1)) {
+            Some(Role::Target)
+        } else if !after_head && passive && head_ti.is_some_and(|hi| hi.saturating_sub(ti) <= 6) {
+            Some(Role::Target)
+        } else if !after_head && head_ti.is_some_and(|hi| hi.saturating_sub(last_ti) <= 3) {
+            let comma_between = head_ti.is_some_and(|hi| tokens[last_ti..hi].iter().any(|t| t.is(text, ",")));
+            (!comma_between && !perpetrator_taken).then_some(Role::Perpetrator)
+        } else if forces || target_prep {
+            Some(Role::Target)
+        } else {
+            None
+        };
+        if let Some(role) = role {
+            if role == Role::Perpetrator {
+                perpetrator_taken = true;
+            }
+            push(&mut out, fields, &name, role, h.span);
+        }
+    }
+    // A group and its state's adjective both before the noun ("a Palestinian Hamas attack"):
+    // the group did it.
+    let group_perp = out
+        .iter()
+        .any(|p| p.role == Role::Perpetrator && ex.actor_kind(&p.actor) == Some(ActorKind::ArmedGroup));
+    if group_perp {
+        out.retain(|p| p.role != Role::Perpetrator || ex.actor_kind(&p.actor) != Some(ActorKind::State));
+    }
+    out
+}
+
+fn choose_date(
+    ctx: &ClauseContext,
+    clause: Span,
+    part: Part,
+    head: Span,
+    fields: &mut Vec<FieldSpan>,
+) -> DateValue {
+    let text = ctx.text;
+    let in_part = dates::find_dates(text, part.span);
+    let in_clause = if part.caused { Vec::new() } else { dates::find_dates(text, clause) };
+    let is_speech = |m: &DateMention| speech_date(text, clause, m.span);
+    let nearest = |cands: Vec<&DateMention>| -> Option<DateMention> {
+        cands
+            .into_iter()
+            .min_by_key(|m| {
+                if m.span.start >= head.end { m.span.start - head.end } else { head.start.saturating_sub(m.span.end) }
+            })
+            .cloned()
+    };
+    let pick = nearest(in_part.iter().filter(|m| !m.since && !is_speech(m)).collect())
+        .or_else(|| nearest(in_clause.iter().filter(|m| !m.since && !is_speech(m)).collect()))
+        .or_else(|| nearest(in_clause.iter().chain(&in_part).filter(|m| !m.since).collect()));
+    let Some(m) = pick else { return DateValue::unknown() };
+    let value = dates::resolve(text, &m, ctx.published);
+    let label = value.label().unwrap_or_else(|| "unknown".to_string());
+    fields.push(FieldSpan { field: Field::Date, value: label, span: m.span });
+    value
+}
+
+/// A date right after a speech or meeting verb dates the statement ("said on Sunday", "told
+/// Reuters, Tuesday, …", "met on Sunday"), not the event.
+fn speech_date(text: &str, clause: Span, date: Span) -> bool {
+    let lo = date.start.saturating_sub(24).max(clause.start);
+    let Some(before) = text.get(lo..date.start) else { return false };
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let tail: Vec<&String> = words.iter().rev().take(3).collect();
+    tail.iter().any(|w| {
+        ["said", "says", "told", "announced", "stated", "confirmed", "met", "meets", "added", "reported"]
+            .contains(&w.as_str())
+    })
+}

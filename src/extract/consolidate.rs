@@ -1,0 +1,94 @@
+//! Mentions of one incident → one `Incident`: the most precise date, the most specific place,
+//! the union of weapons and actors, casualty figures with their range when sources disagree.
+
+use super::Extractor;
+use crate::model::{DateValue, Incident, IncidentKind, Mention, Participant, Source};
+
+fn kind_priority(k: IncidentKind) -> u8 {
+    match k {
+        IncidentKind::Assassination => 3,
+        IncidentKind::Airstrike => 2,
+        IncidentKind::Attack => 1,
+        IncidentKind::Interception => 0,
+    }
+}
+
+/// The best date: most precise, then narrowest.
+pub fn best_date<'a>(dates: impl Iterator<Item = &'a DateValue>) -> DateValue {
+    dates
+        .filter(|d| d.is_known())
+        .min_by_key(|d| (d.precision, d.range.map(|(s, e)| (e - s).num_days()).unwrap_or(i64::MAX)))
+        .cloned()
+        .unwrap_or_else(DateValue::unknown)
+}
+
+/// Per document, the first figure stated; across documents the first document's figure is the
+/// best one and the range covers them all.
+fn figures(mentions: &[Mention], get: impl Fn(&Mention) -> Option<u32>) -> (Option<u32>, Option<(u32, u32)>) {
+    let mut per_doc: Vec<(usize, u32)> = Vec::new();
+    for m in mentions {
+        if let Some(v) = get(m)
+            && !per_doc.iter().any(|(d, _)| *d == m.doc)
+        {
+            per_doc.push((m.doc, v));
+        }
+    }
+    per_doc.sort_by_key(|(d, _)| *d);
+    let best = per_doc.first().map(|(_, v)| *v);
+    let lo = per_doc.iter().map(|(_, v)| *v).min();
+    let hi = per_doc.iter().map(|(_, v)| *v).max();
+    let range = match (lo, hi) {
+        (Some(l), Some(h)) if l != h => Some((l, h)),
+        _ => None,
+    };
+    (best, range)
+}
+
+pub fn consolidate(ex: &Extractor, mentions: &[Mention], merge_basis: Vec<String>) -> Incident {
+    let mut counts: Vec<(IncidentKind, usize)> = Vec::new();
+    for m in mentions {
+        match counts.iter_mut().find(|(k, _)| *k == m.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((m.kind, 1)),
+        }
+    }
+    let kind = counts
+        .iter()
+        .max_by_key(|(k, n)| (*n, kind_priority(*k)))
+        .map(|(k, _)| *k)
+        .unwrap_or(IncidentKind::Attack);
+    let date = best_date(mentions.iter().map(|m| &m.date));
+    let place = mentions
+        .iter()
+        .filter_map(|m| m.place.as_ref())
+        .min_by_key(|p| p.is_country)
+        .cloned();
+    let mut weapons: Vec<String> = mentions.iter().flat_map(|m| m.weapons.iter().cloned()).collect();
+    ex.drop_generalised_weapons(&mut weapons);
+    let mut participants: Vec<Participant> =
+        mentions.iter().flat_map(|m| m.participants.iter().cloned()).collect();
+    participants.sort_by(|a, b| a.role.cmp(&b.role).then(a.actor.cmp(&b.actor)));
+    participants.dedup();
+    let (killed, killed_range) = figures(mentions, |m| m.killed);
+    let (injured, injured_range) = figures(mentions, |m| m.injured);
+    let mut sources: Vec<Source> = mentions
+        .iter()
+        .map(|m| Source { doc: m.doc, passage: m.passage, fields: m.fields.clone() })
+        .collect();
+    sources.sort_by_key(|s| (s.doc, s.passage.start));
+    sources.dedup_by_key(|s| (s.doc, s.passage));
+    Incident {
+        kind,
+        date,
+        place,
+        weapons,
+        participants,
+        killed,
+        injured,
+        killed_range,
+        injured_range,
+        background: mentions.iter().all(|m| m.background),
+        sources,
+        merge_basis,
+    }
+}

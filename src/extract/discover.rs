@@ -1,0 +1,159 @@
+//! People and groups the lexicon does not know, found from cues in the text: a title before a
+//! name ("Defense Secretary Lloyd Austin", "spokesman John Kirby"), an apposition after it
+//! ("Ahmad al-Hamidawi, the leader of Kataib Hezbollah"), or a group-name pattern ("Saraya
+//! Awliya al-Dam", "… Brigades").
+
+use super::tokens::{Token, TokenKind, tokenize};
+use crate::model::{ActorKind, Document, Span};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discovered {
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+}
+
+/// Words that, right before a capitalised name, say it is a person.
+const TITLES: [&str; 28] = [
+    "president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+    "general", "gen.", "commander", "colonel", "col.", "lieutenant", "major", "sheikh", "adviser",
+    "advisor", "envoy", "chief", "leader", "cleric", "senator", "representative", "governor",
+    "mayor", "lt.", "maj.", "sgt.",
+];
+const ROLE_NOUNS: [&str; 8] = ["leader", "head", "commander", "spokesman", "founder", "chief", "deputy", "secretary-general"];
+/// Particles inside Arabic and other names ("al-", "bin", "Abu").
+const NAME_PARTICLES: [&str; 6] = ["al", "bin", "ibn", "abu", "abd", "el"];
+const GROUP_HEADS: [&str; 8] = ["Saraya", "Kataib", "Kata'ib", "Harakat", "Liwa", "Ashab", "Usbat", "Jaish"];
+const GROUP_TAILS: [&str; 3] = ["Brigades", "Brigade", "Battalions"];
+
+fn is_name_token(t: &Token, text: &str) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.text(text);
+    let first = w.chars().next();
+    first.is_some_and(char::is_uppercase) && w.chars().count() >= 2 && !w.chars().all(|c| c.is_uppercase())
+        || NAME_PARTICLES.iter().any(|p| w.to_ascii_lowercase().starts_with(&format!("{p}-")))
+}
+
+/// A run of 2–4 name tokens starting at `i`.
+fn name_run(tokens: &[Token], text: &str, i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    while j < tokens.len() && j - i < 4 && is_name_token(&tokens[j], text) {
+        j += 1;
+    }
+    (j - i >= 2).then_some((i, j))
+}
+
+fn join(tokens: &[Token], text: &str, (s, e): (usize, usize)) -> String {
+    Span::new(tokens[s].span.start, tokens[e - 1].span.end).slice(text).replace('\u{2019}', "'")
+}
+
+/// Candidates in one document. `known` says whether a name is already a lexicon actor.
+pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered> {
+    let text = doc.text.as_str();
+    let tokens = tokenize(text, Span::new(0, text.len()));
+    let mut out: Vec<Discovered> = Vec::new();
+    let add = |out: &mut Vec<Discovered>, name: String, kind: ActorKind, description: Option<String>| {
+        if known(&name) || name.split_whitespace().count() > 5 {
+            return;
+        }
+        match out.iter_mut().find(|d| d.name == name) {
+            Some(d) => {
+                if d.description.is_none() {
+                    d.description = description;
+                }
+            }
+            None => {
+                let surname = name.split_whitespace().last().map(str::to_string);
+                let aliases = surname.into_iter().filter(|s| s != &name).collect();
+                out.push(Discovered { name, kind, aliases, description });
+            }
+        }
+    };
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        // "Secretary Lloyd Austin", "spokesman Jon Finer".
+        if t.kind == TokenKind::Word && t.is_any(text, &TITLES)
+            && let Some(run) = name_run(&tokens, text, i + 1)
+        {
+            let title = t.text(text).to_lowercase();
+            add(&mut out, join(&tokens, text, run), ActorKind::Person, Some(title));
+        }
+        // "Ahmad al-Hamidawi, the leader of Kataib Hezbollah".
+        if let Some(run) = name_run(&tokens, text, i)
+            && (i == 0 || !is_name_token(&tokens[i - 1], text))
+            && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
+            && tokens.get(run.1 + 1).is_some_and(|c| c.is_any(text, &["the", "a"]))
+            && tokens.get(run.1 + 2).is_some_and(|c| c.is_any(text, &ROLE_NOUNS))
+            && tokens.get(run.1 + 3).is_some_and(|c| c.is(text, "of"))
+        {
+            let mut end = run.1 + 4;
+            while end < tokens.len() && end < run.1 + 8 && is_name_token(&tokens[end], text) {
+                end += 1;
+            }
+            let desc = join(&tokens, text, (run.1 + 2, end));
+            add(&mut out, join(&tokens, text, run), ActorKind::Person, Some(desc));
+        }
+        // Group names: "Saraya Awliya al-Dam", "Ashab al-Kahf", "Hezbollah Brigades".
+        if t.kind == TokenKind::Word && GROUP_HEADS.iter().any(|h| t.text(text).replace('\u{2019}', "'") == *h) {
+            let mut j = i + 1;
+            while j < tokens.len() && j - i < 5 && is_name_token(&tokens[j], text) {
+                j += 1;
+            }
+            if j - i >= 2 {
+                add(&mut out, join(&tokens, text, (i, j)), ActorKind::ArmedGroup, None);
+            }
+        }
+        if t.kind == TokenKind::Word && GROUP_TAILS.contains(&t.text(text)) && i >= 1 {
+            let mut s = i;
+            while s > 0 && i - s < 4 && is_name_token(&tokens[s - 1], text) {
+                s -= 1;
+            }
+            if s < i {
+                add(&mut out, join(&tokens, text, (s, i + 1)), ActorKind::ArmedGroup, None);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TextOrigin;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            path: "t.txt".into(),
+            title: None,
+            outlet: None,
+            url: None,
+            published: None,
+            published_span: None,
+            text: text.into(),
+            origin: TextOrigin::Verbatim,
+            boilerplate: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn people_and_groups_from_cues() {
+        let d = doc("Pentagon spokesman Pat Ryder said on Monday. Abu Fadak al-Mohammedawi, the leader of Popular Mobilization Forces, spoke. Saraya Awliya al-Dam claimed it.");
+        let found = discover(&d, &|_| false);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert!(names.contains(&"Pat Ryder"), "{names:?}");
+        assert!(names.contains(&"Abu Fadak al-Mohammedawi"), "{names:?}");
+        assert!(names.contains(&"Saraya Awliya al-Dam"), "{names:?}");
+        let ryder = found.iter().find(|f| f.name == "Pat Ryder").unwrap();
+        assert_eq!(ryder.kind, ActorKind::Person);
+        assert_eq!(ryder.aliases, ["Ryder"]);
+    }
+
+    #[test]
+    fn known_names_are_left_to_the_lexicon() {
+        let d = doc("Secretary Lloyd Austin said.");
+        assert!(discover(&d, &|n| n == "Lloyd Austin").is_empty());
+    }
+}

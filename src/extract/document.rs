@@ -1,0 +1,266 @@
+//! One document → its reports: groups of mentions, each group one incident as this article
+//! tells it. Anaphors ("the attack", "these airstrikes") fold into the incident they refer
+//! to; earlier events recalled as context are marked background.
+
+use super::clause::{self, ClauseContext, Draft};
+use super::consolidate::best_date;
+use super::matcher::Hit;
+use super::sentences::sentences;
+use super::tokens::tokenize;
+use super::Extractor;
+use crate::model::{Document, IncidentKind, Mention, Span};
+use chrono::Duration;
+
+/// What one document yields: incidents as mention groups, and every actor it names.
+#[derive(Debug, Clone, Default)]
+pub struct DocReport {
+    pub groups: Vec<Vec<Mention>>,
+    /// (lexicon actor index, surface form as written)
+    pub actor_sightings: Vec<(usize, String)>,
+}
+
+/// How far back (in sentences) an anaphor may reach: "these attacks" only to the sentence
+/// before, "the attack" a little further.
+const PLURAL_REACH: usize = 1;
+const SINGULAR_REACH: usize = 3;
+/// An event this long before publication is context, whatever else the article says.
+const BACKGROUND_AGE_DAYS: i64 = 180;
+/// An event this long before publication is context unless it is where the article's news is.
+const BACKGROUND_GAP_DAYS: i64 = 21;
+
+pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> DocReport {
+    let text = doc.text.as_str();
+    let mut report = DocReport::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut last_place: Option<usize> = None;
+    for (si, sent) in sentences(text).into_iter().enumerate() {
+        if doc.is_boilerplate(sent) {
+            continue;
+        }
+        let hits = ex.matcher.scan(text, sent);
+        for h in &hits {
+            if let Some((a, _)) = h.actor() {
+                report.actor_sightings.push((a, h.span.slice(text).to_string()));
+            }
+        }
+        if hits.iter().any(|h| h.trigger().is_some()) {
+            let tokens = tokenize(text, sent);
+            let mut sentence_bg_cue = false;
+            for c in split_clauses(text, sent, &hits) {
+                let clause_hits: Vec<Hit> = hits.iter().filter(|h| c.contains(h.span)).cloned().collect();
+                let clause_tokens: Vec<_> = tokens.iter().copied().filter(|t| c.contains(t.span)).collect();
+                let place_before = hits
+                    .iter()
+                    .filter(|h| h.span.end <= c.start)
+                    .filter_map(|h| h.place())
+                    .filter(|p| !ex.lex.places[*p].is_country())
+                    .last()
+                    .or(last_place);
+                let ctx = ClauseContext {
+                    text,
+                    doc: doc_index,
+                    sentence: si,
+                    published: doc.published,
+                    last_place: place_before,
+                    sentence_bg_cue,
+                };
+                if let Some(d) = clause::analyse(ex, &ctx, c, &clause_hits, &clause_tokens) {
+                    sentence_bg_cue |= d.mention.background;
+                    drafts.push(d);
+                }
+            }
+        }
+        if let Some(p) = hits
+            .iter()
+            .filter_map(|h| h.place())
+            .filter(|p| !ex.lex.places[*p].is_country())
+            .last()
+        {
+            last_place = Some(p);
+        }
+    }
+    mark_background_by_date(doc, &mut drafts);
+    report.groups = group(ex, drafts);
+    report
+}
+
+/// Splits a sentence into clauses at ";" and at ", and" / ", but" when what follows has an
+/// event word of its own ("X was killed in Tehran, and Y was killed in Beirut").
+fn split_clauses(text: &str, sent: Span, hits: &[Hit]) -> Vec<Span> {
+    let s = sent.slice(text);
+    let mut cuts = Vec::new();
+    for pat in ["; ", ", and ", ", but ", ", while "] {
+        let mut from = 0;
+        while let Some(i) = s[from..].find(pat) {
+            let at = from + i;
+            cuts.push(sent.start + at + 1);
+            from = at + pat.len();
+        }
+    }
+    cuts.sort_unstable();
+    let mut clauses = Vec::new();
+    let mut start = sent.start;
+    for cut in cuts {
+        let right_has_event = hits.iter().any(|h| h.span.start >= cut && h.trigger().is_some());
+        let left_has_event = hits.iter().any(|h| h.span.start >= start && h.span.end <= cut && h.trigger().is_some());
+        if right_has_event && left_has_event {
+            clauses.push(Span::new(start, cut));
+            start = cut;
+        }
+    }
+    clauses.push(Span::new(start, sent.end));
+    clauses
+        .into_iter()
+        .map(|c| trim_span(text, c))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
+    let trail = s.len() - s.trim_end().len();
+    Span::new(span.start + lead, span.end - trail)
+}
+
+/// An event long before publication is background; so is one weeks before, unless it is where
+/// the article's latest news happened.
+fn mark_background_by_date(doc: &Document, drafts: &mut [Draft]) {
+    let Some(published) = doc.published else { return };
+    let lead = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !d.mention.background)
+        .filter_map(|(i, d)| d.mention.date.range.map(|(_, end)| (i, end)))
+        .max_by_key(|(_, end)| *end)
+        .map(|(i, _)| i);
+    let lead_place = lead.and_then(|i| drafts[i].mention.place.as_ref().map(|p| p.name.clone()));
+    for (i, d) in drafts.iter_mut().enumerate() {
+        let Some((_, end)) = d.mention.date.range else { continue };
+        let age = published - end;
+        let same_place = lead_place.is_some() && d.mention.place.as_ref().map(|p| &p.name) == lead_place.as_ref();
+        if age > Duration::days(BACKGROUND_AGE_DAYS)
+            || (age > Duration::days(BACKGROUND_GAP_DAYS) && Some(i) != lead && !same_place)
+        {
+            d.mention.background = true;
+        }
+    }
+}
+
+/// A group of drafts forming one incident in this document.
+struct Group {
+    drafts: Vec<Draft>,
+}
+
+impl Group {
+    fn mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.drafts.iter().map(|d| &d.mention)
+    }
+    fn sentence_distance(&self, si: usize) -> (usize, bool) {
+        self.drafts
+            .iter()
+            .map(|d| (d.sentence.abs_diff(si), d.sentence > si))
+            .min()
+            .unwrap_or((usize::MAX, false))
+    }
+}
+
+fn kinds_compatible(a: &Mention, b: &Mention) -> bool {
+    use IncidentKind::*;
+    match (a.kind, b.kind) {
+        (x, y) if x == y => true,
+        (Attack, Airstrike | Interception) | (Airstrike | Interception, Attack) => true,
+        (Airstrike, Interception) | (Interception, Airstrike) => true,
+        (Attack, Assassination) => a.weapons.is_empty(),
+        (Assassination, Attack) => b.weapons.is_empty(),
+        _ => false,
+    }
+}
+
+/// Whether a draft can describe the same incident as a group (nothing contradicts).
+fn compatible(ex: &Extractor, d: &Mention, g: &Group) -> bool {
+    let gdate = best_date(g.mentions().map(|m| &m.date));
+    let date_ok = match (d.date.range, gdate.range) {
+        (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
+        _ => true,
+    };
+    let gplace = g.mentions().filter_map(|m| m.place.as_ref()).min_by_key(|p| p.is_country);
+    let place_ok = match (&d.place, gplace) {
+        (Some(a), Some(b)) => {
+            a.name == b.name
+                || (a.is_country && a.country == b.country)
+                || (b.is_country && a.country == b.country)
+        }
+        _ => true,
+    };
+    let gweapons: Vec<String> = g.mentions().flat_map(|m| m.weapons.iter().cloned()).collect();
+    let weapons_ok = d.weapons.is_empty() || gweapons.is_empty() || ex.weapons_overlap(&d.weapons, &gweapons);
+    let kind_ok = g.mentions().all(|m| kinds_compatible(d, m));
+    let bg_ok = g.mentions().all(|m| m.background == d.background);
+    date_ok && place_ok && weapons_ok && kind_ok && bg_ok
+}
+
+/// Strong evidence that an anchored, non-anaphoric draft reports the group's incident.
+fn same_incident(ex: &Extractor, d: &Mention, g: &Group) -> bool {
+    let same_site = g.mentions().any(|m| match (&d.place, &m.place) {
+        (Some(a), Some(b)) => !a.is_country && a.name == b.name,
+        _ => false,
+    });
+    let gdate = best_date(g.mentions().map(|m| &m.date));
+    let dated_together = d.date.is_known() && gdate.is_known() && {
+        let shared_weapon = g.mentions().any(|m| ex.weapons_overlap(&d.weapons, &m.weapons));
+        let shared_actor = g
+            .mentions()
+            .any(|m| m.participants.iter().any(|p| d.participants.iter().any(|q| q.actor == p.actor)));
+        shared_weapon || shared_actor
+    };
+    same_site || dated_together
+}
+
+fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut pending: Vec<Draft> = Vec::new();
+    // First the drafts that stand on their own, merged on strong evidence.
+    for d in drafts {
+        if d.anaphoric || !d.anchored {
+            pending.push(d);
+            continue;
+        }
+        let target = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| compatible(ex, &d.mention, g) && same_incident(ex, &d.mention, g))
+            .min_by_key(|(_, g)| g.sentence_distance(d.sentence))
+            .map(|(i, _)| i);
+        match target {
+            Some(i) => groups[i].drafts.push(d),
+            None => groups.push(Group { drafts: vec![d] }),
+        }
+    }
+    // Then anaphors and thin mentions fold into the nearest compatible incident in reach.
+    for d in pending {
+        let reach = if d.plural { PLURAL_REACH } else { SINGULAR_REACH };
+        let target = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !d.mention.background || g.mentions().all(|m| m.background))
+            .filter(|(_, g)| compatible(ex, &d.mention, g))
+            .map(|(i, g)| (i, g.sentence_distance(d.sentence)))
+            .filter(|(_, (dist, after))| *dist <= if *after { 1 } else { reach })
+            .min_by_key(|(_, dist)| *dist)
+            .map(|(i, _)| i);
+        match target {
+            Some(i) => groups[i].drafts.push(d),
+            None if d.anchored => groups.push(Group { drafts: vec![d] }),
+            None => {}
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            let mut ms: Vec<Mention> = g.drafts.into_iter().map(|d| d.mention).collect();
+            ms.sort_by_key(|m| m.passage.start);
+            ms
+        })
+        .collect()
+}

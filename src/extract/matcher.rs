@@ -1,0 +1,352 @@
+//! One Aho-Corasick automaton over every surface form of the lexicon (actors, places, weapons,
+//! event words, cues), so a sentence is scanned once whatever the lexicon's size.
+
+use crate::lexicon::Lexicon;
+use crate::model::{IncidentKind, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// Which cue list a phrase came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Threat,
+    Total,
+    Meeting,
+    Speech,
+    Claim,
+    Blame,
+    Background,
+    Cause,
+    Hedge,
+}
+
+/// How an event word is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerPos {
+    Noun,
+    Verb,
+    Light,
+}
+
+/// What a surface form stands for. One form can stand for several things ("Israel" is a state
+/// and a country; "airstrike" is an event word and a weapon).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sense {
+    /// An actor by lexicon index; `adjective` for demonyms such as "American".
+    Actor { index: usize, adjective: bool },
+    Place(usize),
+    Weapon(usize),
+    Trigger {
+        kind: IncidentKind,
+        pos: TriggerPos,
+        plural: bool,
+    },
+    Cue(Cue),
+}
+
+/// A lexicon match in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub span: Span,
+    pub senses: Vec<Sense>,
+}
+
+impl Hit {
+    pub fn actor(&self) -> Option<(usize, bool)> {
+        self.senses.iter().find_map(|s| match s {
+            Sense::Actor { index, adjective } => Some((*index, *adjective)),
+            _ => None,
+        })
+    }
+    pub fn place(&self) -> Option<usize> {
+        self.senses.iter().find_map(|s| match s {
+            Sense::Place(i) => Some(*i),
+            _ => None,
+        })
+    }
+    pub fn weapon(&self) -> Option<usize> {
+        self.senses.iter().find_map(|s| match s {
+            Sense::Weapon(i) => Some(*i),
+            _ => None,
+        })
+    }
+    pub fn trigger(&self) -> Option<(IncidentKind, TriggerPos, bool)> {
+        self.senses.iter().find_map(|s| match s {
+            Sense::Trigger { kind, pos, plural } => Some((*kind, *pos, *plural)),
+            _ => None,
+        })
+    }
+    pub fn cue(&self, cue: Cue) -> bool {
+        self.senses.contains(&Sense::Cue(cue))
+    }
+}
+
+struct Pattern {
+    senses: Vec<Sense>,
+    /// Acronyms ("US", "KH", "IS") must match with their exact case.
+    exact: Option<String>,
+}
+
+/// The compiled lexicon.
+pub struct Matcher {
+    /// `None` only if the automaton could not be built (a lexicon far beyond any real size).
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+fn is_acronym(form: &str) -> bool {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Regular English plurals of a noun phrase's last word.
+fn plural(form: &str) -> String {
+    if form.ends_with('s') || form.ends_with('x') || form.ends_with("sh") || form.ends_with("ch") {
+        format!("{form}es")
+    } else if form.ends_with('y') && !form.ends_with("ay") && !form.ends_with("ey") {
+        format!("{}ies", &form[..form.len() - 1])
+    } else {
+        format!("{form}s")
+    }
+}
+
+/// The same form with straight and curly apostrophes, so "Kata'ib" matches "Kata’ib".
+fn apostrophe_variants(form: &str) -> Vec<String> {
+    if form.contains('\'') {
+        vec![form.to_string(), form.replace('\'', "\u{2019}")]
+    } else if form.contains('\u{2019}') {
+        vec![form.to_string(), form.replace('\u{2019}', "'")]
+    } else {
+        vec![form.to_string()]
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    forms: Vec<String>,
+    by_key: HashMap<String, usize>,
+    patterns: Vec<Pattern>,
+}
+
+impl Builder {
+    fn add(&mut self, form: &str, sense: Sense) {
+        let form = form.trim();
+        if form.is_empty() {
+            return;
+        }
+        for variant in apostrophe_variants(form) {
+            let exact = is_acronym(&variant).then(|| variant.clone());
+            let key = match &exact {
+                Some(e) => format!("={e}"),
+                None => variant.to_lowercase(),
+            };
+            let idx = *self.by_key.entry(key).or_insert_with(|| {
+                self.forms.push(variant.clone());
+                self.patterns.push(Pattern {
+                    senses: Vec::new(),
+                    exact: exact.clone(),
+                });
+                self.patterns.len() - 1
+            });
+            if !self.patterns[idx].senses.contains(&sense) {
+                self.patterns[idx].senses.push(sense);
+            }
+        }
+    }
+}
+
+impl Matcher {
+    pub fn new(lex: &Lexicon) -> Self {
+        let mut b = Builder::default();
+        for (index, a) in lex.actors.iter().enumerate() {
+            for form in std::iter::once(&a.name).chain(&a.aliases) {
+                b.add(form, Sense::Actor { index, adjective: false });
+            }
+            for form in &a.adjectives {
+                b.add(form, Sense::Actor { index, adjective: true });
+                if !is_acronym(form) {
+                    b.add(&plural(form), Sense::Actor { index, adjective: true });
+                }
+            }
+        }
+        for (i, p) in lex.places.iter().enumerate() {
+            for form in std::iter::once(&p.name).chain(&p.aliases) {
+                b.add(form, Sense::Place(i));
+            }
+        }
+        for (i, w) in lex.weapons.iter().enumerate() {
+            for form in std::iter::once(&w.name).chain(&w.aliases) {
+                b.add(form, Sense::Weapon(i));
+                if !is_acronym(form) {
+                    b.add(&plural(form), Sense::Weapon(i));
+                }
+            }
+        }
+        for t in &lex.triggers {
+            let Some(kind) = t.incident_kind() else { continue };
+            let pos = match t.pos.as_str() {
+                "noun" => TriggerPos::Noun,
+                "light" => TriggerPos::Light,
+                _ => TriggerPos::Verb,
+            };
+            for w in &t.words {
+                b.add(w, Sense::Trigger { kind, pos, plural: false });
+                if pos == TriggerPos::Noun && !w.ends_with('s') {
+                    b.add(&plural(w), Sense::Trigger { kind, pos, plural: true });
+                }
+            }
+        }
+        let c = &lex.cues;
+        for (list, cue) in [
+            (&c.threat, Cue::Threat),
+            (&c.total, Cue::Total),
+            (&c.meeting, Cue::Meeting),
+            (&c.speech, Cue::Speech),
+            (&c.claim, Cue::Claim),
+            (&c.blame, Cue::Blame),
+            (&c.background, Cue::Background),
+            (&c.cause, Cue::Cause),
+            (&c.hedge, Cue::Hedge),
+        ] {
+            for phrase in list {
+                b.add(phrase, Sense::Cue(cue));
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&b.forms)
+            .ok();
+        Matcher {
+            ac,
+            patterns: b.patterns,
+        }
+    }
+
+    /// Every lexicon match inside `within`, on word boundaries, leftmost-longest and
+    /// non-overlapping.
+    pub fn scan(&self, text: &str, within: Span) -> Vec<Hit> {
+        let hay = within.slice(text);
+        let bytes = hay.as_bytes();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let Some(ac) = &self.ac else { return Vec::new() };
+        for m in ac.find_overlapping_iter(hay) {
+            let (s, e) = (m.start(), m.end());
+            if !boundary_before(bytes, s) || !boundary_after(bytes, e) {
+                continue;
+            }
+            let pat = &self.patterns[m.pattern().as_usize()];
+            if let Some(exact) = &pat.exact
+                && &hay[s..e] != exact.as_str()
+            {
+                continue;
+            }
+            found.push((s, e, m.pattern().as_usize()));
+        }
+        // Leftmost-longest selection among the valid candidates.
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut hits = Vec::new();
+        let mut last_end = 0;
+        for (s, e, p) in found {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            hits.push(Hit {
+                span: Span::new(within.start + s, within.start + e),
+                senses: self.patterns[p].senses.clone(),
+            });
+        }
+        hits
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+fn boundary_before(bytes: &[u8], s: usize) -> bool {
+    if s == 0 {
+        return true;
+    }
+    let prev = bytes[s - 1];
+    if prev >= 0x80 {
+        // A multi-byte char before: a letter (é) joins, punctuation (’ “ —) separates.
+        return !prev_char_is_alphanumeric(bytes, s);
+    }
+    !is_word_byte(prev)
+}
+
+fn boundary_after(bytes: &[u8], e: usize) -> bool {
+    if e >= bytes.len() {
+        return true;
+    }
+    let next = bytes[e];
+    if next >= 0x80 {
+        return !next_char_is_alphanumeric(bytes, e);
+    }
+    !is_word_byte(next)
+}
+
+fn prev_char_is_alphanumeric(bytes: &[u8], s: usize) -> bool {
+    let mut i = s;
+    while i > 0 {
+        i -= 1;
+        if let Ok(st) = std::str::from_utf8(&bytes[i..s]) {
+            return st.chars().next().is_some_and(char::is_alphanumeric);
+        }
+        if s - i >= 4 {
+            break;
+        }
+    }
+    false
+}
+
+fn next_char_is_alphanumeric(bytes: &[u8], e: usize) -> bool {
+    let end = (e + 4).min(bytes.len());
+    (e + 1..=end).any(|j| {
+        std::str::from_utf8(&bytes[e..j])
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::embedded().unwrap()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        let m = Matcher::new(&lex());
+        m.scan(text, Span::new(0, text.len()))
+            .iter()
+            .map(|h| h.span.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn longest_match_wins_and_words_are_whole() {
+        let found = names("Kataib Hezbollah fired rockets; the attackers fled.");
+        assert!(found.contains(&"Kataib Hezbollah".to_string()), "{found:?}");
+        assert!(found.contains(&"rockets".to_string()), "{found:?}");
+        assert!(!found.iter().any(|f| f == "attack"), "{found:?}");
+    }
+
+    #[test]
+    fn acronyms_match_case_sensitively() {
+        let found = names("KH said us and US forces");
+        assert!(found.contains(&"KH".to_string()));
+        assert!(found.contains(&"US".to_string()));
+        assert!(!found.contains(&"us".to_string()));
+    }
+
+    #[test]
+    fn curly_apostrophes_fold() {
+        let found = names("Kata\u{2019}ib Hezbollah claimed it");
+        assert!(found.contains(&"Kata\u{2019}ib Hezbollah".to_string()), "{found:?}");
+    }
+}

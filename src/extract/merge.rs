@@ -1,0 +1,203 @@
+//! Across documents: reports of the same incident become one incident with several sources.
+//! Candidates come from indexes by day, month and place, so the merge is linear in the number
+//! of reports rather than quadratic. Every merge records what it was based on.
+
+use super::Extractor;
+use super::consolidate::consolidate;
+use crate::model::{Document, Incident, IncidentKind, Mention, Precision};
+use chrono::{Datelike, Duration, NaiveDate};
+use std::collections::HashMap;
+
+/// How long after an incident an undated report of it can still be published and join it.
+const UNDATED_JOIN_DAYS: i64 = 90;
+
+struct Item {
+    incident: Incident,
+    mentions: Vec<Mention>,
+    docs: Vec<usize>,
+}
+
+fn specific_place(i: &Incident) -> Option<&str> {
+    i.place.as_ref().filter(|p| !p.is_country).map(|p| p.name.as_str())
+}
+
+fn country(i: &Incident) -> Option<&str> {
+    i.place.as_ref().and_then(|p| p.country.as_deref())
+}
+
+fn kinds_compatible(a: IncidentKind, b: IncidentKind) -> bool {
+    use IncidentKind::*;
+    a == b || matches!((a, b), (Attack, Interception) | (Interception, Attack))
+}
+
+fn shared_actor(a: &Incident, b: &Incident) -> Option<String> {
+    a.participants
+        .iter()
+        .find(|p| b.participants.iter().any(|q| q.actor == p.actor))
+        .map(|p| p.actor.clone())
+}
+
+/// Why `x` (a new report) is the same incident as `c`, or `None` when it is not.
+fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec<String>> {
+    if x.docs.iter().any(|d| c.docs.contains(d)) {
+        return None;
+    }
+    let (a, b) = (&x.incident, &c.incident);
+    if a.background != b.background || !kinds_compatible(a.kind, b.kind) {
+        return None;
+    }
+    let mut basis = Vec::new();
+    match (specific_place(a), specific_place(b)) {
+        (Some(p), Some(q)) if p == q => basis.push(format!("same place ({p})")),
+        (Some(_), Some(_)) => return None,
+        _ => {
+            if let (Some(p), Some(q)) = (country(a), country(b))
+                && p != q
+            {
+                return None;
+            }
+        }
+    }
+    let same_place = !basis.is_empty();
+    let weapon = a.weapons.iter().find(|w| ex.weapons_overlap(std::slice::from_ref(*w), &b.weapons));
+    let actor = shared_actor(a, b);
+    match (a.date.precision, b.date.precision) {
+        (Precision::Day, Precision::Day) => {
+            if a.date.range != b.date.range {
+                return None;
+            }
+            basis.push(format!("same day ({})", a.date.label().unwrap_or_default()));
+            if !same_place && weapon.is_none() && actor.is_none() {
+                return None;
+            }
+        }
+        (Precision::Month, Precision::Month) | (Precision::Year, Precision::Year) => {
+            if a.date.label() != b.date.label() || !same_place || weapon.is_none() {
+                return None;
+            }
+            basis.push(format!("same period ({})", a.date.label().unwrap_or_default()));
+        }
+        (Precision::Unknown, Precision::Day | Precision::Month) => {
+            // An undated report joins a dated incident only on strong evidence: the same site,
+            // a distinctive weapon, and a publication date shortly after the incident.
+            let distinctive = a.weapons.iter().find(|w| ex.is_distinctive(w) && b.weapons.contains(w))?;
+            if !same_place {
+                return None;
+            }
+            let published = x.docs.first().and_then(|d| docs.get(*d)).and_then(|d| d.published)?;
+            let (start, end) = b.date.range?;
+            if end > published || start < published - Duration::days(UNDATED_JOIN_DAYS) {
+                return None;
+            }
+            basis.push(format!("same distinctive weapon ({distinctive})"));
+            basis.push("undated report published within 90 days after".to_string());
+            return Some(basis);
+        }
+        _ => return None,
+    }
+    if let Some(w) = weapon {
+        basis.push(format!("same weapon ({w})"));
+    }
+    if let Some(a) = actor {
+        basis.push(format!("same actor ({a})"));
+    }
+    Some(basis)
+}
+
+#[derive(Default)]
+struct Indexes {
+    by_day: HashMap<NaiveDate, Vec<usize>>,
+    by_month: HashMap<(i32, u32), Vec<usize>>,
+    by_year: HashMap<i32, Vec<usize>>,
+    by_place: HashMap<String, Vec<usize>>,
+}
+
+impl Indexes {
+    fn add(&mut self, i: usize, inc: &Incident) {
+        if let Some((start, _)) = inc.date.range {
+            match inc.date.precision {
+                Precision::Day => self.by_day.entry(start).or_default().push(i),
+                Precision::Month => self.by_month.entry((start.year(), start.month())).or_default().push(i),
+                Precision::Year => self.by_year.entry(start.year()).or_default().push(i),
+                Precision::Unknown => {}
+            }
+        }
+        if let Some(p) = specific_place(inc) {
+            self.by_place.entry(p.to_string()).or_default().push(i);
+        }
+    }
+
+    fn candidates(&self, inc: &Incident) -> Vec<usize> {
+        let start = inc.date.range.map(|(s, _)| s);
+        let list = match (inc.date.precision, start) {
+            (Precision::Day, Some(s)) => self.by_day.get(&s),
+            (Precision::Month, Some(s)) => self.by_month.get(&(s.year(), s.month())),
+            (Precision::Year, Some(s)) => self.by_year.get(&s.year()),
+            _ => specific_place(inc).and_then(|p| self.by_place.get(p)),
+        };
+        let mut out = list.cloned().unwrap_or_default();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Merges every document's reports into incidents, in a stable order (by date, undated last).
+pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> Vec<Incident> {
+    let mut items: Vec<Item> = reports
+        .into_iter()
+        .filter(|ms| !ms.is_empty())
+        .map(|ms| {
+            let mut doc_ids: Vec<usize> = ms.iter().map(|m| m.doc).collect();
+            doc_ids.sort_unstable();
+            doc_ids.dedup();
+            Item { incident: consolidate(ex, &ms, Vec::new()), mentions: ms, docs: doc_ids }
+        })
+        .collect();
+    // Dated reports first, most precise first, so undated ones meet every dated candidate.
+    items.sort_by_key(|it| (it.incident.date.precision, it.incident.date.sort_key(), it.docs.first().copied()));
+    let mut merged: Vec<Item> = Vec::new();
+    let mut idx = Indexes::default();
+    for item in items {
+        let found: Vec<(usize, Vec<String>)> = idx
+            .candidates(&item.incident)
+            .into_iter()
+            .filter_map(|c| evidence(ex, docs, &item, &merged[c]).map(|b| (c, b)))
+            .collect();
+        let undated = item.incident.date.precision == Precision::Unknown;
+        // An undated report with two possible homes stays on its own: the text cannot say which.
+        let choice = if undated && found.len() != 1 {
+            None
+        } else {
+            found.into_iter().max_by_key(|(c, b)| (b.len(), std::cmp::Reverse(*c)))
+        };
+        match choice {
+            Some((c, basis)) => {
+                let target = &mut merged[c];
+                target.mentions.extend(item.mentions);
+                target.docs.extend(item.docs);
+                target.docs.sort_unstable();
+                target.docs.dedup();
+                let mut all_basis = target.incident.merge_basis.clone();
+                for b in basis {
+                    if !all_basis.contains(&b) {
+                        all_basis.push(b);
+                    }
+                }
+                target.incident = consolidate(ex, &target.mentions, all_basis);
+                idx.add(c, &target.incident);
+            }
+            None => {
+                idx.add(merged.len(), &item.incident);
+                merged.push(item);
+            }
+        }
+    }
+    let mut out: Vec<Incident> = merged.into_iter().map(|m| m.incident).collect();
+    out.sort_by(|a, b| {
+        let ka = (a.date.sort_key().is_none(), a.date.sort_key());
+        let kb = (b.date.sort_key().is_none(), b.date.sort_key());
+        ka.cmp(&kb).then_with(|| a.sources.first().map(|s| (s.doc, s.passage.start)).cmp(&b.sources.first().map(|s| (s.doc, s.passage.start))))
+    });
+    out
+}

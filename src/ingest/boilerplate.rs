@@ -1,0 +1,176 @@
+//! Page furniture: which whole lines of an article are navigation, widgets, notices or repeats.
+//! The phrase lists below are data; extend them rather than adding code.
+
+use super::lines::{Line, normalize};
+use crate::model::Span;
+use std::collections::HashSet;
+
+/// A line that is exactly one of these (case-insensitive, trailing ':' '.' '›' '»' ignored).
+pub const WHOLE_LINE: &[&str] = &[
+    "logo", "tags", "tag", "topics", "share", "share this", "share this article",
+    "share your opinion", "share on facebook", "share on twitter", "share on whatsapp",
+    "related", "related content", "related articles", "related stories", "related news",
+    "related posts", "related topics", "advertisement", "advertisements", "ad", "sponsored",
+    "sponsored content", "read more", "read also", "also read", "see also", "more", "more stories",
+    "more from", "most read", "most popular", "trending", "trending now", "comments",
+    "leave a comment", "print", "email", "menu", "home", "search", "skip to content",
+    "skip to main content", "newsletter", "follow us", "recommended", "recommended for you",
+    "you may also like", "you might also like", "editor's picks", "latest news", "top stories",
+    "back to top", "next article", "previous article", "facebook", "twitter", "x", "whatsapp",
+    "telegram", "linkedin", "copy link", "listen", "listen to this article", "close", "sign in",
+    "log in", "register", "subscribe", "subscribe now", "watch", "video", "photo", "gallery",
+];
+
+/// A short line starting with one of these.
+pub const LINE_PREFIXES: &[&str] = &[
+    "subscribe to", "subscribe for", "dear visitor, the comments section", "follow us on",
+    "follow us:", "all rights reserved", "copyright ©", "copyright (c)", "©", "we use cookies",
+    "this site uses cookies", "this website uses cookies", "by continuing to use",
+    "by using this site", "accept cookies", "sign up for", "sign up to", "click here",
+    "read more:", "read more at", "also read:", "read also:", "see also:", "related:",
+    "download our app", "download the app", "join our", "get the latest", "share this:",
+    "for more news", "advertisement -", "- advertisement",
+];
+
+/// A short line containing one of these anywhere.
+pub const LINE_CONTAINS: &[&str] = &[
+    "all rights reserved", "cookie policy", "privacy policy", "terms of use", "terms of service",
+    "comments section is", "use of cookies",
+];
+
+/// After one of these (once the article body has begun), the short lines that follow are lists
+/// of links, tags or teasers.
+pub const TRAILERS: &[&str] = &[
+    "related content", "related articles", "related stories", "related news", "related posts",
+    "related topics", "tags", "topics", "read more", "more stories", "more from", "most read",
+    "most popular", "you may also like", "you might also like", "recommended",
+    "recommended for you", "also read", "read also", "see also", "trending", "trending now",
+    "latest news", "top stories", "share your opinion",
+];
+
+/// Longest line (in words) that a prefix or "contains" phrase may mark: notices are short.
+const NOTICE_WORDS: usize = 40;
+/// A line longer than this is article body.
+const BODY_WORDS: usize = 15;
+
+/// Spans of the furniture lines of `text` (trimmed whole lines), sorted.
+pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut seen: HashSet<String> = HashSet::with_capacity(lines.len());
+    let mut body_started = false;
+    let mut trailing = false;
+    for line in lines {
+        let s = line.span.slice(text);
+        let first = seen.insert(normalize(s));
+        let key = marker_key(s);
+        let furniture = !first
+            || is_marker(line, s, &key)
+            || is_section_label(line, s)
+            || (trailing && line.words <= BODY_WORDS);
+        if line.words > BODY_WORDS {
+            body_started = true;
+            trailing = false;
+        }
+        if body_started && TRAILERS.contains(&key.as_str()) {
+            trailing = true;
+        }
+        if furniture {
+            out.push(line.span);
+        }
+    }
+    out
+}
+
+/// Lowercased line without trailing colons, dots, arrows; only for short lines.
+fn marker_key(s: &str) -> String {
+    if s.len() > 400 {
+        return String::new();
+    }
+    s.trim_end_matches([':', '.', '›', '»', '>', ' ', '|'])
+        .to_lowercase()
+}
+
+fn is_marker(line: &Line, s: &str, key: &str) -> bool {
+    if line.words > NOTICE_WORDS || key.is_empty() {
+        return false;
+    }
+    if WHOLE_LINE.contains(&key) {
+        return true;
+    }
+    LINE_PREFIXES.iter().any(|p| key.starts_with(p))
+        || LINE_CONTAINS.iter().any(|p| key.contains(p))
+        || is_published_footer(s)
+}
+
+/// "Published in Dawn, January 22nd, 2024": an outlet's print footer.
+fn is_published_footer(s: &str) -> bool {
+    let lower = s.get(..13).map(str::to_ascii_lowercase);
+    lower.as_deref() == Some("published in ")
+        && super::lines::words(s) <= 10
+        && s.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// "ARAB AND WORLD": a section label in capitals.
+fn is_section_label(line: &Line, s: &str) -> bool {
+    line.words <= 4
+        && s.len() <= 48
+        && s.chars().any(char::is_uppercase)
+        && !s.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::lines::lines;
+
+    fn furniture(text: &str) -> Vec<&str> {
+        detect(text, &lines(text))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn markers_labels_and_repeats() {
+        let t = "Logo\nLogo\nWORLD NEWS\nDrones strike base\n\nTwo drones struck the base on Tuesday, officials said, adding that nobody was hurt in the attack.\n\
+                 Advertisement\nFollow us on Twitter for updates\nDrones strike base\n© 2024 Example. All rights reserved.";
+        assert_eq!(
+            furniture(t),
+            vec![
+                "Logo",
+                "Logo",
+                "WORLD NEWS",
+                "Advertisement",
+                "Follow us on Twitter for updates",
+                "Drones strike base",
+                "© 2024 Example. All rights reserved."
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_related_block() {
+        let t = "Headline here now\nThe body of the article is long enough to count as prose, with more than fifteen words in it.\n\
+                 Related content\nAnother story title\nYet another teaser\n";
+        assert_eq!(
+            furniture(t),
+            vec!["Related content", "Another story title", "Yet another teaser"]
+        );
+        // Before the body starts, a "Trending" menu does not swallow the headline.
+        let t = "Trending\nHeadline of the story\nThe body of the article is long enough to count as prose, with more than fifteen words.";
+        assert_eq!(furniture(t), vec!["Trending"]);
+    }
+
+    #[test]
+    fn published_footer_and_comment_notice() {
+        let t = "Body text that is long enough to be an article paragraph, with many words in it for sure.\n\
+                 Published in Dawn, January 22nd, 2024\nDear visitor, the comments section is undergoing an overhaul and will return soon.";
+        assert_eq!(
+            furniture(t),
+            vec![
+                "Published in Dawn, January 22nd, 2024",
+                "Dear visitor, the comments section is undergoing an overhaul and will return soon."
+            ]
+        );
+    }
+}

@@ -1,0 +1,249 @@
+//! Metadata read from the article text when no structured field gives it: publication date
+//! (header or footer dateline), outlet (agency dateline, "Published in X", "Source: X"), headline;
+//! plus dates in file names, URLs and structured date fields.
+
+use super::lines::{Line, normalize, words};
+use crate::extract::dates::absolute_dates;
+use crate::model::Span;
+use chrono::NaiveDate;
+
+/// How many non-blank lines count as the header and the footer.
+const HEADER_LINES: usize = 12;
+const FOOTER_LINES: usize = 6;
+/// A headline has this many words; a longer line is body text.
+const TITLE_WORDS: std::ops::RangeInclusive<usize> = 4..=25;
+/// Words besides the date that a dateline may carry ("6:13 PM EST,", "12:22 pm - Jerusalem Time").
+const DATELINE_EXTRA_WORDS: usize = 5;
+/// Lines that announce a date.
+const DATE_PREFIXES: &[&str] = &[
+    "published", "updated", "posted", "last updated", "first published", "date:", "dated",
+];
+/// Lines that are never headlines.
+const NOT_TITLE_PREFIXES: &[&str] = &[
+    "by ", "photo", "image", "file photo", "updated", "published", "posted", "source:", "credit",
+    "written by", "reporting by", "edited by", "reuters", "afp", "ap ",
+];
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+const WEEKDAYS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// The header lines, then the footer lines not already in the header.
+fn header_and_footer(lines: &[Line]) -> impl Iterator<Item = &Line> {
+    let head = lines.len().min(HEADER_LINES);
+    let foot = lines.len().saturating_sub(FOOTER_LINES).max(head);
+    lines[..head].iter().chain(lines[foot..].iter())
+}
+
+/// The publication date and the words it was read from: a line that is mostly a date, a
+/// "Published: <date>" line, or a dateline before a dash, in the header or footer.
+pub fn published(text: &str, lines: &[Line]) -> Option<(Span, NaiveDate)> {
+    header_and_footer(lines).find_map(|line| {
+        absolute_dates(text, line.span)
+            .into_iter()
+            .find(|(span, _)| is_dateline(text, line.span, *span))
+    })
+}
+
+fn is_dateline(text: &str, line: Span, date: Span) -> bool {
+    if !line.contains(date) {
+        return false;
+    }
+    let before = text.get(line.start..date.start).unwrap_or("");
+    let after = text.get(date.end..line.end).unwrap_or("");
+    if words(before) + words(after) <= DATELINE_EXTRA_WORDS {
+        return true;
+    }
+    let lower = before.trim_start().to_lowercase();
+    if DATE_PREFIXES.iter().any(|p| lower.starts_with(p)) && words(before) + words(after) <= 15 {
+        return true;
+    }
+    // "WASHINGTON, Jan 5, 2024 (Reuters) - The ...": the date ends the dateline.
+    let after = after.trim_start();
+    words(before) <= 6 && after.starts_with(['-', '–', '—', '(', '|', ':'])
+}
+
+/// The outlet named by the text itself; `None` rather than a guess.
+pub fn outlet(text: &str, lines: &[Line]) -> Option<String> {
+    let candidates: Vec<&str> = header_and_footer(lines).map(|l| l.span.slice(text)).collect();
+    candidates
+        .iter()
+        .find_map(|s| published_in(s))
+        .or_else(|| candidates.iter().find_map(|s| agency_dateline(s)))
+        .or_else(|| candidates.iter().find_map(|s| source_line(s)))
+}
+
+/// "Published in Dawn, January 22nd, 2024" → "Dawn".
+fn published_in(s: &str) -> Option<String> {
+    let rest = strip_prefix_ci(s, "published in ")?;
+    let name = rest.split(',').next()?.trim();
+    outlet_name(name)
+}
+
+/// "(Reuters) -", "WASHINGTON (AP) —": an agency in brackets before a dash near the line start.
+fn agency_dateline(s: &str) -> Option<String> {
+    let open = s.find('(')?;
+    if open > 80 || words(&s[..open]) > 6 {
+        return None;
+    }
+    let close = open + s[open..].find(')')?;
+    let after = s[close + 1..].trim_start();
+    if !after.starts_with(['-', '–', '—']) {
+        return None;
+    }
+    outlet_name(s[open + 1..close].trim())
+}
+
+/// "Source: Reuters".
+fn source_line(s: &str) -> Option<String> {
+    let rest = strip_prefix_ci(s, "source:").or_else(|| strip_prefix_ci(s, "sources:"))?;
+    outlet_name(rest.trim().trim_end_matches(['.', ';']))
+}
+
+/// A plausible outlet name: one to five words starting with a capital or digit.
+fn outlet_name(name: &str) -> Option<String> {
+    let first = name.chars().next()?;
+    let n = words(name);
+    ((1..=5).contains(&n) && (first.is_uppercase() || first.is_ascii_digit()) && name.len() <= 60)
+        .then(|| normalize(name))
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
+/// The headline: the first short line of the header that is not furniture, a date or a
+/// dateline, looked for only before the body starts. When a later header line is a suffix of
+/// it ("NewsNATO chief warns…" then "NATO chief warns…"), the later, clean line wins.
+pub fn title(text: &str, lines: &[Line], boilerplate: &[Span]) -> Option<String> {
+    let header = &lines[..lines.len().min(HEADER_LINES)];
+    for (i, line) in header.iter().enumerate() {
+        if boilerplate.iter().any(|b| b.overlaps(line.span)) {
+            continue;
+        }
+        let s = line.span.slice(text);
+        if let Some(heading) = s.strip_prefix('#') {
+            let heading = normalize(heading.trim_start_matches('#'));
+            if words(&heading) > 0 {
+                return Some(heading);
+            }
+        }
+        if let Some(t) = strip_prefix_ci(s, "title:").map(normalize).filter(|t| !t.is_empty()) {
+            return Some(t);
+        }
+        if line.words > *TITLE_WORDS.end() || s.len() > 300 || is_dateline_sentence(s) {
+            return None;
+        }
+        if s.ends_with(['.', ',', ';']) {
+            if line.words >= 8 {
+                return None;
+            }
+            continue;
+        }
+        if !TITLE_WORDS.contains(&line.words) || looks_dated(text, *line) {
+            continue;
+        }
+        let lower = s.to_lowercase();
+        if NOT_TITLE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+            continue;
+        }
+        let chosen = normalize(s);
+        let clean = header[i + 1..]
+            .iter()
+            .map(|l| normalize(l.span.slice(text)))
+            .find(|later| {
+                later.len() < chosen.len()
+                    && chosen.ends_with(later.as_str())
+                    && TITLE_WORDS.contains(&words(later))
+            });
+        return Some(clean.unwrap_or(chosen));
+    }
+    None
+}
+
+/// "WASHINGTON/BAGHDAD: The ..." or "LONDON (Reuters) - ...": the first line of the body.
+fn is_dateline_sentence(s: &str) -> bool {
+    let cut = s.find([':', '(', '—', '–']).unwrap_or(0);
+    let place = s[..cut].trim_end_matches([' ', ',']);
+    cut > 0
+        && place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !place.chars().any(char::is_lowercase)
+        || agency_dateline(s).is_some()
+}
+
+/// A date line such as "Tue 31 Oct 2023 12:22 pm - Jerusalem Time", with or without a working
+/// date parser: a year with a month or weekday name, a clock time, or an ISO date.
+fn looks_dated(text: &str, line: Line) -> bool {
+    let s = line.span.slice(text);
+    let mut year = false;
+    let mut named = false;
+    for token in s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+        let lower = token.to_ascii_lowercase();
+        year |= token.len() == 4 && token.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y));
+        named |= MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str());
+    }
+    let clock = s.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    });
+    (year && named) || clock || date_in_name(s).is_some()
+}
+
+/// A date written in a file name or URL: `2024-01-22`, `2024_01_22`, `2024/01/22`, `20240122`.
+pub fn date_in_name(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let part = b.get(from..from + n)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')))
+    };
+    let is_digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let is_alnum_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    for i in 0..b.len() {
+        if (i > 0 && is_digit_at(i - 1)) || !matches!(b.get(i..i + 2), Some(b"19" | b"20")) {
+            continue;
+        }
+        let Some(year) = digits(i, 4) else { continue };
+        let found = match b.get(i + 4) {
+            Some(&sep @ (b'-' | b'_' | b'/' | b'.')) if b.get(i + 7) == Some(&sep) => {
+                (!is_digit_at(i + 10)).then(|| (digits(i + 5, 2), digits(i + 8, 2)))
+            }
+            // Compact dates need clean edges so hashes and IDs do not read as dates.
+            Some(d) if d.is_ascii_digit() => ((i == 0 || !is_alnum_at(i - 1))
+                && !is_alnum_at(i + 8))
+            .then(|| (digits(i + 4, 2), digits(i + 6, 2))),
+            _ => None,
+        };
+        if let Some((Some(m), Some(d))) = found {
+            if let Some(date) = NaiveDate::from_ymd_opt(year as i32, m, d) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// A structured date field: ISO date or datetime, RFC 2822 (RSS `pubDate`), or any full date
+/// the date finder recognises.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(d) = s
+        .get(..10)
+        .and_then(|head| NaiveDate::parse_from_str(head, "%Y-%m-%d").ok())
+    {
+        return Some(d);
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(dt.date_naive());
+    }
+    absolute_dates(s, Span::new(0, s.len()))
+        .first()
+        .map(|(_, d)| *d)
+        .or_else(|| date_in_name(s))
+}

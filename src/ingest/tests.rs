@@ -1,0 +1,252 @@
+//! Tests of ingest as a whole: folders, file types, and the bundled corpus's metadata.
+
+use super::*;
+use crate::model::Span;
+use std::fs;
+use std::path::PathBuf;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("flashpoint-ingest-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn bundled(n: usize) -> Document {
+    read_bundled().documents.remove(n)
+}
+
+#[test]
+fn folder_is_walked_recursively_in_sorted_order() {
+    let dir = temp_dir("walk");
+    fs::create_dir_all(dir.join("b/deeper")).unwrap();
+    fs::create_dir_all(dir.join("a")).unwrap();
+    fs::create_dir_all(dir.join(".git")).unwrap();
+    fs::write(dir.join("z.txt"), "Zed article text.").unwrap();
+    fs::write(dir.join("b/deeper/x.md"), "# Heading of the markdown piece\n\nBody.").unwrap();
+    fs::write(dir.join("a/page.HTML"), "<p>Html body.</p>").unwrap();
+    fs::write(dir.join("a.txt"), "A text.").unwrap();
+    fs::write(dir.join("image.png"), [0u8, 1, 2]).unwrap();
+    fs::write(dir.join("notes.docx"), "ignored").unwrap();
+    fs::write(dir.join(".git/HEAD.txt"), "hidden").unwrap();
+    fs::write(dir.join("empty.txt"), " \n").unwrap();
+    fs::write(dir.join("binary.txt"), b"ab\0cd").unwrap();
+    let got = read_folder(&dir);
+    let paths: Vec<&str> = got.documents.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, vec!["a.txt", "a/page.HTML", "b/deeper/x.md", "z.txt"]);
+    assert_eq!(got.documents[1].origin, TextOrigin::Extracted);
+    assert_eq!(got.documents[2].title.as_deref(), Some("Heading of the markdown piece"));
+    let skipped: Vec<(&str, &str)> =
+        got.skipped.iter().map(|s| (s.path.as_str(), s.reason.as_str())).collect();
+    assert_eq!(skipped, vec![("binary.txt", "not text: NUL bytes"), ("empty.txt", "empty")]);
+    let one = read_file(&dir, &dir.join("b/deeper/x.md")).unwrap();
+    assert_eq!(one[0].path, "b/deeper/x.md");
+    assert_eq!(read_file(&dir, &dir.join("missing.txt")).unwrap_err(), "unreadable: not found");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_loops_and_dangling_links_do_not_hang() {
+    use std::os::unix::fs::symlink;
+    let dir = temp_dir("links");
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::write(dir.join("sub/real.txt"), "Real article.").unwrap();
+    symlink(&dir, dir.join("sub/loop")).unwrap();
+    symlink(dir.join("sub/real.txt"), dir.join("alias.txt")).unwrap();
+    symlink(dir.join("nowhere.txt"), dir.join("dead.txt")).unwrap();
+    let got = read_folder(&dir);
+    let paths: Vec<&str> = got.documents.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, vec!["alias.txt", "sub/real.txt"]);
+    let skipped: Vec<(&str, &str)> =
+        got.skipped.iter().map(|s| (s.path.as_str(), s.reason.as_str())).collect();
+    assert_eq!(
+        skipped,
+        vec![("dead.txt", "dangling symlink"), ("sub/loop", "symlink to a folder: not followed")]
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn deep_nesting_is_capped_and_missing_root_reported() {
+    let dir = temp_dir("deep");
+    let mut deep = dir.clone();
+    for _ in 0..walk::MAX_DEPTH + 2 {
+        deep.push("d");
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("lost.txt"), "Too deep.").unwrap();
+    let got = read_folder(&dir);
+    assert!(got.documents.is_empty());
+    assert_eq!(got.skipped.len(), 1);
+    assert!(got.skipped[0].reason.starts_with("nested more than 64"));
+    let missing = read_folder(&dir.join("nope"));
+    assert_eq!(missing.skipped[0].reason, "unreadable: not found");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn json_records_get_numbered_paths() {
+    let array = br#"[{"text": "One."}, {"title": "x"}, {"body": "Three.", "source": {"name": "AFP"}}]"#;
+    let got = ingest_bytes("feed/api.json", array);
+    let paths: Vec<&str> = got.documents.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, vec!["feed/api.json#0", "feed/api.json#2"]);
+    assert_eq!(got.documents[1].outlet.as_deref(), Some("AFP"));
+    assert_eq!(got.skipped[0].path, "feed/api.json#1");
+    assert_eq!(got.skipped[0].reason, "record 1: no text field");
+    let single = parse_bytes("one.json", br#"{"content": "Just one.", "url": "https://x.org/2024/01/22/a"}"#).unwrap();
+    assert_eq!(single[0].path, "one.json");
+    assert_eq!(single[0].published, ymd(2024, 1, 22));
+    assert_eq!(single[0].published_span, None);
+    let lines = parse_bytes("x.jsonl", b"{\"text\": \"A.\"}\n{\"text\": \"B.\"}\n").unwrap();
+    assert_eq!(lines[1].path, "x.jsonl#1");
+    assert!(parse_bytes("bad.json", b"{\"text\": \"tru").unwrap_err().starts_with("invalid JSON: "));
+    assert_eq!(parse_bytes("none.json", br#"[{"a": 1}]"#).unwrap_err(), "record 0: no text field");
+}
+
+#[test]
+fn html_file_metadata() {
+    let page = b"<html><head><title>Drones hit base</title>\
+        <meta property=\"article:published_time\" content=\"2023-10-31T12:22:00+02:00\">\
+        <meta property=\"og:site_name\" content=\"Example News\"></head>\
+        <body><script>x()</script><p>Two drones hit the base.</p></body></html>";
+    let docs = parse_bytes("p/page.htm", page).unwrap();
+    let d = &docs[0];
+    assert_eq!(d.text, "Two drones hit the base.");
+    assert_eq!(d.title.as_deref(), Some("Drones hit base"));
+    assert_eq!(d.outlet.as_deref(), Some("Example News"));
+    assert_eq!(d.published, ymd(2023, 10, 31));
+    assert_eq!(d.origin, TextOrigin::Extracted);
+    assert_eq!(parse_bytes("e.html", b"<script>1</script>").unwrap_err(), "empty: no text in page");
+}
+
+#[test]
+fn date_in_file_name_or_url() {
+    let docs = parse_bytes("2024/01/22/story.txt", b"Undated story text.").unwrap();
+    assert_eq!(docs[0].published, ymd(2024, 1, 22));
+    assert_eq!(meta::date_in_name("news_20240122_x.txt"), ymd(2024, 1, 22));
+    assert_eq!(meta::date_in_name("a-2023-10-31.html"), ymd(2023, 10, 31));
+    assert_eq!(meta::date_in_name("000_2c0c98c49242d485.txt"), None);
+    assert_eq!(meta::date_in_name("id20240122x"), None);
+    assert_eq!(meta::date_in_name("2024-13-40"), None);
+}
+
+#[test]
+fn unknown_types_and_bad_bytes_never_panic() {
+    assert_eq!(parse_bytes("x.pdf", b"%PDF").unwrap_err(), "unsupported file type");
+    let noise: Vec<u8> = (0..=255u8).filter(|b| *b != 0).cycle().take(5000).collect();
+    for name in ["a.txt", "a.md", "a.html", "a.json", "a.jsonl"] {
+        let _ = parse_bytes(name, &noise);
+        let _ = parse_bytes(name, b"\xFF\xFE\x00");
+        let _ = parse_bytes(name, "(Reuters) —\n(\n Published in ,\n#\nSource:".as_bytes());
+    }
+}
+
+#[test]
+fn bundled_002_boilerplate() {
+    let d = bundled(2);
+    let furniture: Vec<&str> = d.boilerplate.iter().map(|s| s.slice(&d.text)).collect();
+    assert_eq!(furniture.iter().filter(|l| **l == "Logo").count(), 9);
+    assert!(furniture.contains(&"ARAB AND WORLD"));
+    assert!(furniture.contains(&"Tags"));
+    assert!(furniture.contains(&"Share your opinion"));
+    let last_headline = d.text.rfind("A new attack on the American").unwrap();
+    assert!(d.is_boilerplate(Span::new(last_headline, last_headline + 5)));
+    let first_headline = d.text.find("A new attack on the American").unwrap();
+    assert!(!d.is_boilerplate(Span::new(first_headline, first_headline + 5)));
+    let lead = d.text.find("A security source").unwrap();
+    assert!(!d.is_boilerplate(Span::new(lead, lead + 10)));
+    let mut sorted = d.boilerplate.clone();
+    sorted.sort();
+    assert_eq!(sorted, d.boilerplate);
+}
+
+#[test]
+fn bundled_titles_and_outlets() {
+    let got = read_bundled();
+    assert!(got.skipped.is_empty());
+    let titles: Vec<Option<&str>> = got.documents.iter().map(|d| d.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            Some("NATO chief warns of escalation risk amid ongoing attacks"),
+            None,
+            Some("A new attack on the American Ain al-Asad base in Iraq"),
+            Some("Iranian-backed Group Threatens Escalation of Conflict Amid Ongoing US Airstrikes"),
+            None,
+        ]
+    );
+    let outlets: Vec<Option<&str>> = got.documents.iter().map(|d| d.outlet.as_deref()).collect();
+    assert_eq!(outlets, vec![None, Some("Dawn"), None, None, None]);
+    for d in &got.documents {
+        assert_eq!(d.origin, TextOrigin::Verbatim);
+        assert!(d.path.ends_with(".txt") && !d.path.contains('/'));
+    }
+    let d1 = &got.documents[1];
+    let footer = d1.text.find("Published in Dawn").unwrap();
+    assert!(d1.is_boilerplate(Span::new(footer, footer + 9)));
+    let d0 = &got.documents[0];
+    let related = d0.text.rfind("Related content").unwrap();
+    assert!(d0.is_boilerplate(Span::new(related, related + 7)));
+}
+
+/// Needs `dates::absolute_dates`, which another module provides.
+#[test]
+fn bundled_published_dates() {
+    let got = read_bundled();
+    let dates: Vec<Option<NaiveDate>> = got.documents.iter().map(|d| d.published).collect();
+    assert_eq!(
+        dates,
+        vec![ymd(2023, 11, 27), ymd(2024, 1, 22), ymd(2023, 10, 31), ymd(2024, 2, 28), None]
+    );
+    let words: Vec<&str> = got
+        .documents
+        .iter()
+        .filter_map(|d| d.published_span.map(|s| s.slice(&d.text)))
+        .collect();
+    assert!(words[0].contains("November 27, 2023"), "{words:?}");
+    assert!(words[1].contains("January 22nd, 2024"), "{words:?}");
+    assert!(words[2].contains("31 Oct 2023"), "{words:?}");
+    assert!(words[3].contains("February 28, 2024"), "{words:?}");
+}
+
+/// Needs `dates::absolute_dates`, which another module provides.
+#[test]
+fn published_date_prefers_datelines_over_prose() {
+    let text = "Strike reported near the border town\n\
+        Officials said on Tuesday, October 31, 2023, that two armed drones targeted the base, which hosts troops.\n\
+        More text follows here.\n\
+        Published: November 2, 2023";
+    let d = &parse_bytes("a.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2023, 11, 2));
+    let text = "LONDON, Jan 5, 2024 (Reuters) - Drones struck a base on Monday, October 30, 2023, officials said.";
+    let d = &parse_bytes("b.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2024, 1, 5));
+    assert_eq!(d.outlet.as_deref(), Some("Reuters"));
+    let text = "A long body sentence mentions October 31, 2023 in passing and keeps going for many more words here.";
+    let d = &parse_bytes("c.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, None);
+}
+
+#[test]
+fn outlets_from_datelines_and_source_lines() {
+    let d = &parse_bytes("a.txt", "WASHINGTON (AP) — The Pentagon said drones hit a base.".as_bytes()).unwrap()[0];
+    assert_eq!(d.outlet.as_deref(), Some("AP"));
+    let d = &parse_bytes("b.txt", "Body text about an attack that happened.\nSource: Al Jazeera".as_bytes()).unwrap()[0];
+    assert_eq!(d.outlet.as_deref(), Some("Al Jazeera"));
+    let d = &parse_bytes("c.txt", "Officials told Reuters (on Monday) that it was so.".as_bytes()).unwrap()[0];
+    assert_eq!(d.outlet, None);
+}
+
+#[test]
+fn titles_from_plain_text() {
+    let title = |t: &str| parse_bytes("t.txt", t.as_bytes()).unwrap().remove(0).title;
+    assert_eq!(title("Title: Explicit title here\n\nBody."), Some("Explicit title here".into()));
+    assert_eq!(title("By John Smith\nRockets hit the base overnight\n\nBody text."), Some("Rockets hit the base overnight".into()));
+    assert_eq!(title("BAGHDAD: Rockets hit the base overnight, police said.\nShort headline after body"), None);
+    assert_eq!(title("Short\n\nThe attack killed three people in the north.\nLate heading line here"), None);
+}

@@ -1,0 +1,148 @@
+//! Finding the article files below a folder: recursive, sorted, symlinks to folders not followed,
+//! depth-capped; problems become `Skipped` entries rather than errors.
+
+use crate::model::Skipped;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Extensions read as articles; anything else is ignored without a report.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "json", "jsonl"];
+
+/// Folders nested deeper than this are reported instead of entered.
+pub const MAX_DEPTH: usize = 64;
+
+/// A file to read: its path relative to the root ('/' separated) and its full path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub rel: String,
+    pub path: PathBuf,
+}
+
+/// The lowercased extension of a path's last component, if supported.
+pub fn supported(rel: &str) -> Option<&'static str> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let (_, ext) = name.rsplit_once('.')?;
+    EXTENSIONS
+        .iter()
+        .find(|e| e.eq_ignore_ascii_case(ext))
+        .copied()
+}
+
+/// A reason a person understands for an I/O failure.
+pub fn io_reason(e: &io::Error) -> String {
+    let what = match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::NotFound => "not found".to_string(),
+        io::ErrorKind::IsADirectory => "is a folder".to_string(),
+        _ => e.to_string(),
+    };
+    format!("unreadable: {what}")
+}
+
+/// Path relative to `root`, '/' separated (the file name when `path` is not below `root`).
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    if parts.is_empty() {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// Every supported file below `root`, sorted by relative path, and what could not be visited.
+pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
+    let mut found = Vec::new();
+    let mut skipped = Vec::new();
+    match fs::metadata(root) {
+        Ok(m) if m.is_file() => {
+            let rel = relative(root.parent().unwrap_or(root), root);
+            found.push(Found {
+                rel,
+                path: root.to_path_buf(),
+            });
+        }
+        Ok(_) => {
+            let mut pending = vec![(root.to_path_buf(), 0usize)];
+            while let Some((dir, depth)) = pending.pop() {
+                visit(root, &dir, depth, &mut pending, &mut found, &mut skipped);
+            }
+        }
+        Err(e) => skipped.push(Skipped {
+            path: root.display().to_string(),
+            reason: io_reason(&e),
+        }),
+    }
+    found.sort_by(|a, b| a.rel.cmp(&b.rel));
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    (found, skipped)
+}
+
+fn visit(
+    root: &Path,
+    dir: &Path,
+    depth: usize,
+    pending: &mut Vec<(PathBuf, usize)>,
+    found: &mut Vec<Found>,
+    skipped: &mut Vec<Skipped>,
+) {
+    let skip = |skipped: &mut Vec<Skipped>, path: &Path, reason: String| {
+        skipped.push(Skipped {
+            path: relative(root, path),
+            reason,
+        })
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let reason = io_reason(&e).replacen("unreadable", "unreadable folder", 1);
+            return skip(skipped, dir, reason);
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return skip(skipped, dir, io_reason(&e)),
+        };
+        let path = entry.path();
+        // Hidden entries (.git, .DS_Store, editor backups) are never articles.
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            skip(skipped, &path, "unreadable: cannot read file type".to_string());
+            continue;
+        };
+        let rel = relative(root, &path);
+        if kind.is_dir() {
+            if depth + 1 > MAX_DEPTH {
+                skip(skipped, &path, format!("nested more than {MAX_DEPTH} folders deep"));
+            } else {
+                pending.push((path, depth + 1));
+            }
+        } else if kind.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    skip(skipped, &path, "symlink to a folder: not followed".to_string())
+                }
+                Ok(_) if supported(&rel).is_some() => found.push(Found { rel, path }),
+                Ok(_) => {}
+                Err(_) if supported(&rel).is_some() => {
+                    skip(skipped, &path, "dangling symlink".to_string())
+                }
+                Err(_) => {}
+            }
+        } else if supported(&rel).is_some() {
+            found.push(Found { rel, path });
+        }
+    }
+}

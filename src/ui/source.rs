@@ -1,0 +1,306 @@
+//! The Source pane: the article behind the selected incident, its supporting passage highlighted
+//! and scrolled into view, the words behind each field styled, and the incident's facts.
+//!
+//! The text is only ever sliced by the spans the model gives; nothing here reads its meaning.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, fit, pane_block, sanitize, width};
+use crate::app::{App, Pane};
+use crate::model::{Document, Field, Incident, Source, Span as TextSpan};
+
+/// A run of text with one style; `passage` marks text of the supporting passage.
+struct Piece {
+    text: String,
+    style: Style,
+    passage: bool,
+}
+
+type Logical = Vec<Piece>;
+
+pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
+    let (pos, count) = app.source_position();
+    let title = if count > 1 { format!("Source {}/{count}", pos + 1) } else { "Source".to_string() };
+    let block = pane_block(Pane::Source, title, app, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let w = usize::from(inner.width);
+
+    let corpus = app.index().corpus();
+    let found = app.incident().and_then(|inc| {
+        let source = inc.sources.get(pos)?;
+        Some((inc, source, corpus.documents.get(source.doc)?))
+    });
+    let Some((incident, source, doc)) = found else {
+        let message = if corpus.incidents.is_empty() {
+            format!("{} documents read; no incidents extracted", corpus.documents.len())
+        } else {
+            "no incident selected".to_string()
+        };
+        frame.render_widget(Paragraph::new(Line::styled(fit(&message, w), theme.dim)), inner);
+        app.screen.source_height = 0;
+        app.screen.source_lines = 0;
+        app.screen.source_auto_offset = 0;
+        return;
+    };
+
+    // The header stays put while the body scrolls; on very short panes only its first line shows.
+    let mut header = vec![
+        Line::styled(fit(&sanitize(doc.title.as_deref().unwrap_or(&doc.path)), w), theme.header),
+        Line::styled(fit(&meta(doc, pos, count), w), theme.dim),
+        legend(theme),
+    ];
+    header.truncate(if inner.height >= 8 { 3 } else { usize::from(inner.height / 3) });
+    let header_h = header.len() as u16;
+    frame.render_widget(Paragraph::new(header), Rect { height: header_h, ..inner });
+    let body = Rect { y: inner.y + header_h, height: inner.height - header_h, ..inner };
+
+    let mut logical = facts(incident, theme);
+    logical.push(vec![Piece { text: "─".repeat(w), style: theme.dim, passage: false }]);
+    logical.extend(article(doc, source, theme));
+    let (lines, passage) = wrap(logical, w);
+
+    let height = usize::from(body.height);
+    let max = lines.len().saturating_sub(height);
+    let auto = passage.map_or(0, |(first, last)| {
+        if last < height {
+            0
+        } else {
+            // Leave a little context above the passage when it fits with room to spare.
+            let spare = height.saturating_sub(last + 1 - first);
+            first.saturating_sub(spare.min(3))
+        }
+    });
+    let offset = app.source_scroll().unwrap_or(auto).min(max);
+    app.screen.source_height = height;
+    app.screen.source_lines = lines.len();
+    app.screen.source_auto_offset = auto.min(max);
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), body);
+}
+
+/// "outlet · 2024-01-22 · source 2/3 · path"
+fn meta(doc: &Document, pos: usize, count: usize) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(outlet) = &doc.outlet {
+        parts.push(sanitize(outlet).into_owned());
+    }
+    parts.push(doc.published.map_or_else(|| "publication date unknown".to_string(), |d| d.format("%Y-%m-%d").to_string()));
+    if count > 1 {
+        parts.push(format!("source {}/{count}", pos + 1));
+    }
+    parts.push(sanitize(&doc.path).into_owned());
+    parts.join(" · ")
+}
+
+fn legend<'a>(theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::styled("key: ", theme.dim), Span::styled("passage", theme.passage)];
+    for (name, style) in [
+        ("date", theme.date),
+        ("place", theme.place),
+        ("weapon", theme.weapon),
+        ("actor", theme.actor),
+        ("target", theme.target),
+        ("casualties", theme.casualties),
+    ] {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(name, theme.passage.patch(style)));
+    }
+    Line::from(spans)
+}
+
+fn fact(label: &str, value: String, theme: &Theme) -> Logical {
+    vec![
+        Piece { text: format!("{label:<9}"), style: theme.header, passage: false },
+        Piece { text: sanitize(&value).into_owned(), style: Style::new(), passage: false },
+    ]
+}
+
+/// The incident's consolidated facts, each with where it came from when the model says.
+fn facts(inc: &Incident, theme: &Theme) -> Vec<Logical> {
+    let mut out = Vec::new();
+    let date = inc.date.label().unwrap_or_else(|| "undated".to_string());
+    let basis = if inc.date.basis.is_empty() { &inc.date.words } else { &inc.date.basis };
+    out.push(fact("date", if basis.is_empty() { date } else { format!("{date} ({basis})") }, theme));
+    let kind = if inc.background {
+        format!("{} · ◦ background (reported as context)", inc.kind.as_str())
+    } else {
+        inc.kind.as_str().to_string()
+    };
+    out.push(fact("kind", kind, theme));
+    if let Some(place) = &inc.place {
+        let country = place.country.as_deref().filter(|c| *c != place.name);
+        out.push(fact("place", country.map_or_else(|| place.name.clone(), |c| format!("{}, {c}", place.name)), theme));
+    }
+    if !inc.weapons.is_empty() {
+        out.push(fact("weapons", inc.weapons.join(", "), theme));
+    }
+    if !inc.participants.is_empty() {
+        let actors: Vec<String> = inc.participants.iter().map(|p| format!("{} ({})", p.actor, p.role.as_str())).collect();
+        out.push(fact("actors", actors.join(", "), theme));
+    }
+    let count = |n: Option<u32>, range: Option<(u32, u32)>| match (n, range) {
+        (Some(n), Some((lo, hi))) if lo != hi => Some(format!("{n} (sources say {lo}–{hi})")),
+        (Some(n), _) => Some(n.to_string()),
+        (None, Some((lo, hi))) => Some(format!("{lo}–{hi}")),
+        (None, None) => None,
+    };
+    if let Some(k) = count(inc.killed, inc.killed_range) {
+        out.push(fact("killed", k, theme));
+    }
+    if let Some(i) = count(inc.injured, inc.injured_range) {
+        out.push(fact("injured", i, theme));
+    }
+    if inc.sources.len() > 1 && !inc.merge_basis.is_empty() {
+        out.push(fact("merged", inc.merge_basis.join("; "), theme));
+    }
+    out
+}
+
+/// The article cut at every span boundary, each piece styled by the spans covering it.
+fn article(doc: &Document, source: &Source, theme: &Theme) -> Vec<Logical> {
+    let text = doc.text.as_str();
+    let valid = |s: &TextSpan| !s.is_empty() && s.end <= text.len();
+    let fields: Vec<(TextSpan, Field)> = source.fields.iter().filter(|f| valid(&f.span)).map(|f| (f.span, f.field)).collect();
+    let passage = Some(source.passage).filter(valid);
+    let mut cuts = vec![0, text.len()];
+    for span in passage.iter().chain(fields.iter().map(|(s, _)| s)).chain(doc.boilerplate.iter()) {
+        cuts.extend([span.start, span.end]);
+    }
+    cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut lines: Vec<Logical> = vec![Vec::new()];
+    for pair in cuts.windows(2) {
+        let seg = TextSpan::new(pair[0], pair[1]);
+        let in_passage = passage.is_some_and(|p| p.contains(seg));
+        let mut style = if doc.boilerplate.iter().any(|b| b.contains(seg)) { theme.dim } else { Style::new() };
+        if in_passage {
+            style = style.patch(theme.passage);
+        }
+        for (span, field) in &fields {
+            if span.contains(seg) {
+                style = style.patch(theme.field(*field));
+            }
+        }
+        for (i, part) in seg.slice(text).split('\n').enumerate() {
+            if i > 0 {
+                lines.push(Vec::new());
+            }
+            if !part.is_empty() {
+                if let Some(line) = lines.last_mut() {
+                    line.push(Piece { text: sanitize(part).into_owned(), style, passage: in_passage });
+                }
+            }
+        }
+    }
+    lines
+}
+
+/// A word or a run of spaces, possibly in several styles ("Hezbollah's" with a field inside).
+struct Token {
+    frags: Vec<Piece>,
+    width: usize,
+    space: bool,
+}
+
+fn tokens(line: Logical) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut buf = [0u8; 4];
+    for piece in line {
+        for c in piece.text.chars() {
+            let space = c == ' ';
+            let cw = width(c.encode_utf8(&mut buf));
+            if out.last().is_none_or(|t| t.space != space) {
+                out.push(Token { frags: Vec::new(), width: 0, space });
+            }
+            if let Some(tok) = out.last_mut() {
+                tok.width += cw;
+                match tok.frags.last_mut() {
+                    Some(f) if f.style == piece.style && f.passage == piece.passage => f.text.push(c),
+                    _ => tok.frags.push(Piece { text: c.to_string(), style: piece.style, passage: piece.passage }),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Greedy word wrap to `w` cells. Returns the lines and the first and last line holding passage text.
+fn wrap(logical: Vec<Logical>, w: usize) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    let mut out = LineBuilder { lines: Vec::new(), spans: Vec::new(), used: 0, passage: None };
+    if w == 0 {
+        return (Vec::new(), None);
+    }
+    let mut buf = [0u8; 4];
+    for line in logical {
+        for tok in tokens(line) {
+            if tok.space {
+                // Spaces at a wrap point are dropped rather than starting the next line.
+                if out.used + tok.width > w {
+                    out.flush();
+                } else {
+                    out.push_all(tok.frags);
+                }
+                continue;
+            }
+            if out.used + tok.width > w && out.used > 0 {
+                out.flush();
+            }
+            if tok.width <= w {
+                out.push_all(tok.frags);
+                continue;
+            }
+            // A word longer than the line is cut wherever it reaches the edge.
+            for frag in tok.frags {
+                for c in frag.text.chars() {
+                    let cw = width(c.encode_utf8(&mut buf));
+                    if out.used + cw > w && out.used > 0 {
+                        out.flush();
+                    }
+                    out.push(c.to_string(), frag.style, frag.passage, cw);
+                }
+            }
+        }
+        out.flush();
+    }
+    (out.lines, out.passage)
+}
+
+struct LineBuilder {
+    lines: Vec<Line<'static>>,
+    spans: Vec<Span<'static>>,
+    used: usize,
+    passage: Option<(usize, usize)>,
+}
+
+impl LineBuilder {
+    fn push(&mut self, text: String, style: Style, passage: bool, cells: usize) {
+        if passage {
+            let at = self.lines.len();
+            self.passage = Some(self.passage.map_or((at, at), |(first, _)| (first, at)));
+        }
+        self.used += cells;
+        match self.spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(&text),
+            _ => self.spans.push(Span::styled(text, style)),
+        }
+    }
+
+    fn push_all(&mut self, frags: Vec<Piece>) {
+        for f in frags {
+            let cells = width(&f.text);
+            self.push(f.text, f.style, f.passage, cells);
+        }
+    }
+
+    fn flush(&mut self) {
+        self.lines.push(Line::from(std::mem::take(&mut self.spans)));
+        self.used = 0;
+    }
+}
