@@ -63,7 +63,10 @@ fn parse_layer(file: &str, src: &str) -> Result<Layer, ConfigError> {
     })?;
     let mut layer: Layer = Vec::new();
     let mut seen: Vec<(KeyBinding, Action)> = Vec::new();
-    for (name, keys) in &parsed.keys {
+    // The map is sorted by name; walk it in file order so "bound twice" points at the later line.
+    let mut entries: Vec<_> = parsed.keys.iter().collect();
+    entries.sort_by_key(|(_, keys)| keys.span().start);
+    for (name, keys) in entries {
         let line = line_of(src, keys.span().start);
         let action = Action::from_name(name).ok_or_else(|| {
             let known: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();

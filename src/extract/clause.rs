@@ -51,6 +51,8 @@ const FORCE_NOUNS: [&str; 12] = [
 /// Suffixes that turn an actor's name into a description of someone else ("Iran-backed").
 const PROXY_SUFFIXES: [&str; 8] =
     ["-backed", "-linked", "-aligned", "-allied", "-affiliated", "-supported", "-sponsored", "-led"];
+/// How many tokens from the event word a place may stand and still be where it happened.
+const PLACE_REACH: usize = 14;
 const PLACE_ANAPHORS: [&str; 9] = [
     "base", "airbase", "facility", "camp", "garrison", "installation", "airfield", "outpost", "foundation",
 ];
@@ -109,7 +111,7 @@ pub fn analyse(
     ex.drop_generalised_weapons(&mut weapons);
 
     // Place: the most specific named place in the part, else "the base" → the last one named.
-    let place = choose_place(ex, ctx, &part_hits, &part_tokens, &mut fields);
+    let place = choose_place(ex, ctx, &part_hits, &part_tokens, head.span, &mut fields);
 
     // Actors and their roles.
     let participants = assign_roles(ex, ctx, &part_hits, &part_tokens, head, &mut fields);
@@ -153,17 +155,26 @@ pub fn analyse(
     // Date.
     let date = choose_date(ctx, clause, part, head.span, &mut fields);
 
-    let bg_cue = ctx.sentence_bg_cue
+    let bg_cue: bool = ctx.sentence_bg_cue
         || hits.iter().any(|h| h.cue(Cue::Background) && h.span.end <= head.span.start)
         || part.fronted_background;
 
-    let anchored = date.is_known()
-        || place.as_ref().is_some_and(|p| !p.is_country)
-        || named_victim
-        || (killed.is_some_and(|k| k > 0) && !anaphoric);
+    // What lets a mention stand on its own. Recalled events need a date or a named victim;
+    // a place alone ("in the Gaza Strip") is too little to tell an earlier event apart.
+    let has_date = date.is_known();
+    let has_site = place.as_ref().is_some_and(|p| !p.is_country);
+    let who_to_whom = participants.iter().any(|p| p.role == Role::Perpetrator)
+        && participants.iter().any(|p| p.role == Role::Target);
+    let anchored = if bg_cue {
+        has_date || named_victim
+    } else if anaphoric {
+        has_date || has_site
+    } else {
+        has_date || has_site || named_victim || who_to_whom || killed.is_some_and(|k| k > 0)
+    };
     let mention = Mention {
         doc: ctx.doc,
-        passage: clause,
+        passage: trim_punct(text, part.span),
         kind,
         date,
         place,
@@ -306,7 +317,10 @@ fn choose_head(
                 if det.is_some_and(|d| NON_EVENT_DETERMINERS.contains(&d)) {
                     continue;
                 }
-                let anaphoric = det.is_some_and(|d| ANAPHORIC_DETERMINERS.contains(&d));
+                // A possessive ("Saturday’s attack", "Shukur’s murder") presupposes a known event.
+                let anaphoric = det.is_some_and(|d| {
+                    ANAPHORIC_DETERMINERS.contains(&d) || d.ends_with("’s") || d.ends_with("'s")
+                });
                 if plural {
                     // "these attacks" refers back; bare plurals generalise.
                     if anaphoric && fallback.is_none() {
@@ -352,14 +366,29 @@ fn choose_place(
     ctx: &ClauseContext,
     hits: &[&Hit],
     tokens: &[Token],
+    head: Span,
     fields: &mut Vec<FieldSpan>,
 ) -> Option<Place> {
     let text = ctx.text;
+    let head_ti = token_index_at(tokens, head.start);
     let mut best: Option<(usize, Span)> = None;
     for h in hits {
         let Some(p) = h.place() else { continue };
         let entry = &ex.lex.places[p];
+        let surface = h.span.slice(text);
+        // "WASHINGTON/BAGHDAD:", "BAGHDAD, Jan 5 (Reuters)": a dateline says where the story
+        // was filed, not where the event happened.
+        if surface.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !surface.chars().any(char::is_lowercase) {
+            continue;
+        }
         let ti = token_index_at(tokens, h.span.start);
+        // A place far from the event word belongs to another phrase ("… oppose US support
+        // for Israel in Gaza").
+        if let (Some(t), Some(hi)) = (ti, head_ti)
+            && t.abs_diff(hi) > PLACE_REACH
+        {
+            continue;
+        }
         let tok = ti.and_then(|i| tokens.get(i));
         if tok.is_some_and(|t| is_proxy_form(t.text(text))) {
             continue;
@@ -423,15 +452,10 @@ fn assign_roles(
         .and_then(|i| i.checked_sub(1))
         .and_then(|j| tokens.get(j))
         .is_some_and(|t| t.is_any(text, &PASSIVE));
-    let mut out: Vec<Participant> = Vec::new();
-    let mut perpetrator_taken = false;
-    let push = |out: &mut Vec<Participant>, fields: &mut Vec<FieldSpan>, name: &str, role: Role, span: Span| {
-        if !out.iter().any(|p| p.actor == name && p.role == role) {
-            out.push(Participant { actor: name.to_string(), role });
-        }
-        fields.push(FieldSpan { field: Field::for_role(role), value: name.to_string(), span });
-    };
-    // Actors nearest the head first, so the closest subject wins the perpetrator role.
+    let killing_noun = matches!(head.trigger(), Some((IncidentKind::Assassination, TriggerPos::Noun, _)));
+    let mut roles: Vec<(String, Role, Span)> = Vec::new();
+    // Subjects in front of the event word, nearest last: (distance, is group, name, span).
+    let mut subjects: Vec<(usize, bool, String, Span)> = Vec::new();
     for h in hits {
         let Some((a, adjective)) = h.actor() else { continue };
         let entry = &ex.lex.actors[a];
@@ -440,8 +464,7 @@ fn assign_roles(
         }
         let Some(ti) = token_index_at(tokens, h.span.start) else { continue };
         let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
-        let tok_text = tokens[last_ti].text(text);
-        if is_proxy_form(tok_text) || is_proxy_form(tokens[ti].text(text)) {
+        if is_proxy_form(tokens[last_ti].text(text)) || is_proxy_form(tokens[ti].text(text)) {
             continue;
         }
         let next = tokens.get(last_ti + 1);
@@ -449,6 +472,7 @@ fn assign_roles(
         if next.is_some_and(|t| t.is_any(text, &PROXY_SUFFIXES.map(|s| &s[1..]))) {
             continue;
         }
+        // "Iraqi factions", "Iranian militias": an unnamed group, not the state.
         if adjective && next.is_some_and(|t| t.is_any(text, &UNNAMED_GROUP_NOUNS)) {
             continue;
         }
@@ -462,18 +486,22 @@ fn assign_roles(
         let name = entry.name.clone();
         let after_head = h.span.start >= head.span.end;
         let prev = ti.checked_sub(1).map(|j| &tokens[j]);
-        let claimed_by = window_before(3).any(|t| t.is(text, "claimed")) && prev.is_some_and(|t| t.is(text, "by") || t.is_any(text, &["\u{201c}", "\""]));
+        let quote_or_the = |t: &Token| t.is_any(text, &["the", "\u{201c}", "\""]);
         let by = prev.is_some_and(|t| t.is(text, "by"))
-            || (prev.is_some_and(|t| t.is_any(text, &["the", "\u{201c}", "\""]))
-                && ti.checked_sub(2).is_some_and(|j| tokens[j].is(text, "by")));
-        let claims_after = hits.iter().any(|o| {
-            o.cue(Cue::Claim) && o.span.start >= h.span.end && o.span.start <= h.span.end + 40
-        });
+            || (prev.is_some_and(quote_or_the) && ti.checked_sub(2).is_some_and(|j| tokens[j].is(text, "by")));
+        let claimed_by = by && window_before(4).any(|t| t.is(text, "claimed"));
+        let claims_after = hits
+            .iter()
+            .any(|o| o.cue(Cue::Claim) && o.span.start >= h.span.end && o.span.start <= h.span.end + 40);
         let blamed = hits
             .iter()
             .any(|o| o.cue(Cue::Blame) && o.span.end <= h.span.start && h.span.start <= o.span.end + 40);
         let target_prep = window_before(2).any(|t| t.is_any(text, &TARGET_PREPS));
         let forces = next.is_some_and(|t| t.is_any(text, &FORCE_NOUNS));
+        let possessive = {
+            let w = tokens[last_ti].text(text);
+            w.ends_with("’s") || w.ends_with("'s")
+        };
         let role = if claimed_by || (claims_after && !adjective) {
             Some(Role::Claimant)
         } else if blamed {
@@ -482,30 +510,36 @@ fn assign_roles(
             Some(Role::Perpetrator)
         } else if after_head && (target_prep || forces || head_ti.is_some_and(|hi| ti == hi + 1)) {
             Some(Role::Target)
-        } else if !after_head && passive && head_ti.is_some_and(|hi| hi.saturating_sub(ti) <= 6) {
+        } else if !after_head && (passive || (killing_noun && possessive)) && head_ti.is_some_and(|hi| hi.saturating_sub(ti) <= 6) {
+            // "Ismail Haniyeh was killed", "Shukur’s murder": the one it happened to.
             Some(Role::Target)
-        } else if !after_head && head_ti.is_some_and(|hi| hi.saturating_sub(last_ti) <= 3) {
-            let comma_between = head_ti.is_some_and(|hi| tokens[last_ti..hi].iter().any(|t| t.is(text, ",")));
-            (!comma_between && !perpetrator_taken).then_some(Role::Perpetrator)
+        } else if !after_head && let Some(hi) = head_ti.filter(|hi| hi.saturating_sub(last_ti) <= 3) {
+            let comma_between = tokens[last_ti..hi].iter().any(|t| t.is(text, ","));
+            if !comma_between {
+                let group = ex.actor_kind(&name) == Some(ActorKind::ArmedGroup);
+                subjects.push((hi - last_ti, group, name.clone(), h.span));
+            }
+            None
         } else if forces || target_prep {
             Some(Role::Target)
         } else {
             None
         };
         if let Some(role) = role {
-            if role == Role::Perpetrator {
-                perpetrator_taken = true;
-            }
-            push(&mut out, fields, &name, role, h.span);
+            roles.push((name, role, h.span));
         }
     }
-    // A group and its state's adjective both before the noun ("a Palestinian Hamas attack"):
-    // the group did it.
-    let group_perp = out
-        .iter()
-        .any(|p| p.role == Role::Perpetrator && ex.actor_kind(&p.actor) == Some(ActorKind::ArmedGroup));
-    if group_perp {
-        out.retain(|p| p.role != Role::Perpetrator || ex.actor_kind(&p.actor) != Some(ActorKind::State));
+    // The subject of the event: a named group over its state's adjective ("a Palestinian Hamas
+    // attack"), else the nearest.
+    if let Some((_, _, name, span)) = subjects.into_iter().min_by_key(|(dist, group, _, _)| (!group, *dist)) {
+        roles.push((name, Role::Perpetrator, span));
+    }
+    let mut out: Vec<Participant> = Vec::new();
+    for (name, role, span) in roles {
+        if !out.iter().any(|p| p.actor == name && p.role == role) {
+            out.push(Participant { actor: name.clone(), role });
+        }
+        fields.push(FieldSpan { field: Field::for_role(role), value: name, span });
     }
     out
 }
@@ -554,4 +588,15 @@ fn speech_date(text: &str, clause: Span, date: Span) -> bool {
         ["said", "says", "told", "announced", "stated", "confirmed", "met", "meets", "added", "reported"]
             .contains(&w.as_str())
     })
+}
+
+/// The span without leading/trailing whitespace and joining punctuation.
+fn trim_punct(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
+    let trail = s.len() - s.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
+    if lead + trail >= s.len() {
+        return span;
+    }
+    Span::new(span.start + lead, span.end - trail)
 }

@@ -22,7 +22,7 @@ pub struct DocReport {
 /// How far back (in sentences) an anaphor may reach: "these attacks" only to the sentence
 /// before, "the attack" a little further.
 const PLURAL_REACH: usize = 1;
-const SINGULAR_REACH: usize = 3;
+const SINGULAR_REACH: usize = 6;
 /// An event this long before publication is context, whatever else the article says.
 const BACKGROUND_AGE_DAYS: i64 = 180;
 /// An event this long before publication is context unless it is where the article's news is.
@@ -178,7 +178,7 @@ fn kinds_compatible(a: &Mention, b: &Mention) -> bool {
 }
 
 /// Whether a draft can describe the same incident as a group (nothing contradicts).
-fn compatible(ex: &Extractor, d: &Mention, g: &Group) -> bool {
+fn compatible(ex: &Extractor, d: &Mention, g: &Group, check_background: bool) -> bool {
     let gdate = best_date(g.mentions().map(|m| &m.date));
     let date_ok = match (d.date.range, gdate.range) {
         (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
@@ -196,7 +196,7 @@ fn compatible(ex: &Extractor, d: &Mention, g: &Group) -> bool {
     let gweapons: Vec<String> = g.mentions().flat_map(|m| m.weapons.iter().cloned()).collect();
     let weapons_ok = d.weapons.is_empty() || gweapons.is_empty() || ex.weapons_overlap(&d.weapons, &gweapons);
     let kind_ok = g.mentions().all(|m| kinds_compatible(d, m));
-    let bg_ok = g.mentions().all(|m| m.background == d.background);
+    let bg_ok = !check_background || g.mentions().all(|m| m.background == d.background);
     date_ok && place_ok && weapons_ok && kind_ok && bg_ok
 }
 
@@ -229,7 +229,7 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
         let target = groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| compatible(ex, &d.mention, g) && same_incident(ex, &d.mention, g))
+            .filter(|(_, g)| compatible(ex, &d.mention, g, true) && same_incident(ex, &d.mention, g))
             .min_by_key(|(_, g)| g.sentence_distance(d.sentence))
             .map(|(i, _)| i);
         match target {
@@ -243,8 +243,10 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
         let target = groups
             .iter()
             .enumerate()
+            // An anaphor without a context cue of its own refers to whatever it follows,
+            // background or not.
             .filter(|(_, g)| !d.mention.background || g.mentions().all(|m| m.background))
-            .filter(|(_, g)| compatible(ex, &d.mention, g))
+            .filter(|(_, g)| compatible(ex, &d.mention, g, d.mention.background))
             .map(|(i, g)| (i, g.sentence_distance(d.sentence)))
             .filter(|(_, (dist, after))| *dist <= if *after { 1 } else { reach })
             .min_by_key(|(_, dist)| *dist)
