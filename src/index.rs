@@ -207,8 +207,16 @@ impl Index {
         matches.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
-                .then_with(|| self.incidents_of(b.actor).len().cmp(&self.incidents_of(a.actor).len()))
-                .then_with(|| self.corpus.actors[a.actor].name.cmp(&self.corpus.actors[b.actor].name))
+                .then_with(|| {
+                    self.incidents_of(b.actor)
+                        .len()
+                        .cmp(&self.incidents_of(a.actor).len())
+                })
+                .then_with(|| {
+                    self.corpus.actors[a.actor]
+                        .name
+                        .cmp(&self.corpus.actors[b.actor].name)
+                })
         });
         matches
     }
@@ -216,16 +224,22 @@ impl Index {
 
 fn row_label(inc: &Incident) -> RowLabel {
     let date = inc.date.label();
-    let place = inc.place.as_ref().map_or_else(String::new, |p| match &p.country {
-        Some(c) if !p.is_country && c != &p.name => format!("{}, {}", p.name, c),
-        _ => p.name.clone(),
-    });
+    let place = inc
+        .place
+        .as_ref()
+        .map_or_else(String::new, |p| match &p.country {
+            Some(c) if !p.is_country && c != &p.name => format!("{}, {}", p.name, c),
+            _ => p.name.clone(),
+        });
     RowLabel {
         undated: date.is_none(),
         date: date.unwrap_or_else(|| "undated".to_string()),
         place,
         weapons: inc.weapons.join(", "),
-        actor: inc.main_actor().map(|p| p.actor.clone()).unwrap_or_default(),
+        actor: inc
+            .main_actor()
+            .map(|p| p.actor.clone())
+            .unwrap_or_default(),
         casualties: casualties_label(inc.killed, inc.injured),
         sources: inc.document_count(),
         background: inc.background,
@@ -234,14 +248,18 @@ fn row_label(inc: &Incident) -> RowLabel {
 
 /// "3k 5w", "3k", "5w" or "".
 pub fn casualties_label(killed: Option<u32>, injured: Option<u32>) -> String {
-    let parts: Vec<String> = [killed.map(|k| format!("{k}k")), injured.map(|w| format!("{w}w"))]
-        .into_iter()
-        .flatten()
-        .collect();
+    let parts: Vec<String> = [
+        killed.map(|k| format!("{k}k")),
+        injured.map(|w| format!("{w}w")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     parts.join(" ")
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::model::*;
@@ -298,7 +316,10 @@ mod tests {
             ],
             actors: vec![
                 actor("Islamic Resistance in Iraq", &["IRI"]),
-                actor("Kataib Hezbollah", &["Kata'ib Hezbollah", "Kataib Hizballah", "KH"]),
+                actor(
+                    "Kataib Hezbollah",
+                    &["Kata'ib Hezbollah", "Kataib Hizballah", "KH"],
+                ),
                 actor("United States", &["US", "Washington"]),
             ],
             ..Corpus::default()

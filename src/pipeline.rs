@@ -1,16 +1,50 @@
 //! From a folder to a `Corpus`: ingest, extract every document in parallel, merge reports
-//! across documents, fold actors.
+//! across documents, fold actors. Per-document work (`extract_one`) is independent of the
+//! document's position, so a cache can keep it per file and `assemble` re-runs only the
+//! cross-document steps.
 
+use crate::extract::Extractor;
 use crate::extract::actors;
-use crate::extract::discover::discover;
+use crate::extract::discover::{Discovered, discover};
 use crate::extract::document::{DocReport, extract_document};
 use crate::extract::merge::merge;
-use crate::extract::Extractor;
 use crate::ingest::{self, Ingested};
 use crate::lexicon::Lexicon;
-use crate::model::Corpus;
+use crate::model::{Corpus, Document, Skipped};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use serde::{Deserialize, Serialize};
+
+/// One document with everything extracted from it alone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extracted {
+    pub document: Document,
+    pub report: DocReport,
+    pub discovered: Vec<Discovered>,
+}
+
+/// Extracts one document (as if it were document 0; `assemble` renumbers).
+pub fn extract_one(ex: &Extractor, document: Document) -> Extracted {
+    let report = extract_document(ex, 0, &document);
+    let discovered = discover(&document, &|n| ex.is_known_actor_name(n));
+    Extracted { document, report, discovered }
+}
+
+/// Merges per-document results into a corpus: numbering, cross-document merge, actors.
+pub fn assemble(ex: &Extractor, items: Vec<Extracted>, skipped: Vec<Skipped>) -> Corpus {
+    let mut documents = Vec::with_capacity(items.len());
+    let mut reports = Vec::with_capacity(items.len());
+    let mut discovered = Vec::with_capacity(items.len());
+    for (i, mut it) in items.into_iter().enumerate() {
+        it.report.set_document(i);
+        documents.push(it.document);
+        reports.push(it.report);
+        discovered.push(it.discovered);
+    }
+    let groups = reports.iter().flat_map(|r| r.groups.iter().cloned()).collect();
+    let incidents = merge(ex, &documents, groups);
+    let actors = actors::build(ex, &reports, &discovered, &incidents);
+    Corpus { documents, skipped, incidents, actors }
+}
 
 /// Extracts and merges everything in `ingested`.
 pub fn build(ingested: Ingested, lex: &Lexicon) -> Corpus {
@@ -19,23 +53,8 @@ pub fn build(ingested: Ingested, lex: &Lexicon) -> Corpus {
 }
 
 pub fn build_with(ex: &Extractor, ingested: Ingested) -> Corpus {
-    let docs = ingested.documents;
-    let known: HashSet<String> = ex
-        .lex
-        .actors
-        .iter()
-        .flat_map(|a| std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()))
-        .collect();
-    let per_doc: Vec<(DocReport, Vec<actors::Discovered>)> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, d)| (extract_document(ex, i, d), discover(d, &|n| known.contains(n))))
-        .collect();
-    let (reports, discovered): (Vec<DocReport>, Vec<Vec<actors::Discovered>>) = per_doc.into_iter().unzip();
-    let groups = reports.iter().flat_map(|r| r.groups.iter().cloned()).collect();
-    let incidents = merge(ex, &docs, groups);
-    let actors = actors::build(ex, &reports, &discovered, &incidents);
-    Corpus { documents: docs, skipped: ingested.skipped, incidents, actors }
+    let items: Vec<Extracted> = ingested.documents.into_par_iter().map(|d| extract_one(ex, d)).collect();
+    assemble(ex, items, ingested.skipped)
 }
 
 /// The bundled demo corpus, extracted with the embedded lexicon.

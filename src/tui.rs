@@ -31,7 +31,8 @@ pub fn run(corpus: Corpus, keymap: Keymap) -> io::Result<()> {
         }
     };
     install_mouse_release_hook();
-    let result = execute!(stdout(), EnableMouseCapture).and_then(|()| event_loop(&mut terminal, &mut app, &theme));
+    let result = execute!(stdout(), EnableMouseCapture)
+        .and_then(|()| event_loop(&mut terminal, &mut app, &theme));
     // Mouse capture is released before leaving the alternate screen, mirroring how it was set up.
     let released = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();

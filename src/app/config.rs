@@ -141,7 +141,8 @@ fn overlay(user: Option<(&str, &str)>) -> Result<Keymap, ConfigError> {
     if let Some((file, layer)) = &user {
         for (action, keys) in layer {
             for (binding, name, line) in keys {
-                if let Some((_, other)) = bindings.iter().find(|(k, a)| k == binding && a != action) {
+                if let Some((_, other)) = bindings.iter().find(|(k, a)| k == binding && a != action)
+                {
                     return Err(ConfigError {
                         file: file.to_string(),
                         line: Some(*line),
@@ -179,6 +180,7 @@ pub fn load_keymap() -> Result<Keymap, ConfigError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -192,7 +194,11 @@ mod tests {
 
     #[test]
     fn overlay_replaces_an_actions_keys() {
-        let keymap = parse_keymap("keys.toml", "[keys]\nselect_next = [\"n\", \"down\"]\nselect_prev = [\"j\"]\n").unwrap();
+        let keymap = parse_keymap(
+            "keys.toml",
+            "[keys]\nselect_next = [\"n\", \"down\"]\nselect_prev = [\"j\"]\n",
+        )
+        .unwrap();
         assert_eq!(keymap.keys_label(Action::SelectNext), "n, ↓");
         assert_eq!(keymap.keys_label(Action::SelectPrev), "j");
         assert_eq!(keymap.keys_label(Action::Quit), "q, Ctrl-c");
@@ -200,7 +206,8 @@ mod tests {
 
     #[test]
     fn errors_name_file_and_line() {
-        let e = parse_keymap("k.toml", "[keys]\nselect_next = [\"j\"]\nfly = [\"x\"]\n").unwrap_err();
+        let e =
+            parse_keymap("k.toml", "[keys]\nselect_next = [\"j\"]\nfly = [\"x\"]\n").unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("k.toml", Some(3)));
         let e = parse_keymap("k.toml", "[keys]\n\nquit = [\"hyper-q\"]\n").unwrap_err();
         assert_eq!(e.line, Some(3));

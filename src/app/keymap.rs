@@ -66,7 +66,8 @@ impl KeyBinding {
     /// Normalises the way terminals report keys: "shift-tab" is BackTab, shift on a character is
     /// already in the character.
     pub fn new(code: KeyCode, modifiers: KeyModifiers) -> KeyBinding {
-        let mut modifiers = modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut modifiers =
+            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         let shift = modifiers.contains(KeyModifiers::SHIFT);
         let code = match code {
             KeyCode::Tab if shift => KeyCode::BackTab,
@@ -135,17 +136,28 @@ impl Keymap {
     /// The action bound to this key press, if any.
     pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
         let key = KeyBinding::from_event(event);
-        self.bindings.iter().find(|(k, _)| *k == key).map(|&(_, a)| a)
+        self.bindings
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|&(_, a)| a)
     }
 
     /// The keys bound to `action`, in declaration order.
     pub fn keys_for(&self, action: Action) -> Vec<KeyBinding> {
-        self.bindings.iter().filter(|(_, a)| *a == action).map(|&(k, _)| k).collect()
+        self.bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|&(k, _)| k)
+            .collect()
     }
 
     /// "j, ↓" — what help and the status bar print for `action`.
     pub fn keys_label(&self, action: Action) -> String {
-        let keys: Vec<String> = self.keys_for(action).iter().map(KeyBinding::display).collect();
+        let keys: Vec<String> = self
+            .keys_for(action)
+            .iter()
+            .map(KeyBinding::display)
+            .collect();
         keys.join(", ")
     }
 

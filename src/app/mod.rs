@@ -8,7 +8,9 @@ pub mod config;
 pub mod keymap;
 pub mod state;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 pub use action::Action;
 pub use config::{ConfigError, default_keymap, load_keymap, load_keymap_from, parse_keymap};
@@ -120,7 +122,8 @@ impl App {
     }
 
     pub fn incident(&self) -> Option<&Incident> {
-        self.selected_incident().and_then(|i| self.index.incident(i))
+        self.selected_incident()
+            .and_then(|i| self.index.incident(i))
     }
 
     /// Which source of the selected incident is shown, and how many it has.
@@ -150,7 +153,9 @@ impl App {
     /// Typing goes into the search line; returns false for keys the keymap should handle
     /// (Enter, Esc, arrows, Ctrl-combinations such as Ctrl-c).
     fn handle_search_key(&mut self, key: &KeyEvent) -> bool {
-        let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
             KeyCode::Char(c) if plain => {
                 self.query.push(c);
@@ -245,13 +250,19 @@ impl App {
     }
 
     fn scroll_source(&mut self, delta: isize) {
-        let max = self.screen.source_lines.saturating_sub(self.screen.source_height);
+        let max = self
+            .screen
+            .source_lines
+            .saturating_sub(self.screen.source_height);
         let from = self.source_scroll.unwrap_or(self.screen.source_auto_offset);
         self.source_scroll = Some(from.saturating_add_signed(delta).min(max));
     }
 
     fn scroll_help(&mut self, delta: isize) {
-        let max = self.screen.help_lines.saturating_sub(self.screen.help_height);
+        let max = self
+            .screen
+            .help_lines
+            .saturating_sub(self.screen.help_height);
         self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
     }
 
@@ -300,7 +311,9 @@ impl App {
     /// Recomputes the visible timeline, keeping the selected incident when it survives the filter.
     fn refilter(&mut self) {
         let keep = self.selected_incident();
-        self.rows = self.index.filter_by_actor(self.actor_filter, self.show_background);
+        self.rows = self
+            .index
+            .filter_by_actor(self.actor_filter, self.show_background);
         let position = keep.and_then(|k| self.rows.iter().position(|&r| r == k));
         self.timeline.select(position.unwrap_or(0), self.rows.len());
         if self.selected_incident() != keep {
@@ -318,7 +331,10 @@ impl App {
             }
             return;
         }
-        let Some(pane) = Pane::ALL.into_iter().find(|p| self.pane_area(*p).contains(col, row)) else {
+        let Some(pane) = Pane::ALL
+            .into_iter()
+            .find(|p| self.pane_area(*p).contains(col, row))
+        else {
             return;
         };
         match mouse.kind {
@@ -327,7 +343,11 @@ impl App {
                 self.click_row(pane, col, row);
             }
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let delta = if mouse.kind == MouseEventKind::ScrollDown { WHEEL_STEP } else { -WHEEL_STEP };
+                let delta = if mouse.kind == MouseEventKind::ScrollDown {
+                    WHEEL_STEP
+                } else {
+                    -WHEEL_STEP
+                };
                 let focus = std::mem::replace(&mut self.focus, pane);
                 self.move_focused(delta);
                 self.focus = focus;

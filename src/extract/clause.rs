@@ -53,6 +53,10 @@ const PROXY_SUFFIXES: [&str; 8] =
     ["-backed", "-linked", "-aligned", "-allied", "-affiliated", "-supported", "-sponsored", "-led"];
 /// How many tokens from the event word a place may stand and still be where it happened.
 const PLACE_REACH: usize = 14;
+const DIRECTIONS: [&str; 12] = [
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+    "southern", "eastern", "western",
+];
 const PLACE_ANAPHORS: [&str; 9] = [
     "base", "airbase", "facility", "camp", "garrison", "installation", "airfield", "outpost", "foundation",
 ];
@@ -159,6 +163,10 @@ pub fn analyse(
         || hits.iter().any(|h| h.cue(Cue::Background) && h.span.end <= head.span.start)
         || part.fronted_background;
 
+    // "Eight of its members were killed": a toll for an event told elsewhere, unless the
+    // clause names where or when.
+    let anaphoric = anaphoric
+        || (head_kind == IncidentKind::Assassination && !named_victim && !airborne && !other_attack && weapons.is_empty());
     // What lets a mention stand on its own. Recalled events need a date or a named victim;
     // a place alone ("in the Gaza Strip") is too little to tell an earlier event apart.
     let has_date = date.is_known();
@@ -371,7 +379,8 @@ fn choose_place(
 ) -> Option<Place> {
     let text = ctx.text;
     let head_ti = token_index_at(tokens, head.start);
-    let mut best: Option<(usize, Span)> = None;
+    // (is a country, distance to the event word, place, span): sites beat countries, then the nearest.
+    let mut best: Option<(bool, usize, usize, Span)> = None;
     for h in hits {
         let Some(p) = h.place() else { continue };
         let entry = &ex.lex.places[p];
@@ -381,34 +390,38 @@ fn choose_place(
         if surface.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !surface.chars().any(char::is_lowercase) {
             continue;
         }
-        let ti = token_index_at(tokens, h.span.start);
+        let Some(ti) = token_index_at(tokens, h.span.start) else { continue };
+        let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
+        let distance = head_ti.map_or(0, |hi| ti.abs_diff(hi).min(last_ti.abs_diff(hi)));
         // A place far from the event word belongs to another phrase ("… oppose US support
         // for Israel in Gaza").
-        if let (Some(t), Some(hi)) = (ti, head_ti)
-            && t.abs_diff(hi) > PLACE_REACH
-        {
+        if distance > PLACE_REACH {
             continue;
         }
-        let tok = ti.and_then(|i| tokens.get(i));
-        if tok.is_some_and(|t| is_proxy_form(t.text(text))) {
+        let tok = &tokens[last_ti];
+        if is_proxy_form(tok.text(text)) || tok.text(text).ends_with("’s") || tok.text(text).ends_with("'s") {
+            continue;
+        }
+        let prev = ti.checked_sub(1).map(|j| &tokens[j]);
+        // "west of Baghdad", "south of the capital": near a place is not in it.
+        let directional = prev.is_some_and(|t| t.is(text, "of"))
+            && ti.checked_sub(2).is_some_and(|j| tokens[j].is_any(text, &DIRECTIONS));
+        if directional {
             continue;
         }
         if entry.is_country() {
             // A country named as an actor ("urged Iran") is not where something happened.
-            let prev = ti.and_then(|i| i.checked_sub(1)).and_then(|j| tokens.get(j));
             let locative = prev.is_some_and(|t| t.is_any(text, &LOCATIVE));
             if h.actor().is_some() && !locative {
                 continue;
             }
         }
-        let better = match best {
-            None => true,
-            Some((b, _)) => ex.lex.places[b].is_country() && !entry.is_country(),
-        };
-        if better {
-            best = Some((p, h.span));
+        let key = (entry.is_country(), distance, p, h.span);
+        if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+            best = Some(key);
         }
     }
+    let best = best.map(|(_, _, p, span)| (p, span));
     if let Some((p, span)) = best
         && !ex.lex.places[p].is_country()
     {
@@ -453,6 +466,7 @@ fn assign_roles(
         .and_then(|j| tokens.get(j))
         .is_some_and(|t| t.is_any(text, &PASSIVE));
     let killing_noun = matches!(head.trigger(), Some((IncidentKind::Assassination, TriggerPos::Noun, _)));
+    let interception = matches!(head.trigger(), Some((IncidentKind::Interception, _, _)));
     let mut roles: Vec<(String, Role, Span)> = Vec::new();
     // Subjects in front of the event word, nearest last: (distance, is group, name, span).
     let mut subjects: Vec<(usize, bool, String, Span)> = Vec::new();
@@ -532,7 +546,9 @@ fn assign_roles(
     // The subject of the event: a named group over its state's adjective ("a Palestinian Hamas
     // attack"), else the nearest.
     if let Some((_, _, name, span)) = subjects.into_iter().min_by_key(|(dist, group, _, _)| (!group, *dist)) {
-        roles.push((name, Role::Perpetrator, span));
+        // Whoever shoots a drone down is defending against the attack, not making it.
+        let role = if interception { Role::Target } else { Role::Perpetrator };
+        roles.push((name, role, span));
     }
     let mut out: Vec<Participant> = Vec::new();
     for (name, role, span) in roles {

@@ -1,7 +1,8 @@
 //! Date expressions: finding them in text and resolving them against a publication date.
 //!
-//! Finding is a single token scan (no regex): words, digit runs and punctuation, with a cheap
-//! pre-check that skips text with no digit and no date keyword without allocating. Resolving
+//! Finding (`scan.rs`) is a single token scan (no regex): words, digit runs and punctuation,
+//! with a cheap pre-check that skips text with no four-digit number and no date keyword without
+//! allocating. Tests live in `tests.rs`. Resolving
 //! looks backwards from the publication date (news reports the past) and never guesses: a
 //! relative expression without a publication date, or a month and day without a year, resolves
 //! to `Precision::Unknown` with no range.

@@ -6,7 +6,7 @@
 use super::tokens::{Token, TokenKind, tokenize};
 use crate::model::{ActorKind, Document, Span};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Discovered {
     pub name: String,
     pub kind: ActorKind,

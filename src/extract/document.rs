@@ -12,7 +12,7 @@ use crate::model::{Document, IncidentKind, Mention, Span};
 use chrono::Duration;
 
 /// What one document yields: incidents as mention groups, and every actor it names.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocReport {
     pub groups: Vec<Vec<Mention>>,
     /// (lexicon actor index, surface form as written)
@@ -27,6 +27,15 @@ const SINGULAR_REACH: usize = 6;
 const BACKGROUND_AGE_DAYS: i64 = 180;
 /// An event this long before publication is context unless it is where the article's news is.
 const BACKGROUND_GAP_DAYS: i64 = 21;
+
+impl DocReport {
+    /// The same report for the document at another position in the corpus.
+    pub fn set_document(&mut self, doc: usize) {
+        for m in self.groups.iter_mut().flatten() {
+            m.doc = doc;
+        }
+    }
+}
 
 pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> DocReport {
     let text = doc.text.as_str();

@@ -24,13 +24,24 @@ pub struct Extractor {
     pub lex: Lexicon,
     pub matcher: Matcher,
     actor_kinds: HashMap<String, ActorKind>,
+    known_names: std::collections::HashSet<String>,
 }
 
 impl Extractor {
     pub fn new(lex: Lexicon) -> Self {
         let matcher = Matcher::new(&lex);
         let actor_kinds = lex.actors.iter().map(|a| (a.name.clone(), a.actor_kind())).collect();
-        Extractor { lex, matcher, actor_kinds }
+        let known_names = lex
+            .actors
+            .iter()
+            .flat_map(|a| std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()))
+            .collect();
+        Extractor { lex, matcher, actor_kinds, known_names }
+    }
+
+    /// Whether a name (canonical or alias) is already a lexicon actor.
+    pub fn is_known_actor_name(&self, name: &str) -> bool {
+        self.known_names.contains(name)
     }
 
     pub fn actor_kind(&self, name: &str) -> Option<ActorKind> {

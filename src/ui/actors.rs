@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, area, fit, pane_block, push_sanitized, width};
+use super::{Theme, area, fit, pane_block, push_sanitized, sanitize, width};
 use crate::app::{App, Pane};
 use crate::index::ActorMatch;
 
@@ -26,7 +26,11 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
         lines.push(search_line(app, theme, usize::from(inner.width)));
     }
     let top = u16::from(show_query).min(inner.height);
-    let rows_rect = Rect { y: inner.y + top, height: inner.height - top, ..inner };
+    let rows_rect = Rect {
+        y: inner.y + top,
+        height: inner.height - top,
+        ..inner
+    };
     app.screen.actors_rows = area(rows_rect);
 
     let w = usize::from(inner.width);
@@ -58,7 +62,14 @@ fn search_line<'a>(app: &App, theme: &Theme, w: usize) -> Line<'a> {
     Line::styled(fit(&text, w), theme.header)
 }
 
-fn actor_line<'a>(app: &App, m: &ActorMatch, selected: bool, focused: bool, w: usize, theme: &Theme) -> Line<'a> {
+fn actor_line<'a>(
+    app: &App,
+    m: &ActorMatch,
+    selected: bool,
+    focused: bool,
+    w: usize,
+    theme: &Theme,
+) -> Line<'a> {
     let Some(actor) = app.index().corpus().actors.get(m.actor) else {
         return Line::raw("");
     };
@@ -74,7 +85,12 @@ fn actor_line<'a>(app: &App, m: &ActorMatch, selected: bool, focused: bool, w: u
         None => highlighted(&actor.name, &m.name_indices, name_w, theme),
         Some(alias) => {
             let (mut s, u) = highlighted(&actor.name, &[], name_w, theme);
-            let (a, v) = highlighted(&format!(" ({alias})"), &shift(&m.name_indices, 2), name_w.saturating_sub(u), theme);
+            let (a, v) = highlighted(
+                &format!(" ({alias})"),
+                &shift(&m.name_indices, 2),
+                name_w.saturating_sub(u),
+                theme,
+            );
             s.extend(a);
             (s, u + v)
         }
@@ -102,27 +118,44 @@ fn shift(indices: &[usize], by: usize) -> Vec<usize> {
 
 /// Spans for `text` cut to `max` cells, with the characters at `indices` (char positions in the
 /// unsanitised text) in the match style. Returns the spans and the cells used.
-fn highlighted<'a>(text: &str, indices: &[usize], max: usize, theme: &Theme) -> (Vec<Span<'a>>, usize) {
-    let mut spans = Vec::new();
+fn highlighted<'a>(
+    text: &str,
+    indices: &[usize],
+    max: usize,
+    theme: &Theme,
+) -> (Vec<Span<'a>>, usize) {
+    let mut spans: Vec<Span<'a>> = Vec::new();
     let mut used = 0;
+    // Keep one cell for "…" when the text will not fit, so a cut is always visible.
+    let budget = if width(&sanitize(text)) > max {
+        max.saturating_sub(1)
+    } else {
+        max
+    };
+    let mut cut = false;
     for (i, c) in text.chars().enumerate() {
         let mut shown = String::new();
         push_sanitized(c, &mut shown);
         let w = width(&shown);
-        if used + w > max {
-            if max > used {
-                spans.push(Span::raw("…"));
-                used += 1;
-            }
+        if used + w > budget {
+            cut = true;
             break;
         }
         used += w;
-        let style = if indices.contains(&i) { theme.matched } else { Style::new() };
+        let style = if indices.contains(&i) {
+            theme.matched
+        } else {
+            Style::new()
+        };
         // Merge runs of the same style so a row is a handful of spans, not one per character.
         match spans.last_mut() {
             Some(last) if last.style == style => last.content.to_mut().push_str(&shown),
             _ => spans.push(Span::styled(shown, style)),
         }
+    }
+    if cut && max > 0 {
+        spans.push(Span::raw("…"));
+        used += 1;
     }
     (spans, used)
 }

@@ -15,7 +15,11 @@ pub fn lines<'a>(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'a>> 
         .into_iter()
         .map(|action| {
             let keys = keymap.keys_label(action);
-            let keys = if keys.is_empty() { "(unbound)".to_string() } else { keys };
+            let keys = if keys.is_empty() {
+                "(unbound)".to_string()
+            } else {
+                keys
+            };
             Line::from(vec![
                 Span::styled(fit(&keys, key_w), theme.key),
                 Span::raw(" "),
@@ -24,8 +28,17 @@ pub fn lines<'a>(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'a>> 
         })
         .collect();
     out.push(Line::raw(""));
-    out.push(Line::raw(fit("mouse: click focuses and selects; wheel scrolls the pane under it", width)));
-    out.push(Line::styled(fit("typing after / searches actors; Enter filters, Esc cancels", width), theme.dim));
+    out.push(Line::raw(fit(
+        "mouse: click focuses and selects; wheel scrolls the pane under it",
+        width,
+    )));
+    out.push(Line::styled(
+        fit(
+            "typing after / searches actors; Enter filters, Esc cancels",
+            width,
+        ),
+        theme.dim,
+    ));
     out
 }
 
@@ -48,7 +61,11 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &mut App, theme: &Theme) {
     frame.render_widget(Clear, rect);
     let title = Line::styled(" Help — Esc or ? closes ", theme.title_focused);
     frame.render_widget(
-        Paragraph::new(visible).block(Block::bordered().border_style(theme.border_focused).title(title)),
+        Paragraph::new(visible).block(
+            Block::bordered()
+                .border_style(theme.border_focused)
+                .title(title),
+        ),
         rect,
     );
 }

@@ -27,17 +27,23 @@ pub const WIDE: u16 = 100;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
-    let [main, status_area] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(frame.area());
+    let [main, status_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(frame.area());
     let (timeline_area, actors_area, source_area) = if main.width >= WIDE {
-        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main);
-        let [t, a] = Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(left);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(main);
+        let [t, a] =
+            Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(left);
         (t, a, right)
     } else {
         // Narrow: the timeline keeps the full width (its columns need it); source and a narrow
         // actors column share the lower part.
-        let [top, bottom] = Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
         let actors_width = (bottom.width * 35 / 100).min(28);
-        let [s, a] = Layout::horizontal([Constraint::Min(0), Constraint::Length(actors_width)]).areas(bottom);
+        let [s, a] = Layout::horizontal([Constraint::Min(0), Constraint::Length(actors_width)])
+            .areas(bottom);
         (top, a, s)
     };
     app.screen.timeline = area(timeline_area);
@@ -73,7 +79,10 @@ pub(crate) fn pane_block<'a>(pane: Pane, title: String, app: &App, theme: &Theme
     };
     Block::bordered()
         .border_style(border)
-        .title(Line::from(vec![Span::styled(format!(" {mark}{title} "), title_style)]))
+        .title(Line::from(vec![Span::styled(
+            format!(" {mark}{title} "),
+            title_style,
+        )]))
 }
 
 /// Makes untrusted text safe to draw: control characters, escape sequences and bidi overrides
@@ -124,7 +133,11 @@ pub(crate) fn width(text: &str) -> usize {
 pub(crate) fn fit(text: &str, max: usize) -> String {
     let mut out = String::new();
     let full = width(text);
-    let budget = if full > max { max.saturating_sub(1) } else { max };
+    let budget = if full > max {
+        max.saturating_sub(1)
+    } else {
+        max
+    };
     let mut used = 0;
     let mut buf = [0u8; 4];
     for c in text.chars() {
@@ -152,7 +165,11 @@ pub(crate) fn columns<'a>(cells: &[(&str, usize, Style)], max: usize) -> Vec<Spa
         if left == 0 {
             break;
         }
-        let w = if i + 1 == cells.len() { left } else { (*w).min(left) };
+        let w = if i + 1 == cells.len() {
+            left
+        } else {
+            (*w).min(left)
+        };
         spans.push(Span::styled(fit(&sanitize(text), w), *style));
         left -= w;
         if left > 0 && i + 1 < cells.len() {
@@ -164,6 +181,7 @@ pub(crate) fn columns<'a>(cells: &[(&str, usize, Style)], max: usize) -> Vec<Spa
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

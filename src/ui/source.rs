@@ -20,11 +20,20 @@ struct Piece {
     passage: bool,
 }
 
-type Logical = Vec<Piece>;
+/// One line of the body before wrapping; wrapped continuations start `indent` cells in.
+#[derive(Default)]
+struct Logical {
+    pieces: Vec<Piece>,
+    indent: usize,
+}
 
 pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
     let (pos, count) = app.source_position();
-    let title = if count > 1 { format!("Source {}/{count}", pos + 1) } else { "Source".to_string() };
+    let title = if count > 1 {
+        format!("Source {}/{count}", pos + 1)
+    } else {
+        "Source".to_string()
+    };
     let block = pane_block(Pane::Source, title, app, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -37,11 +46,17 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
     });
     let Some((incident, source, doc)) = found else {
         let message = if corpus.incidents.is_empty() {
-            format!("{} documents read; no incidents extracted", corpus.documents.len())
+            format!(
+                "{} documents read; no incidents extracted",
+                corpus.documents.len()
+            )
         } else {
             "no incident selected".to_string()
         };
-        frame.render_widget(Paragraph::new(Line::styled(fit(&message, w), theme.dim)), inner);
+        frame.render_widget(
+            Paragraph::new(Line::styled(fit(&message, w), theme.dim)),
+            inner,
+        );
         app.screen.source_height = 0;
         app.screen.source_lines = 0;
         app.screen.source_auto_offset = 0;
@@ -50,17 +65,41 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
 
     // The header stays put while the body scrolls; on very short panes only its first line shows.
     let mut header = vec![
-        Line::styled(fit(&sanitize(doc.title.as_deref().unwrap_or(&doc.path)), w), theme.header),
+        Line::styled(
+            fit(&sanitize(doc.title.as_deref().unwrap_or(&doc.path)), w),
+            theme.header,
+        ),
         Line::styled(fit(&meta(doc, pos, count), w), theme.dim),
         legend(theme),
     ];
-    header.truncate(if inner.height >= 8 { 3 } else { usize::from(inner.height / 3) });
+    header.truncate(if inner.height >= 8 {
+        3
+    } else {
+        usize::from(inner.height / 3)
+    });
     let header_h = header.len() as u16;
-    frame.render_widget(Paragraph::new(header), Rect { height: header_h, ..inner });
-    let body = Rect { y: inner.y + header_h, height: inner.height - header_h, ..inner };
+    frame.render_widget(
+        Paragraph::new(header),
+        Rect {
+            height: header_h,
+            ..inner
+        },
+    );
+    let body = Rect {
+        y: inner.y + header_h,
+        height: inner.height - header_h,
+        ..inner
+    };
 
     let mut logical = facts(incident, theme);
-    logical.push(vec![Piece { text: "─".repeat(w), style: theme.dim, passage: false }]);
+    logical.push(Logical {
+        pieces: vec![Piece {
+            text: "─".repeat(w),
+            style: theme.dim,
+            passage: false,
+        }],
+        indent: 0,
+    });
     logical.extend(article(doc, source, theme));
     let (lines, passage) = wrap(logical, w);
 
@@ -89,7 +128,10 @@ fn meta(doc: &Document, pos: usize, count: usize) -> String {
     if let Some(outlet) = &doc.outlet {
         parts.push(sanitize(outlet).into_owned());
     }
-    parts.push(doc.published.map_or_else(|| "publication date unknown".to_string(), |d| d.format("%Y-%m-%d").to_string()));
+    parts.push(doc.published.map_or_else(
+        || "publication date unknown".to_string(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    ));
     if count > 1 {
         parts.push(format!("source {}/{count}", pos + 1));
     }
@@ -98,7 +140,10 @@ fn meta(doc: &Document, pos: usize, count: usize) -> String {
 }
 
 fn legend<'a>(theme: &Theme) -> Line<'a> {
-    let mut spans = vec![Span::styled("key: ", theme.dim), Span::styled("passage", theme.passage)];
+    let mut spans = vec![
+        Span::styled("key: ", theme.dim),
+        Span::styled("passage", theme.passage),
+    ];
     for (name, style) in [
         ("date", theme.date),
         ("place", theme.place),
@@ -113,19 +158,45 @@ fn legend<'a>(theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
+/// Label column width of the facts; wrapped values hang under their first word.
+const LABEL: usize = 9;
+
 fn fact(label: &str, value: String, theme: &Theme) -> Logical {
-    vec![
-        Piece { text: format!("{label:<9}"), style: theme.header, passage: false },
-        Piece { text: sanitize(&value).into_owned(), style: Style::new(), passage: false },
-    ]
+    Logical {
+        pieces: vec![
+            Piece {
+                text: format!("{label:<LABEL$}"),
+                style: theme.header,
+                passage: false,
+            },
+            Piece {
+                text: sanitize(&value).into_owned(),
+                style: Style::new(),
+                passage: false,
+            },
+        ],
+        indent: LABEL,
+    }
 }
 
 /// The incident's consolidated facts, each with where it came from when the model says.
 fn facts(inc: &Incident, theme: &Theme) -> Vec<Logical> {
     let mut out = Vec::new();
     let date = inc.date.label().unwrap_or_else(|| "undated".to_string());
-    let basis = if inc.date.basis.is_empty() { &inc.date.words } else { &inc.date.basis };
-    out.push(fact("date", if basis.is_empty() { date } else { format!("{date} ({basis})") }, theme));
+    let basis = if inc.date.basis.is_empty() {
+        &inc.date.words
+    } else {
+        &inc.date.basis
+    };
+    out.push(fact(
+        "date",
+        if basis.is_empty() {
+            date
+        } else {
+            format!("{date} ({basis})")
+        },
+        theme,
+    ));
     let kind = if inc.background {
         format!("{} · ◦ background (reported as context)", inc.kind.as_str())
     } else {
@@ -134,13 +205,21 @@ fn facts(inc: &Incident, theme: &Theme) -> Vec<Logical> {
     out.push(fact("kind", kind, theme));
     if let Some(place) = &inc.place {
         let country = place.country.as_deref().filter(|c| *c != place.name);
-        out.push(fact("place", country.map_or_else(|| place.name.clone(), |c| format!("{}, {c}", place.name)), theme));
+        out.push(fact(
+            "place",
+            country.map_or_else(|| place.name.clone(), |c| format!("{}, {c}", place.name)),
+            theme,
+        ));
     }
     if !inc.weapons.is_empty() {
         out.push(fact("weapons", inc.weapons.join(", "), theme));
     }
     if !inc.participants.is_empty() {
-        let actors: Vec<String> = inc.participants.iter().map(|p| format!("{} ({})", p.actor, p.role.as_str())).collect();
+        let actors: Vec<String> = inc
+            .participants
+            .iter()
+            .map(|p| format!("{} ({})", p.actor, p.role.as_str()))
+            .collect();
         out.push(fact("actors", actors.join(", "), theme));
     }
     let count = |n: Option<u32>, range: Option<(u32, u32)>| match (n, range) {
@@ -165,21 +244,34 @@ fn facts(inc: &Incident, theme: &Theme) -> Vec<Logical> {
 fn article(doc: &Document, source: &Source, theme: &Theme) -> Vec<Logical> {
     let text = doc.text.as_str();
     let valid = |s: &TextSpan| !s.is_empty() && s.end <= text.len();
-    let fields: Vec<(TextSpan, Field)> = source.fields.iter().filter(|f| valid(&f.span)).map(|f| (f.span, f.field)).collect();
+    let fields: Vec<(TextSpan, Field)> = source
+        .fields
+        .iter()
+        .filter(|f| valid(&f.span))
+        .map(|f| (f.span, f.field))
+        .collect();
     let passage = Some(source.passage).filter(valid);
     let mut cuts = vec![0, text.len()];
-    for span in passage.iter().chain(fields.iter().map(|(s, _)| s)).chain(doc.boilerplate.iter()) {
+    for span in passage
+        .iter()
+        .chain(fields.iter().map(|(s, _)| s))
+        .chain(doc.boilerplate.iter())
+    {
         cuts.extend([span.start, span.end]);
     }
     cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
 
-    let mut lines: Vec<Logical> = vec![Vec::new()];
+    let mut lines: Vec<Logical> = vec![Logical::default()];
     for pair in cuts.windows(2) {
         let seg = TextSpan::new(pair[0], pair[1]);
         let in_passage = passage.is_some_and(|p| p.contains(seg));
-        let mut style = if doc.boilerplate.iter().any(|b| b.contains(seg)) { theme.dim } else { Style::new() };
+        let mut style = if doc.boilerplate.iter().any(|b| b.contains(seg)) {
+            theme.dim
+        } else {
+            Style::new()
+        };
         if in_passage {
             style = style.patch(theme.passage);
         }
@@ -190,12 +282,14 @@ fn article(doc: &Document, source: &Source, theme: &Theme) -> Vec<Logical> {
         }
         for (i, part) in seg.slice(text).split('\n').enumerate() {
             if i > 0 {
-                lines.push(Vec::new());
+                lines.push(Logical::default());
             }
-            if !part.is_empty() {
-                if let Some(line) = lines.last_mut() {
-                    line.push(Piece { text: sanitize(part).into_owned(), style, passage: in_passage });
-                }
+            if let Some(line) = lines.last_mut().filter(|_| !part.is_empty()) {
+                line.pieces.push(Piece {
+                    text: sanitize(part).into_owned(),
+                    style,
+                    passage: in_passage,
+                });
             }
         }
     }
@@ -212,18 +306,28 @@ struct Token {
 fn tokens(line: Logical) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut buf = [0u8; 4];
-    for piece in line {
+    for piece in line.pieces {
         for c in piece.text.chars() {
             let space = c == ' ';
             let cw = width(c.encode_utf8(&mut buf));
             if out.last().is_none_or(|t| t.space != space) {
-                out.push(Token { frags: Vec::new(), width: 0, space });
+                out.push(Token {
+                    frags: Vec::new(),
+                    width: 0,
+                    space,
+                });
             }
             if let Some(tok) = out.last_mut() {
                 tok.width += cw;
                 match tok.frags.last_mut() {
-                    Some(f) if f.style == piece.style && f.passage == piece.passage => f.text.push(c),
-                    _ => tok.frags.push(Piece { text: c.to_string(), style: piece.style, passage: piece.passage }),
+                    Some(f) if f.style == piece.style && f.passage == piece.passage => {
+                        f.text.push(c)
+                    }
+                    _ => tok.frags.push(Piece {
+                        text: c.to_string(),
+                        style: piece.style,
+                        passage: piece.passage,
+                    }),
                 }
             }
         }
@@ -233,26 +337,36 @@ fn tokens(line: Logical) -> Vec<Token> {
 
 /// Greedy word wrap to `w` cells. Returns the lines and the first and last line holding passage text.
 fn wrap(logical: Vec<Logical>, w: usize) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
-    let mut out = LineBuilder { lines: Vec::new(), spans: Vec::new(), used: 0, passage: None };
+    let mut out = LineBuilder {
+        lines: Vec::new(),
+        spans: Vec::new(),
+        used: 0,
+        passage: None,
+        indent: 0,
+        fresh: true,
+        continued: false,
+    };
     if w == 0 {
         return (Vec::new(), None);
     }
     let mut buf = [0u8; 4];
     for line in logical {
+        // A hanging indent wider than half the pane would leave no room for text.
+        out.indent = if line.indent * 2 <= w { line.indent } else { 0 };
         for tok in tokens(line) {
             if tok.space {
                 // Spaces at a wrap point are dropped rather than starting the next line.
                 if out.used + tok.width > w {
                     out.flush();
-                } else {
+                } else if !(out.fresh && out.continued) {
                     out.push_all(tok.frags);
                 }
                 continue;
             }
-            if out.used + tok.width > w && out.used > 0 {
+            if out.used + tok.width > w && !out.fresh {
                 out.flush();
             }
-            if tok.width <= w {
+            if out.used + tok.width <= w {
                 out.push_all(tok.frags);
                 continue;
             }
@@ -260,14 +374,14 @@ fn wrap(logical: Vec<Logical>, w: usize) -> (Vec<Line<'static>>, Option<(usize, 
             for frag in tok.frags {
                 for c in frag.text.chars() {
                     let cw = width(c.encode_utf8(&mut buf));
-                    if out.used + cw > w && out.used > 0 {
+                    if out.used + cw > w && !out.fresh {
                         out.flush();
                     }
                     out.push(c.to_string(), frag.style, frag.passage, cw);
                 }
             }
         }
-        out.flush();
+        out.finish();
     }
     (out.lines, out.passage)
 }
@@ -277,6 +391,12 @@ struct LineBuilder {
     spans: Vec<Span<'static>>,
     used: usize,
     passage: Option<(usize, usize)>,
+    /// Cells of blank space each continuation line of the current logical line starts with.
+    indent: usize,
+    /// Nothing but the indent on the current line yet.
+    fresh: bool,
+    /// The current line continues a wrapped logical line.
+    continued: bool,
 }
 
 impl LineBuilder {
@@ -286,6 +406,7 @@ impl LineBuilder {
             self.passage = Some(self.passage.map_or((at, at), |(first, _)| (first, at)));
         }
         self.used += cells;
+        self.fresh = false;
         match self.spans.last_mut() {
             Some(last) if last.style == style => last.content.to_mut().push_str(&text),
             _ => self.spans.push(Span::styled(text, style)),
@@ -302,5 +423,18 @@ impl LineBuilder {
     fn flush(&mut self) {
         self.lines.push(Line::from(std::mem::take(&mut self.spans)));
         self.used = 0;
+        self.fresh = true;
+        self.continued = true;
+        if self.indent > 0 {
+            self.spans.push(Span::raw(" ".repeat(self.indent)));
+            self.used = self.indent;
+        }
+    }
+
+    /// Ends the logical line: no indent carries into the next one.
+    fn finish(&mut self) {
+        self.indent = 0;
+        self.flush();
+        self.continued = false;
     }
 }

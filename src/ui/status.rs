@@ -11,14 +11,28 @@ use crate::app::{Action, App};
 pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let mut left = format!(" {} ", app.focus().title());
     if !app.rows().is_empty() {
-        left.push_str(&format!("· {}/{} ", app.timeline.selected + 1, app.rows().len()));
+        left.push_str(&format!(
+            "· {}/{} ",
+            app.timeline.selected + 1,
+            app.rows().len()
+        ));
     }
-    if let Some(actor) = app.actor_filter().and_then(|a| app.index().corpus().actors.get(a)) {
-        left.push_str(&format!("· filter: {} (Esc clears) ", sanitize(&actor.name)));
+    if let Some(actor) = app
+        .actor_filter()
+        .and_then(|a| app.index().corpus().actors.get(a))
+    {
+        left.push_str(&format!(
+            "· filter: {} (Esc clears) ",
+            sanitize(&actor.name)
+        ));
     }
     let bg = app.index().background_count();
     if bg > 0 {
-        let state = if app.show_background() { "shown" } else { "hidden" };
+        let state = if app.show_background() {
+            "shown"
+        } else {
+            "hidden"
+        };
         left.push_str(&format!("· {bg} background {state} "));
     }
     if app.searching() {

@@ -82,7 +82,10 @@ impl Theme {
             border: mono.border.fg(Color::DarkGray),
             border_focused: mono.border_focused.fg(Color::Cyan),
             title_focused: mono.title_focused.fg(Color::Cyan),
-            selected: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            selected: Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
             matched: mono.matched.fg(Color::Yellow),
             passage: mono.passage.bg(Color::Indexed(236)),
             date: mono.date.fg(Color::Cyan),

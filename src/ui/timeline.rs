@@ -23,7 +23,11 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
     // A column header when there is room for it and at least a few rows.
     let header = inner.height >= 4;
     let rows_rect = if header {
-        Rect { y: inner.y + 1, height: inner.height - 1, ..inner }
+        Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        }
     } else {
         inner
     };
@@ -58,7 +62,10 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
 /// "Timeline 5 · actor: X · background hidden · 1 undated at end"
 fn title(app: &App) -> String {
     let mut title = format!("Timeline {}", app.rows().len());
-    if let Some(actor) = app.actor_filter().and_then(|a| app.index().corpus().actors.get(a)) {
+    if let Some(actor) = app
+        .actor_filter()
+        .and_then(|a| app.index().corpus().actors.get(a))
+    {
         title.push_str(&format!(" · actor: {}", sanitize(&actor.name)));
     }
     if !app.show_background() {
@@ -84,7 +91,13 @@ fn empty_message(app: &App) -> &'static str {
     }
 }
 
-fn incident_line<'a>(label: &RowLabel, selected: bool, focused: bool, width: usize, theme: &Theme) -> Line<'a> {
+fn incident_line<'a>(
+    label: &RowLabel,
+    selected: bool,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
     // The marker column carries selection ("▶") and background ("◦") as symbols, not just colour.
     let marker = match (selected, label.background) {
         (true, true) => "▶◦",
@@ -98,7 +111,11 @@ fn incident_line<'a>(label: &RowLabel, selected: bool, focused: bool, width: usi
     if label.background {
         style = style.patch(theme.background);
     }
-    let date_style = if label.undated { style.patch(theme.undated) } else { style };
+    let date_style = if label.undated {
+        style.patch(theme.undated)
+    } else {
+        style
+    };
     let mut line = styled_row(
         marker,
         [
@@ -112,7 +129,11 @@ fn incident_line<'a>(label: &RowLabel, selected: bool, focused: bool, width: usi
         width,
     );
     if selected {
-        line = line.style(if focused { theme.selected } else { theme.selected_unfocused });
+        line = line.style(if focused {
+            theme.selected
+        } else {
+            theme.selected_unfocused
+        });
     }
     line
 }
@@ -123,10 +144,10 @@ fn row_line<'a>(marker: &str, texts: [&str; 6], width: usize, style: Style) -> L
 
 fn styled_row<'a>(marker: &str, cells: [(&str, Style); 6], width: usize) -> Line<'a> {
     let rest = width.saturating_sub(2);
-    // Flexible columns: place 40%, weapons 25%, actor 35% of what the fixed ones leave.
+    // Flexible columns: place 35%, weapons 20%, actor the rest of what the fixed ones leave.
     let flex = rest.saturating_sub(DATE + CASUALTIES + SOURCES + 5);
-    let place = flex * 40 / 100;
-    let weapons = flex * 25 / 100;
+    let place = flex * 35 / 100;
+    let weapons = flex * 20 / 100;
     let actor = flex.saturating_sub(place + weapons);
     let [d, p, w, a, c, s] = cells;
     let mut spans = vec![Span::raw(marker.to_string())];

@@ -1,6 +1,6 @@
 //! Shared helpers for the TUI tests: a hand-made corpus, key presses through the app's own event
 //! handler, and reading text and styles back out of a rendered `TestBackend` buffer.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -25,7 +25,9 @@ Kataib Hezbollah has attacked US forces with drones.\n\n\
 In 2020, a US drone strike killed Abu Mahdi al-Muhandis in Baghdad.\n";
 
 fn span(text: &str, needle: &str) -> Span {
-    let start = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in fixture"));
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in fixture"));
     Span::new(start, start + needle.len())
 }
 
@@ -37,19 +39,35 @@ fn source(doc: usize, text: &str, passage: &str, fields: &[(Field, &str)]) -> So
         .iter()
         .map(|&(field, needle)| {
             let s = span(inside, needle);
-            FieldSpan { field, value: needle.into(), span: Span::new(passage.start + s.start, passage.start + s.end) }
+            FieldSpan {
+                field,
+                value: needle.into(),
+                span: Span::new(passage.start + s.start, passage.start + s.end),
+            }
         })
         .collect();
-    Source { doc, passage, fields }
+    Source {
+        doc,
+        passage,
+        fields,
+    }
 }
 
 fn date(precision: Precision, y: i32, m: u32, d: u32, words: &str, basis: &str) -> DateValue {
     let start = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    DateValue { precision, range: Some((start, start)), words: words.into(), basis: basis.into() }
+    DateValue {
+        precision,
+        range: Some((start, start)),
+        words: words.into(),
+        basis: basis.into(),
+    }
 }
 
 fn who(actor: &str, role: Role) -> Participant {
-    Participant { actor: actor.into(), role }
+    Participant {
+        actor: actor.into(),
+        role,
+    }
 }
 
 fn doc(path: &str, title: &str, published: (i32, u32, u32), text: &str) -> Document {
@@ -66,7 +84,12 @@ fn doc(path: &str, title: &str, published: (i32, u32, u32), text: &str) -> Docum
     }
 }
 
-fn incident(kind: IncidentKind, date: DateValue, participants: Vec<Participant>, sources: Vec<Source>) -> Incident {
+fn incident(
+    kind: IncidentKind,
+    date: DateValue,
+    participants: Vec<Participant>,
+    sources: Vec<Source>,
+) -> Incident {
     Incident {
         kind,
         date,
@@ -84,7 +107,13 @@ fn incident(kind: IncidentKind, date: DateValue, participants: Vec<Participant>,
 }
 
 fn place(name: &str, country: &str) -> Option<Place> {
-    Some(Place { name: name.into(), country: Some(country.into()), lat: None, lon: None, is_country: false })
+    Some(Place {
+        name: name.into(),
+        country: Some(country.into()),
+        lat: None,
+        lon: None,
+        is_country: false,
+    })
 }
 
 pub const KH: &str = "Kataib Hezbollah";
@@ -103,8 +132,19 @@ pub fn fixture() -> Corpus {
 
     let mut tower = incident(
         IncidentKind::Attack,
-        date(Precision::Day, 2024, 1, 28, "late on Saturday", "late on Saturday → 2024-01-27, published Mon 2024-01-29; Sunday → 2024-01-28"),
-        vec![who(IRI, Role::Claimant), who(KH, Role::Suspect), who(US, Role::Target)],
+        date(
+            Precision::Day,
+            2024,
+            1,
+            28,
+            "late on Saturday",
+            "late on Saturday → 2024-01-27, published Mon 2024-01-29; Sunday → 2024-01-28",
+        ),
+        vec![
+            who(IRI, Role::Claimant),
+            who(KH, Role::Suspect),
+            who(US, Role::Target),
+        ],
         vec![
             source(
                 0,
@@ -130,9 +170,24 @@ pub fn fixture() -> Corpus {
 
     let mut asad = incident(
         IncidentKind::Attack,
-        date(Precision::Month, 2023, 10, 1, "In October", "In October → 2023-10"),
+        date(
+            Precision::Month,
+            2023,
+            10,
+            1,
+            "In October",
+            "In October → 2023-10",
+        ),
         vec![who(KH, Role::Perpetrator)],
-        vec![source(0, DOC0, p1, &[(Field::Place, "Ain al-Asad air base"), (Field::Perpetrator, "Kataib Hezbollah")])],
+        vec![source(
+            0,
+            DOC0,
+            p1,
+            &[
+                (Field::Place, "Ain al-Asad air base"),
+                (Field::Perpetrator, "Kataib Hezbollah"),
+            ],
+        )],
     );
     asad.background = true;
     asad.place = place("Ain al-Asad air base", "Iraq");
@@ -140,9 +195,24 @@ pub fn fixture() -> Corpus {
 
     let mut jurf = incident(
         IncidentKind::Airstrike,
-        date(Precision::Day, 2024, 1, 24, "on Wednesday", "on Wednesday → 2024-01-24"),
+        date(
+            Precision::Day,
+            2024,
+            1,
+            24,
+            "on Wednesday",
+            "on Wednesday → 2024-01-24",
+        ),
         vec![who(US, Role::Perpetrator), who(KH, Role::Target)],
-        vec![source(2, DOC2, p2, &[(Field::Place, "Jurf al-Sakhar"), (Field::Target, "Kataib Hezbollah")])],
+        vec![source(
+            2,
+            DOC2,
+            p2,
+            &[
+                (Field::Place, "Jurf al-Sakhar"),
+                (Field::Target, "Kataib Hezbollah"),
+            ],
+        )],
     );
     jurf.place = place("Jurf al-Sakhar", "Iraq");
     jurf.weapons = vec!["airstrike".into()];
@@ -158,7 +228,16 @@ pub fn fixture() -> Corpus {
         IncidentKind::Assassination,
         date(Precision::Year, 2020, 1, 1, "In 2020", "In 2020 → 2020"),
         vec![who(US, Role::Perpetrator)],
-        vec![source(2, DOC2, p4, &[(Field::Place, "Baghdad"), (Field::Weapon, "drone strike"), (Field::Killed, "killed")])],
+        vec![source(
+            2,
+            DOC2,
+            p4,
+            &[
+                (Field::Place, "Baghdad"),
+                (Field::Weapon, "drone strike"),
+                (Field::Killed, "killed"),
+            ],
+        )],
     );
     muhandis.place = place("Baghdad", "Iraq");
     muhandis.killed = Some(1);
@@ -173,16 +252,41 @@ pub fn fixture() -> Corpus {
     };
     Corpus {
         documents: vec![
-            doc("articles/tower22.txt", "Drone attack kills three US soldiers at Tower 22", (2024, 1, 29), DOC0),
-            doc("articles/pentagon.txt", "Pentagon names soldiers killed in Jordan", (2024, 1, 29), DOC1),
-            doc("articles/jurf\u{202e}txt.exe", "Strike\u{1b}[2J report from Iraq", (2024, 1, 25), DOC2),
+            doc(
+                "articles/tower22.txt",
+                "Drone attack kills three US soldiers at Tower 22",
+                (2024, 1, 29),
+                DOC0,
+            ),
+            doc(
+                "articles/pentagon.txt",
+                "Pentagon names soldiers killed in Jordan",
+                (2024, 1, 29),
+                DOC1,
+            ),
+            doc(
+                "articles/jurf\u{202e}txt.exe",
+                "Strike\u{1b}[2J report from Iraq",
+                (2024, 1, 25),
+                DOC2,
+            ),
         ],
         skipped: vec![],
         incidents: vec![tower, asad, jurf, undated, muhandis],
         actors: vec![
             actor(IRI, ActorKind::ArmedGroup, &[], vec![0]),
-            actor(US, ActorKind::State, &["US", "Washington"], vec![0, 2, 3, 4]),
-            actor(KH, ActorKind::ArmedGroup, &["Kata'ib Hezbollah", "Kataib Hizballah", "KH"], vec![0, 1, 2, 3]),
+            actor(
+                US,
+                ActorKind::State,
+                &["US", "Washington"],
+                vec![0, 2, 3, 4],
+            ),
+            actor(
+                KH,
+                ActorKind::ArmedGroup,
+                &["Kata'ib Hezbollah", "Kataib Hizballah", "KH"],
+                vec![0, 1, 2, 3],
+            ),
         ],
     }
 }
@@ -212,7 +316,9 @@ pub fn type_keys(app: &mut App, keys: &str) {
 
 pub fn render_with(app: &mut App, width: u16, height: u16, theme: &Theme) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|frame| ui::draw(frame, app, theme)).expect("draw");
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
     terminal.backend().buffer().clone()
 }
 
@@ -234,7 +340,10 @@ pub fn row(buf: &Buffer, y: u16) -> (String, Vec<u16>) {
 }
 
 pub fn screen(buf: &Buffer) -> String {
-    (0..buf.area.height).map(|y| row(buf, y).0).collect::<Vec<_>>().join("\n")
+    (0..buf.area.height)
+        .map(|y| row(buf, y).0)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The cells (x, y) of the first occurrence of `needle` on one row, if any.
@@ -243,11 +352,18 @@ pub fn find(buf: &Buffer, needle: &str) -> Option<Vec<(u16, u16)>> {
         let (text, xs) = row(buf, y);
         let at = text.find(needle)?;
         let first = text[..at].chars().count();
-        Some((first..first + needle.chars().count()).map(|i| (xs[i], y)).collect())
+        Some(
+            (first..first + needle.chars().count())
+                .map(|i| (xs[i], y))
+                .collect(),
+        )
     })
 }
 
 /// The row (as text) that holds the selection marker "▶" inside the given pane's title row range.
 pub fn selected_rows(buf: &Buffer) -> Vec<String> {
-    (0..buf.area.height).map(|y| row(buf, y).0).filter(|r| r.contains('▶')).collect()
+    (0..buf.area.height)
+        .map(|y| row(buf, y).0)
+        .filter(|r| r.contains('▶'))
+        .collect()
 }
