@@ -575,3 +575,12 @@ fn print_screens() {
     key(&mut app, KeyCode::Char('?'));
     println!("{}", screen(&render(&mut app, 80, 24)));
 }
+
+#[test]
+#[ignore]
+fn print_bundled_screens() {
+    let mut app = bundled_app();
+    println!("{}", screen(&render(&mut app, 160, 48)));
+    type_keys(&mut app, "jjjj");
+    println!("{}", screen(&render(&mut app, 80, 24)));
+}

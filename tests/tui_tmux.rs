@@ -146,10 +146,9 @@ fn tmux_end_to_end_navigate_filter_quit() {
     session.send(&["q"]);
     let deadline = Instant::now() + Duration::from_secs(15);
     let status = loop {
-        if let Ok(text) = std::fs::read_to_string(&session.exit_file) {
-            if text.contains("EXIT=") {
-                break text;
-            }
+        let text = std::fs::read_to_string(&session.exit_file).unwrap_or_default();
+        if text.contains("EXIT=") {
+            break text;
         }
         assert!(
             Instant::now() < deadline,

@@ -35,6 +35,12 @@ const NOT_PEOPLE: [&str; 24] = [
 const QUANTIFIERS: [&str; 10] =
     ["least", "than", "over", "about", "some", "around", "nearly", "almost", "approximately", "to"];
 
+/// Nouns for a person, so "a U.S. contractor was killed" counts one.
+const PERSON_NOUNS: [&str; 16] = [
+    "contractor", "soldier", "civilian", "member", "fighter", "officer", "commander", "official",
+    "servicemember", "sailor", "marine", "person", "man", "woman", "child", "guard",
+];
+
 const HEDGES: [&str; 6] = ["whether", "anyone", "possible", "possibly", "if", "unclear"];
 const NEGATIONS: [&str; 5] = ["no", "not", "without", "zero", "none"];
 
@@ -101,16 +107,46 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
             continue;
         }
         // Number before: "eight members of Kataib Hezbollah lost their lives", "five people,
-        // including US soldiers and vendors, were hurt".
+        // including US soldiers and vendors, were hurt"; conjoined counts add up ("four U.S.
+        // service members and two Iraqi personnel were wounded").
         let lo = i.saturating_sub(12);
         if let Some(j) = (lo..i).rev().find(|&j| is_count(tokens, text, j).is_some()) {
             let between = &tokens[j + 1..i];
             let blocked = between.iter().any(|t| t.is(text, ";") || toll_of(t.text(text)).is_some());
             if let (false, Some(v)) = (blocked, is_count(tokens, text, j)) {
+                let mut total = v;
+                let mut first = j;
+                let mut k = j;
+                // Walk back over "N X and" links.
+                while let Some(and_at) = (k.saturating_sub(8)..k).rev().find(|&a| tokens[a].is(text, "and")) {
+                    let Some(prev) = (and_at.saturating_sub(8)..and_at).rev().find(|&p| is_count(tokens, text, p).is_some()) else { break };
+                    let gap = &tokens[prev + 1..and_at];
+                    if gap.iter().any(|t| t.is_any(text, &[",", ";"]) || toll_of(t.text(text)).is_some()) {
+                        break;
+                    }
+                    total = total.saturating_add(is_count(tokens, text, prev).unwrap_or(0));
+                    first = prev;
+                    k = prev;
+                }
+                let span = Span::new(tokens[first].span.start, tok.span.end);
+                match toll {
+                    Toll::Killed => set(&mut out.killed, total, span),
+                    _ => set(&mut out.injured, total, span),
+                }
+                continue;
+            }
+        }
+        // "A U.S. civilian contractor was killed": one person.
+        let single = (i.saturating_sub(8)..i).find(|&j| tokens[j].is_any(text, &["a", "an", "one"]));
+        if let Some(j) = single {
+            let between = &tokens[j + 1..i];
+            let person = between.iter().any(|t| t.is_any(text, &PERSON_NOUNS));
+            let verb_ok = between.last().is_some_and(|t| t.is_any(text, &["was", "is", "been"]));
+            if person && verb_ok && !between.iter().any(|t| toll_of(t.text(text)).is_some()) {
                 let span = Span::new(tokens[j].span.start, tok.span.end);
                 match toll {
-                    Toll::Killed => set(&mut out.killed, v, span),
-                    _ => set(&mut out.injured, v, span),
+                    Toll::Killed => set(&mut out.killed, 1, span),
+                    _ => set(&mut out.injured, 1, span),
                 }
             }
         }
@@ -149,7 +185,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, (Option<u32>, Option<u32>)); 14] = [
+        let cases: [(&str, (Option<u32>, Option<u32>)); 15] = [
             ("At least five people, including US soldiers and vendors, were hurt in the attack", (None, Some(5))),
             ("Hamas killed more than 1,538 Israelis and wounded 5,431", (Some(1538), Some(5431))),
             ("the attack did not result in casualties or damage", (Some(0), Some(0))),
@@ -164,6 +200,7 @@ mod tests {
             ("23 times by missiles, killed", (None, None)),
             ("There were no injuries", (None, Some(0))),
             ("2 killed, 5 injured", (Some(2), Some(5))),
+            ("A U.S. civilian contractor was killed and four U.S. service members and two Iraqi security personnel were wounded", (Some(1), Some(6))),
         ];
         for (text, want) in cases {
             assert_eq!(figures(text), want, "{text}");

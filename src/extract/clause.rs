@@ -173,10 +173,13 @@ pub fn analyse(
     let has_site = place.as_ref().is_some_and(|p| !p.is_country);
     let who_to_whom = participants.iter().any(|p| p.role == Role::Perpetrator)
         && participants.iter().any(|p| p.role == Role::Target);
-    let anchored = if bg_cue {
+    let anchored = if plural {
+        // "these attacks", "those attacks": a set, never one incident of its own.
+        false
+    } else if bg_cue {
         has_date || named_victim
     } else if anaphoric {
-        has_date || has_site
+        has_date || has_site || who_to_whom
     } else {
         has_date || has_site || named_victim || who_to_whom || killed.is_some_and(|k| k > 0)
     };
@@ -283,7 +286,12 @@ fn choose_head(
                 if (1..=3).filter_map(before).any(|t| t.is_any(text, &["whether", "if", "anyone"])) {
                     continue;
                 }
-                return Some((i, false, false));
+                // "The missiles were launched", "the drone attack that killed": the event was
+                // introduced before; this clause adds to it.
+                let definite_subject = definite_subject(text, tokens, ti);
+                let relative_to_anaphor = fallback.is_some()
+                    && prev.is_some_and(|t| t.is_any(text, &["that", "which"]));
+                return Some((i, definite_subject || relative_to_anaphor, false));
             }
             TriggerPos::Light => {
                 // Eventive only with an event noun in the same part: "airstrikes were conducted".
@@ -347,6 +355,23 @@ fn choose_head(
         }
     }
     fallback.map(|(i, plural)| (i, true, plural))
+}
+
+/// Whether the verb at token `ti` has a definite subject noun phrase right before it ("The
+/// rockets were fired", "The strike hit", "These drones targeted").
+fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
+    let mut j = ti;
+    let mut skipped = 0;
+    while j > 0 && skipped < 4 {
+        j -= 1;
+        let t = &tokens[j];
+        if t.is_any(text, &PASSIVE) || t.kind == TokenKind::Word && !t.is_any(text, &["the", "these", "those", "this"]) {
+            skipped += 1;
+            continue;
+        }
+        return t.is_any(text, &["the", "these", "those", "this"]) && (j == 0 || !tokens[j - 1].is_any(text, &["of", "on", "at", "against", "by", "in", "from", "with", "to"]));
+    }
+    false
 }
 
 /// "attacked 23 times", "Since October 17, there have been …", "For 25 days, …".
@@ -461,10 +486,15 @@ fn assign_roles(
 ) -> Vec<Participant> {
     let text = ctx.text;
     let head_ti = token_index_at(tokens, head.span.start);
+    // "was killed", and the headline's "U.S. contractor killed in rocket attack".
     let passive = head_ti
         .and_then(|i| i.checked_sub(1))
         .and_then(|j| tokens.get(j))
-        .is_some_and(|t| t.is_any(text, &PASSIVE));
+        .is_some_and(|t| t.is_any(text, &PASSIVE))
+        || matches!(head.trigger(), Some((IncidentKind::Assassination, TriggerPos::Verb, _)))
+            && head_ti
+                .and_then(|i| tokens.get(i + 1))
+                .is_some_and(|t| t.is_any(text, &["in", "when", "as", "after", "during", "by", "while"]));
     let killing_noun = matches!(head.trigger(), Some((IncidentKind::Assassination, TriggerPos::Noun, _)));
     let interception = matches!(head.trigger(), Some((IncidentKind::Interception, _, _)));
     let mut roles: Vec<(String, Role, Span)> = Vec::new();
@@ -589,9 +619,24 @@ fn choose_date(
     value
 }
 
+const REPORTING_VERBS: [&str; 11] =
+    ["said", "says", "told", "announced", "stated", "confirmed", "met", "meets", "added", "reported", "condemned"];
+
 /// A date right after a speech or meeting verb dates the statement ("said on Sunday", "told
 /// Reuters, Tuesday, …", "met on Sunday"), not the event.
 fn speech_date(text: &str, clause: Span, date: Span) -> bool {
+    // "The Pentagon on Monday identified …", "officials on Sunday said …".
+    let after: Vec<String> = text
+        .get(date.end..clause.end.min(date.end + 24))
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(1)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if after.iter().any(|w| REPORTING_VERBS.contains(&w.as_str()) || w == "identified" || w == "released") {
+        return true;
+    }
     let lo = date.start.saturating_sub(24).max(clause.start);
     let Some(before) = text.get(lo..date.start) else { return false };
     let words: Vec<String> = before
@@ -600,10 +645,7 @@ fn speech_date(text: &str, clause: Span, date: Span) -> bool {
         .map(str::to_ascii_lowercase)
         .collect();
     let tail: Vec<&String> = words.iter().rev().take(3).collect();
-    tail.iter().any(|w| {
-        ["said", "says", "told", "announced", "stated", "confirmed", "met", "meets", "added", "reported"]
-            .contains(&w.as_str())
-    })
+    tail.iter().any(|w| REPORTING_VERBS.contains(&w.as_str()))
 }
 
 /// The span without leading/trailing whitespace and joining punctuation.

@@ -58,11 +58,15 @@ pub fn consolidate(ex: &Extractor, mentions: &[Mention], merge_basis: Vec<String
         .map(|(k, _)| *k)
         .unwrap_or(IncidentKind::Attack);
     let date = best_date(mentions.iter().map(|m| &m.date));
-    let place = mentions
+    // The finest place any source names; among equally fine ones, the most often named.
+    let places: Vec<&crate::model::Place> = mentions.iter().filter_map(|m| m.place.as_ref()).collect();
+    let place = places
         .iter()
-        .filter_map(|m| m.place.as_ref())
-        .min_by_key(|p| p.is_country)
-        .cloned();
+        .min_by_key(|p| {
+            let count = places.iter().filter(|q| q.name == p.name).count();
+            (ex.place_rank(&p.name), std::cmp::Reverse(count))
+        })
+        .map(|p| (*p).clone());
     let mut weapons: Vec<String> = mentions.iter().flat_map(|m| m.weapons.iter().cloned()).collect();
     ex.drop_generalised_weapons(&mut weapons);
     let mut participants: Vec<Participant> =

@@ -23,6 +23,9 @@ pub struct DocReport {
 /// before, "the attack" a little further.
 const PLURAL_REACH: usize = 1;
 const SINGULAR_REACH: usize = 6;
+/// A headline or lede that refers ahead ("What we know about the drone attack …") finds its
+/// incident in the next sentences.
+const FORWARD_REACH: usize = 2;
 /// An event this long before publication is context, whatever else the article says.
 const BACKGROUND_AGE_DAYS: i64 = 180;
 /// An event this long before publication is context unless it is where the article's news is.
@@ -199,6 +202,7 @@ fn compatible(ex: &Extractor, d: &Mention, g: &Group, check_background: bool) ->
             a.name == b.name
                 || (a.is_country && a.country == b.country)
                 || (b.is_country && a.country == b.country)
+                || ex.places_near(&a.name, &b.name).is_some()
         }
         _ => true,
     };
@@ -257,7 +261,7 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             .filter(|(_, g)| !d.mention.background || g.mentions().all(|m| m.background))
             .filter(|(_, g)| compatible(ex, &d.mention, g, d.mention.background))
             .map(|(i, g)| (i, g.sentence_distance(d.sentence)))
-            .filter(|(_, (dist, after))| *dist <= if *after { 1 } else { reach })
+            .filter(|(_, (dist, after))| *dist <= if *after { FORWARD_REACH } else { reach })
             .min_by_key(|(_, dist)| *dist)
             .map(|(i, _)| i);
         match target {

@@ -25,9 +25,20 @@ fn country(i: &Incident) -> Option<&str> {
     i.place.as_ref().and_then(|p| p.country.as_deref())
 }
 
+/// Outlets name one event differently (a drone strike that kills a commander is an airstrike
+/// to one and an assassination to another); only an interception and a killing never meet.
 fn kinds_compatible(a: IncidentKind, b: IncidentKind) -> bool {
     use IncidentKind::*;
-    a == b || matches!((a, b), (Attack, Interception) | (Interception, Attack))
+    !matches!((a, b), (Interception, Assassination) | (Assassination, Interception))
+}
+
+fn shared_named_victim(ex: &Extractor, a: &Incident, b: &Incident) -> Option<String> {
+    a.participants
+        .iter()
+        .filter(|p| p.role == crate::model::Role::Target)
+        .filter(|p| ex.actor_kind(&p.actor) == Some(crate::model::ActorKind::Person))
+        .find(|p| b.participants.iter().any(|q| q.role == p.role && q.actor == p.actor))
+        .map(|p| p.actor.clone())
 }
 
 fn shared_actor(a: &Incident, b: &Incident) -> Option<String> {
@@ -43,13 +54,17 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
         return None;
     }
     let (a, b) = (&x.incident, &c.incident);
-    if a.background != b.background || !kinds_compatible(a.kind, b.kind) {
+    // One article's news and another's recollection of it are the same incident.
+    if !kinds_compatible(a.kind, b.kind) {
         return None;
     }
     let mut basis = Vec::new();
     match (specific_place(a), specific_place(b)) {
         (Some(p), Some(q)) if p == q => basis.push(format!("same place ({p})")),
-        (Some(_), Some(_)) => return None,
+        (Some(p), Some(q)) => match ex.places_near(p, q) {
+            Some(km) => basis.push(format!("nearby places ({p}, {q}: {km:.0} km)")),
+            None => return None,
+        },
         _ => {
             if let (Some(p), Some(q)) = (country(a), country(b))
                 && p != q
@@ -71,6 +86,16 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                 return None;
             }
         }
+        (Precision::Month, Precision::Day) => {
+            // "In late December" at a place where one day-dated incident fits: the same one.
+            // (Uniqueness is checked by the caller.)
+            let (ms, me) = a.date.range?;
+            let (day, _) = b.date.range?;
+            if day < ms || day > me || !same_place {
+                return None;
+            }
+            basis.push(format!("date within {}", a.date.label().unwrap_or_default()));
+        }
         (Precision::Month, Precision::Month) | (Precision::Year, Precision::Year) => {
             if a.date.label() != b.date.label() || !same_place || weapon.is_none() {
                 return None;
@@ -80,7 +105,12 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
         (Precision::Unknown, Precision::Day | Precision::Month) => {
             // An undated report joins a dated incident only on strong evidence: the same site,
             // a distinctive weapon, and a publication date shortly after the incident.
-            let distinctive = a.weapons.iter().find(|w| ex.is_distinctive(w) && b.weapons.contains(w))?;
+            let distinctive = a
+                .weapons
+                .iter()
+                .find(|w| ex.is_distinctive(w) && b.weapons.contains(w))
+                .map(|w| format!("same distinctive weapon ({w})"))
+                .or_else(|| shared_named_victim(ex, a, b).map(|v| format!("same victim ({v})")))?;
             if !same_place {
                 return None;
             }
@@ -89,7 +119,7 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
             if end > published || start < published - Duration::days(UNDATED_JOIN_DAYS) {
                 return None;
             }
-            basis.push(format!("same distinctive weapon ({distinctive})"));
+            basis.push(distinctive);
             basis.push("undated report published within 90 days after".to_string());
             return Some(basis);
         }
@@ -109,33 +139,55 @@ struct Indexes {
     by_day: HashMap<NaiveDate, Vec<usize>>,
     by_month: HashMap<(i32, u32), Vec<usize>>,
     by_year: HashMap<i32, Vec<usize>>,
-    by_place: HashMap<String, Vec<usize>>,
+    /// Day-dated incidents by place and month, for reports that name the place but not the day.
+    by_place_month: HashMap<(String, i32, u32), Vec<usize>>,
+}
+
+fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
+    let m0 = year * 12 + month as i32 - 1 - back as i32;
+    (m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1)
 }
 
 impl Indexes {
     fn add(&mut self, i: usize, inc: &Incident) {
-        if let Some((start, _)) = inc.date.range {
-            match inc.date.precision {
-                Precision::Day => self.by_day.entry(start).or_default().push(i),
-                Precision::Month => self.by_month.entry((start.year(), start.month())).or_default().push(i),
-                Precision::Year => self.by_year.entry(start.year()).or_default().push(i),
-                Precision::Unknown => {}
+        let Some((start, _)) = inc.date.range else { return };
+        match inc.date.precision {
+            Precision::Day => {
+                self.by_day.entry(start).or_default().push(i);
+                if let Some(p) = specific_place(inc) {
+                    self.by_place_month.entry((p.to_string(), start.year(), start.month())).or_default().push(i);
+                }
             }
-        }
-        if let Some(p) = specific_place(inc) {
-            self.by_place.entry(p.to_string()).or_default().push(i);
+            Precision::Month => self.by_month.entry((start.year(), start.month())).or_default().push(i),
+            Precision::Year => self.by_year.entry(start.year()).or_default().push(i),
+            Precision::Unknown => {}
         }
     }
 
-    fn candidates(&self, inc: &Incident) -> Vec<usize> {
+    /// Incidents a report could join: same day, month or year, or for a report with a coarser
+    /// date or none, day-dated incidents at its place in the months it allows.
+    fn candidates(&self, inc: &Incident, published: Option<NaiveDate>) -> Vec<usize> {
         let start = inc.date.range.map(|(s, _)| s);
-        let list = match (inc.date.precision, start) {
-            (Precision::Day, Some(s)) => self.by_day.get(&s),
-            (Precision::Month, Some(s)) => self.by_month.get(&(s.year(), s.month())),
-            (Precision::Year, Some(s)) => self.by_year.get(&s.year()),
-            _ => specific_place(inc).and_then(|p| self.by_place.get(p)),
-        };
-        let mut out = list.cloned().unwrap_or_default();
+        let mut out: Vec<usize> = Vec::new();
+        let mut extend = |v: Option<&Vec<usize>>| out.extend(v.into_iter().flatten().copied());
+        match (inc.date.precision, start) {
+            (Precision::Day, Some(s)) => extend(self.by_day.get(&s)),
+            (Precision::Month, Some(s)) => {
+                extend(self.by_month.get(&(s.year(), s.month())));
+                if let Some(p) = specific_place(inc) {
+                    extend(self.by_place_month.get(&(p.to_string(), s.year(), s.month())));
+                }
+            }
+            (Precision::Year, Some(s)) => extend(self.by_year.get(&s.year())),
+            _ => {
+                if let (Some(p), Some(pubd)) = (specific_place(inc), published) {
+                    for back in 0..=(UNDATED_JOIN_DAYS / 30) as u32 {
+                        let (y, m) = month_back(pubd.year(), pubd.month(), back);
+                        extend(self.by_place_month.get(&(p.to_string(), y, m)));
+                    }
+                }
+            }
+        }
         out.sort_unstable();
         out.dedup();
         out
@@ -159,14 +211,16 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
     let mut merged: Vec<Item> = Vec::new();
     let mut idx = Indexes::default();
     for item in items {
+        let published = item.docs.first().and_then(|d| docs.get(*d)).and_then(|d| d.published);
         let found: Vec<(usize, Vec<String>)> = idx
-            .candidates(&item.incident)
+            .candidates(&item.incident, published)
             .into_iter()
             .filter_map(|c| evidence(ex, docs, &item, &merged[c]).map(|b| (c, b)))
             .collect();
-        let undated = item.incident.date.precision == Precision::Unknown;
-        // An undated report with two possible homes stays on its own: the text cannot say which.
-        let choice = if undated && found.len() != 1 {
+        let coarse = matches!(item.incident.date.precision, Precision::Unknown | Precision::Month);
+        // A report without its day that has two possible homes stays on its own: the text
+        // cannot say which.
+        let choice = if coarse && found.len() > 1 {
             None
         } else {
             found.into_iter().max_by_key(|(c, b)| (b.len(), std::cmp::Reverse(*c)))

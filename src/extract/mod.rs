@@ -19,6 +19,17 @@ use crate::model::{ActorKind, Place};
 use matcher::Matcher;
 use std::collections::HashMap;
 
+/// Places this close can be named for one incident (a base and the city beside it).
+pub const NEAR_KM: f64 = 60.0;
+
+fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
 /// The lexicon compiled for extraction. Build once, share across threads.
 pub struct Extractor {
     pub lex: Lexicon,
@@ -81,6 +92,30 @@ impl Extractor {
             out
         };
         a.iter().flat_map(widen).any(|x| b.iter().flat_map(widen).any(|y| x == y))
+    }
+
+    /// How coarse a place is: sites and bases 0, cities 1, provinces and regions 2, countries 3.
+    pub fn place_rank(&self, name: &str) -> u8 {
+        match self.lex.places.iter().find(|p| p.name == name).map(|p| p.kind.as_str()) {
+            Some("base" | "site") => 0,
+            Some("city") => 1,
+            Some("country") => 3,
+            _ => 2,
+        }
+    }
+
+    /// Two different places that can be where one incident happened: within
+    /// `NEAR_KM` of each other ("K-1 Air Base" and "Kirkuk"), or one a province or region
+    /// containing the other (same country). Returns the distance when known.
+    pub fn places_near(&self, a: &str, b: &str) -> Option<f64> {
+        let pa = self.lex.places.iter().find(|p| p.name == a)?;
+        let pb = self.lex.places.iter().find(|p| p.name == b)?;
+        let coarse = |k: &str| k == "province" || k == "region";
+        if (coarse(&pa.kind) || coarse(&pb.kind)) && pa.country == pb.country {
+            return Some(0.0);
+        }
+        let km = haversine_km(pa.lat?, pa.lon?, pb.lat?, pb.lon?);
+        (km <= NEAR_KM).then_some(km)
     }
 
     pub fn is_distinctive(&self, weapon: &str) -> bool {

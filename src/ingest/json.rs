@@ -213,7 +213,7 @@ mod tests {
         assert!(recs[0].is_ok() && recs[3].is_ok());
         let e = recs[1].as_ref().unwrap_err();
         assert!(e.starts_with("record 1: invalid JSON: EOF while parsing"), "{e}");
-        assert!(e.ends_with("at line 3 column 14"), "{e}");
+        assert!(e.ends_with("at line 3 column 13"), "{e}");
         assert_eq!(recs[2], Err("record 2: not a JSON object".to_string()));
     }
 
