@@ -168,12 +168,28 @@ impl Group {
     fn mentions(&self) -> impl Iterator<Item = &Mention> {
         self.drafts.iter().map(|d| &d.mention)
     }
-    fn sentence_distance(&self, si: usize) -> (usize, bool) {
+    fn sentence_distance(&self, si: usize) -> usize {
+        self.drafts.iter().map(|d| d.sentence.abs_diff(si)).min().unwrap_or(usize::MAX)
+    }
+
+    /// How far an anaphor in sentence `si` must reach to this group: back up to `reach`
+    /// sentences, ahead up to `forward`; `None` when out of reach either way.
+    /// Returns (distance, whether it lies ahead); backward wins ties.
+    fn reach_distance(&self, si: usize, reach: usize, forward: usize) -> Option<(usize, bool)> {
         self.drafts
             .iter()
-            .map(|d| (d.sentence.abs_diff(si), d.sentence > si))
+            .filter_map(|d| {
+                let dist = d.sentence.abs_diff(si);
+                let ahead = d.sentence > si;
+                let ok = if ahead { dist <= forward } else { dist <= reach };
+                ok.then_some((dist, ahead))
+            })
             .min()
-            .unwrap_or((usize::MAX, false))
+    }
+
+    fn shares_participant(&self, m: &Mention) -> bool {
+        self.mentions()
+            .any(|g| g.participants.iter().any(|p| m.participants.iter().any(|q| q.actor == p.actor && q.role == p.role)))
     }
 }
 
@@ -251,8 +267,10 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
         }
     }
     // Then anaphors and thin mentions fold into the nearest compatible incident in reach.
-    for d in pending {
-        let reach = if d.plural { PLURAL_REACH } else { SINGULAR_REACH };
+    for mut d in pending {
+        let (reach, forward) = if d.plural { (PLURAL_REACH, 0) } else { (SINGULAR_REACH, FORWARD_REACH) };
+        // The nearest incident in reach; one sharing an actor in the same role wins a tie
+        // ("Shukur’s murder" after "X was killed in Tehran, and Shukur was killed in Beirut").
         let target = groups
             .iter()
             .enumerate()
@@ -260,12 +278,14 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             // background or not.
             .filter(|(_, g)| !d.mention.background || g.mentions().all(|m| m.background))
             .filter(|(_, g)| compatible(ex, &d.mention, g, d.mention.background))
-            .map(|(i, g)| (i, g.sentence_distance(d.sentence)))
-            .filter(|(_, (dist, after))| *dist <= if *after { FORWARD_REACH } else { reach })
-            .min_by_key(|(_, dist)| *dist)
-            .map(|(i, _)| i);
+            .filter_map(|(i, g)| g.reach_distance(d.sentence, reach, forward).map(|dist| (i, dist, !g.shares_participant(&d.mention))))
+            .min_by_key(|(_, dist, no_shared)| (*no_shared, *dist))
+            .map(|(i, _, _)| i);
         match target {
-            Some(i) => groups[i].drafts.push(d),
+            Some(i) => {
+                d.mention.background = groups[i].mentions().all(|m| m.background);
+                groups[i].drafts.push(d);
+            }
             None if d.anchored => groups.push(Group { drafts: vec![d] }),
             None => {}
         }
