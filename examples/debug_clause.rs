@@ -1,5 +1,5 @@
 //! Shows how one sentence is analysed: `cargo run --example debug_clause -- "TEXT" [YYYY-MM-DD]`.
-use flashpoint::extract::{clause, tokens, Extractor};
+use flashpoint::extract::{Extractor, clause, tokens};
 use flashpoint::lexicon::Lexicon;
 use flashpoint::model::Span;
 fn main() {
@@ -8,11 +8,23 @@ fn main() {
     let ex = Extractor::new(Lexicon::embedded().unwrap());
     let span = Span::new(0, text.len());
     let hits = ex.matcher.scan(&text, span);
-    for h in &hits { println!("hit {:?} {:?}", h.span.slice(&text), h.senses); }
+    for h in &hits {
+        println!("hit {:?} {:?}", h.span.slice(&text), h.senses);
+    }
     let toks = tokens::tokenize(&text, span);
-    let ctx = clause::ClauseContext { text: &text, doc: 0, sentence: 0, published, last_place: None, sentence_bg_cue: false };
+    let ctx = clause::ClauseContext {
+        text: &text,
+        doc: 0,
+        sentence: 0,
+        published,
+        last_place: None,
+        sentence_bg_cue: false,
+    };
     match clause::analyse(&ex, &ctx, span, &hits, &toks) {
-        Some(d) => println!("anaphoric={} plural={} anchored={}\n{:#?}", d.anaphoric, d.plural, d.anchored, d.mention),
+        Some(d) => println!(
+            "anaphoric={} plural={} anchored={}\n{:#?}",
+            d.anaphoric, d.plural, d.anchored, d.mention
+        ),
         None => println!("no mention"),
     }
 }

@@ -6,8 +6,16 @@ fn main() {
         let found = dates::find_dates(&t, Span::new(0, t.len()));
         for m in &found {
             let v = dates::resolve(&t, m, pubd);
-            println!("{:?} -> {:?} {:?} | {}", m.span.slice(&t), v.label(), v.precision, v.basis);
+            println!(
+                "{:?} -> {:?} {:?} | {}",
+                m.span.slice(&t),
+                v.label(),
+                v.precision,
+                v.basis
+            );
         }
-        if found.is_empty() { println!("none: {t}"); }
+        if found.is_empty() {
+            println!("none: {t}");
+        }
     }
 }

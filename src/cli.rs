@@ -58,7 +58,9 @@ pub enum Format {
 /// The lexicon: embedded, extended by the user's config directory.
 pub fn load_lexicon() -> Result<Lexicon, String> {
     match Lexicon::user_dir() {
-        Some(dir) if dir.is_dir() => Lexicon::with_user_dir(&dir).map_err(|e| format!("lexicon {e}")),
+        Some(dir) if dir.is_dir() => {
+            Lexicon::with_user_dir(&dir).map_err(|e| format!("lexicon {e}"))
+        }
         _ => Lexicon::embedded().map_err(|e| format!("lexicon {e}")),
     }
 }
@@ -68,7 +70,8 @@ pub fn load_corpus(dir: Option<&Path>) -> Result<Corpus, String> {
     let lex = load_lexicon()?;
     let ingested = match dir {
         Some(d) => {
-            let meta = std::fs::metadata(d).map_err(|e| format!("{}: cannot open corpus folder: {e}", d.display()))?;
+            let meta = std::fs::metadata(d)
+                .map_err(|e| format!("{}: cannot open corpus folder: {e}", d.display()))?;
             if !meta.is_dir() {
                 return Err(format!("{}: not a folder", d.display()));
             }
@@ -133,10 +136,18 @@ pub fn main() -> ExitCode {
 }
 
 fn run_tui(dir: Option<&Path>) -> ExitCode {
+    // Everything that can fail for a reason the user must read happens before the alternate
+    // screen: the keymap, the lexicon, the corpus folder.
+    let keymap = match crate::app::load_keymap() {
+        Ok(k) => k,
+        Err(e) => return fail(&e.to_string()),
+    };
     let corpus = match load_corpus(dir) {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    println!("{} documents, {} incidents, {} actors", corpus.documents.len(), corpus.incidents.len(), corpus.actors.len());
-    ExitCode::SUCCESS
+    match crate::tui::run(corpus, keymap) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("terminal: {e}")),
+    }
 }

@@ -78,7 +78,11 @@ pub struct Score {
 
 impl Score {
     pub fn ratio(&self) -> f64 {
-        if self.total == 0 { 1.0 } else { self.hit as f64 / self.total as f64 }
+        if self.total == 0 {
+            1.0
+        } else {
+            self.hit as f64 / self.total as f64
+        }
     }
     fn add(&mut self, ok: bool) {
         self.total += 1;
@@ -108,7 +112,13 @@ impl Report {
     pub fn render(&self) -> String {
         let mut out = String::new();
         let line = |out: &mut String, name: &str, s: Score| {
-            let _ = writeln!(out, "{name:<24} {:>4}/{:<4} {:.2}", s.hit, s.total, s.ratio());
+            let _ = writeln!(
+                out,
+                "{name:<24} {:>4}/{:<4} {:.2}",
+                s.hit,
+                s.total,
+                s.ratio()
+            );
         };
         line(&mut out, "incident recall", self.recall);
         line(&mut out, "background recall", self.background_recall);
@@ -119,7 +129,11 @@ impl Report {
         line(&mut out, "casualties", self.casualties);
         line(&mut out, "multi-source merged", self.merged);
         line(&mut out, "precision", self.precision);
-        let _ = writeln!(out, "{:<24} {:>4}", "non-incidents reported", self.non_incidents_reported);
+        let _ = writeln!(
+            out,
+            "{:<24} {:>4}",
+            "non-incidents reported", self.non_incidents_reported
+        );
         line(&mut out, "actor recall", self.actor_recall);
         line(&mut out, "publication dates", self.published);
         for m in &self.misses {
@@ -182,7 +196,8 @@ fn same_name(lex: &Lexicon, a: &str, b: &str) -> bool {
     }
     lex.actors.iter().chain(std::iter::empty()).any(|e| {
         let names: Vec<&String> = std::iter::once(&e.name).chain(&e.aliases).collect();
-        names.iter().any(|n| n.eq_ignore_ascii_case(a)) && names.iter().any(|n| n.eq_ignore_ascii_case(b))
+        names.iter().any(|n| n.eq_ignore_ascii_case(a))
+            && names.iter().any(|n| n.eq_ignore_ascii_case(b))
     })
 }
 
@@ -190,7 +205,8 @@ fn same_place(lex: &Lexicon, system: &str, gold: &str) -> bool {
     system.eq_ignore_ascii_case(gold)
         || lex.places.iter().any(|p| {
             let names: Vec<&String> = std::iter::once(&p.name).chain(&p.aliases).collect();
-            names.iter().any(|n| n.eq_ignore_ascii_case(system)) && names.iter().any(|n| n.eq_ignore_ascii_case(gold))
+            names.iter().any(|n| n.eq_ignore_ascii_case(system))
+                && names.iter().any(|n| n.eq_ignore_ascii_case(gold))
         })
 }
 
@@ -200,7 +216,11 @@ fn citing(corpus: &Corpus, doc: usize, span: Span) -> Vec<usize> {
         .incidents
         .iter()
         .enumerate()
-        .filter(|(_, inc)| inc.sources.iter().any(|s| s.doc == doc && s.passage.overlaps(span)))
+        .filter(|(_, inc)| {
+            inc.sources
+                .iter()
+                .any(|s| s.doc == doc && s.passage.overlaps(span))
+        })
         .map(|(i, _)| i)
         .collect()
 }
@@ -209,7 +229,12 @@ fn check_fields(lex: &Lexicon, g: &GoldIncident, inc: &Incident, r: &mut Report)
     let date_ok = inc.date.label() == g.date;
     r.date.add(date_ok);
     if !date_ok {
-        r.misses.push(format!("{}: date {:?}, gold {:?}", g.id, inc.date.label(), g.date));
+        r.misses.push(format!(
+            "{}: date {:?}, gold {:?}",
+            g.id,
+            inc.date.label(),
+            g.date
+        ));
     }
     let place_ok = match (&g.location, &inc.place) {
         (None, None) => true,
@@ -219,23 +244,37 @@ fn check_fields(lex: &Lexicon, g: &GoldIncident, inc: &Incident, r: &mut Report)
     };
     r.place.add(place_ok);
     if !place_ok {
-        r.misses.push(format!("{}: place {:?}, gold {:?}", g.id, inc.place.as_ref().map(|p| &p.name), g.location));
+        r.misses.push(format!(
+            "{}: place {:?}, gold {:?}",
+            g.id,
+            inc.place.as_ref().map(|p| &p.name),
+            g.location
+        ));
     }
     let mut gw = g.weapons.clone();
     gw.sort();
     let weapons_ok = gw == inc.weapons;
     r.weapons.add(weapons_ok);
     if !weapons_ok {
-        r.misses.push(format!("{}: weapons {:?}, gold {:?}", g.id, inc.weapons, gw));
+        r.misses.push(format!(
+            "{}: weapons {:?}, gold {:?}",
+            g.id, inc.weapons, gw
+        ));
     }
-    let responsible: Vec<&str> = inc.actors_with(Role::Perpetrator).chain(inc.actors_with(Role::Claimant)).collect();
+    let responsible: Vec<&str> = inc
+        .actors_with(Role::Perpetrator)
+        .chain(inc.actors_with(Role::Claimant))
+        .collect();
     let perp_ok = match &g.perpetrator {
         None => responsible.is_empty(),
         Some(p) => responsible.iter().any(|a| same_name(lex, a, p)),
     };
     r.perpetrator.add(perp_ok);
     if !perp_ok {
-        r.misses.push(format!("{}: perpetrator {:?}, gold {:?}", g.id, responsible, g.perpetrator));
+        r.misses.push(format!(
+            "{}: perpetrator {:?}, gold {:?}",
+            g.id, responsible, g.perpetrator
+        ));
     }
     let cas_ok = inc.killed == g.killed && inc.injured == g.injured;
     r.casualties.add(cas_ok);
@@ -250,11 +289,15 @@ fn check_fields(lex: &Lexicon, g: &GoldIncident, inc: &Incident, r: &mut Report)
 pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
     let mut r = Report::default();
     for gd in &gold.documents {
-        let ok = find_doc(corpus, &gd.file).is_some_and(|(_, d)| d.published.map(|p| p.to_string()) == gd.published);
+        let ok = find_doc(corpus, &gd.file)
+            .is_some_and(|(_, d)| d.published.map(|p| p.to_string()) == gd.published);
         r.published.add(ok);
         if !ok {
             let got = find_doc(corpus, &gd.file).map(|(_, d)| d.published);
-            r.misses.push(format!("{}: published {:?}, gold {:?}", gd.file, got, gd.published));
+            r.misses.push(format!(
+                "{}: published {:?}, gold {:?}",
+                gd.file, got, gd.published
+            ));
         }
     }
     let mut matched_system = vec![false; corpus.incidents.len()];
@@ -279,7 +322,10 @@ pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
                 }
             }
         }
-        let best = votes.iter().max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i))).map(|(i, _)| *i);
+        let best = votes
+            .iter()
+            .max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i)))
+            .map(|(i, _)| *i);
         if g.background {
             r.background_recall.add(best.is_some());
             continue;
@@ -289,7 +335,13 @@ pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
             Some(i) => check_fields(lex, g, &corpus.incidents[i], &mut r),
             None => {
                 r.misses.push(format!("{}: not found", g.id));
-                for s in [&mut r.date, &mut r.place, &mut r.weapons, &mut r.perpetrator, &mut r.casualties] {
+                for s in [
+                    &mut r.date,
+                    &mut r.place,
+                    &mut r.weapons,
+                    &mut r.perpetrator,
+                    &mut r.casualties,
+                ] {
                     s.add(false);
                 }
             }
@@ -298,16 +350,25 @@ pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
             let merged = best.is_some_and(|b| per_source.iter().all(|l| l.contains(&b)));
             r.merged.add(merged);
             if !merged {
-                r.misses.push(format!("{}: sources not merged into one incident", g.id));
+                r.misses
+                    .push(format!("{}: sources not merged into one incident", g.id));
             }
         }
     }
     for n in &gold.not_incidents {
-        let Some((di, d)) = find_doc(corpus, &n.file) else { continue };
-        let Some(span) = locate(d, &n.passage) else { continue };
-        let reported = citing(corpus, di, span).into_iter().filter(|&i| !matched_system[i]).count();
+        let Some((di, d)) = find_doc(corpus, &n.file) else {
+            continue;
+        };
+        let Some(span) = locate(d, &n.passage) else {
+            continue;
+        };
+        let reported = citing(corpus, di, span)
+            .into_iter()
+            .filter(|&i| !matched_system[i])
+            .count();
         if reported > 0 {
-            r.misses.push(format!("non-incident reported: {:?}", n.passage));
+            r.misses
+                .push(format!("non-incident reported: {:?}", n.passage));
         }
         r.non_incidents_reported += reported;
     }
@@ -317,7 +378,12 @@ pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
             let text = inc
                 .sources
                 .first()
-                .and_then(|s| corpus.documents.get(s.doc).map(|d| s.passage.slice(&d.text).to_string()))
+                .and_then(|s| {
+                    corpus
+                        .documents
+                        .get(s.doc)
+                        .map(|d| s.passage.slice(&d.text).to_string())
+                })
                 .unwrap_or_default();
             r.misses.push(format!("extra incident i{i}: {text:?}"));
         }
@@ -325,7 +391,9 @@ pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
     for ga in &gold.actors {
         let found = corpus.actors.iter().any(|a| {
             let mut names = std::iter::once(&a.name).chain(&a.aliases);
-            names.any(|n| same_name(lex, n, &ga.name) || ga.aliases.iter().any(|x| x.eq_ignore_ascii_case(n)))
+            names.any(|n| {
+                same_name(lex, n, &ga.name) || ga.aliases.iter().any(|x| x.eq_ignore_ascii_case(n))
+            })
         });
         r.actor_recall.add(found);
         if !found {
@@ -354,7 +422,10 @@ mod tests {
             boilerplate: Vec::new(),
         };
         let span = locate(&doc, "\"Multiple ballistic missiles\" were").unwrap();
-        assert_eq!(span.slice(&doc.text), "\u{201c}Multiple  ballistic\nmissiles\u{201d} were");
+        assert_eq!(
+            span.slice(&doc.text),
+            "\u{201c}Multiple  ballistic\nmissiles\u{201d} were"
+        );
         assert!(locate(&doc, "not there").is_none());
     }
 }

@@ -90,7 +90,11 @@ fn incident_json<'a>(corpus: &'a Corpus, i: usize, inc: &'a Incident) -> ExportI
     ExportIncident {
         id: format!("i{i}"),
         date: inc.date.label(),
-        date_range: inc.date.range.filter(|_| inc.date.is_known()).map(|(s, e)| [s.to_string(), e.to_string()]),
+        date_range: inc
+            .date
+            .range
+            .filter(|_| inc.date.is_known())
+            .map(|(s, e)| [s.to_string(), e.to_string()]),
         kind: inc.kind.as_str(),
         location: inc.place.as_ref().map(|p| ExportLocation {
             name: &p.name,
@@ -99,7 +103,14 @@ fn incident_json<'a>(corpus: &'a Corpus, i: usize, inc: &'a Incident) -> ExportI
             lon: p.lon,
         }),
         weapons: &inc.weapons,
-        actors: inc.participants.iter().map(|p| ExportActorRef { name: &p.actor, role: p.role.as_str() }).collect(),
+        actors: inc
+            .participants
+            .iter()
+            .map(|p| ExportActorRef {
+                name: &p.actor,
+                role: p.role.as_str(),
+            })
+            .collect(),
         killed: inc.killed,
         injured: inc.injured,
         killed_range: inc.killed_range.map(|(a, b)| [a, b]),
@@ -109,7 +120,11 @@ fn incident_json<'a>(corpus: &'a Corpus, i: usize, inc: &'a Incident) -> ExportI
             .sources
             .iter()
             .map(|s| {
-                let text = corpus.documents.get(s.doc).map(|d| d.text.as_str()).unwrap_or("");
+                let text = corpus
+                    .documents
+                    .get(s.doc)
+                    .map(|d| d.text.as_str())
+                    .unwrap_or("");
                 ExportSource {
                     document: format!("d{}", s.doc),
                     start: s.passage.start,
@@ -118,7 +133,12 @@ fn incident_json<'a>(corpus: &'a Corpus, i: usize, inc: &'a Incident) -> ExportI
                     fields: s
                         .fields
                         .iter()
-                        .map(|f| ExportField { field: f.field.as_str(), value: &f.value, start: f.span.start, end: f.span.end })
+                        .map(|f| ExportField {
+                            field: f.field.as_str(),
+                            value: &f.value,
+                            start: f.span.start,
+                            end: f.span.end,
+                        })
                         .collect(),
                 }
             })
@@ -142,10 +162,22 @@ pub fn to_json(corpus: &Corpus, selection: &[usize]) -> String {
                 published: d.published.map(|p| p.to_string()),
             })
             .collect(),
-        skipped: corpus.skipped.iter().map(|s| ExportSkipped { path: &s.path, reason: &s.reason }).collect(),
+        skipped: corpus
+            .skipped
+            .iter()
+            .map(|s| ExportSkipped {
+                path: &s.path,
+                reason: &s.reason,
+            })
+            .collect(),
         incidents: selection
             .iter()
-            .filter_map(|&i| corpus.incidents.get(i).map(|inc| incident_json(corpus, i, inc)))
+            .filter_map(|&i| {
+                corpus
+                    .incidents
+                    .get(i)
+                    .map(|inc| incident_json(corpus, i, inc))
+            })
             .collect(),
         actors: corpus
             .actors
@@ -157,7 +189,12 @@ pub fn to_json(corpus: &Corpus, selection: &[usize]) -> String {
                 kind: a.kind.as_str(),
                 aliases: &a.aliases,
                 documents: a.documents.iter().map(|d| format!("d{d}")).collect(),
-                incidents: a.incidents.iter().filter(|i| selection.contains(i)).map(|i| format!("i{i}")).collect(),
+                incidents: a
+                    .incidents
+                    .iter()
+                    .filter(|i| selection.contains(i))
+                    .map(|i| format!("i{i}"))
+                    .collect(),
             })
             .collect(),
     };
@@ -172,8 +209,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-pub const CSV_HEADER: &str =
-    "id,date,date_start,date_end,kind,place,country,lat,lon,weapons,perpetrators,claimants,suspects,targets,killed,injured,killed_range,injured_range,background,documents,sources";
+pub const CSV_HEADER: &str = "id,date,date_start,date_end,kind,place,country,lat,lon,weapons,perpetrators,claimants,suspects,targets,killed,injured,killed_range,injured_range,background,documents,sources";
 
 /// CSV, one row per incident; list fields are ';'-separated.
 pub fn to_csv(corpus: &Corpus, selection: &[usize]) -> String {
@@ -182,12 +218,16 @@ pub fn to_csv(corpus: &Corpus, selection: &[usize]) -> String {
     out.push('\n');
     let opt = |v: Option<String>| v.unwrap_or_default();
     for &i in selection {
-        let Some(inc) = corpus.incidents.get(i) else { continue };
+        let Some(inc) = corpus.incidents.get(i) else {
+            continue;
+        };
         let role = |r: Role| inc.actors_with(r).collect::<Vec<_>>().join(";");
         let docs: Vec<String> = {
             let mut d: Vec<usize> = inc.sources.iter().map(|s| s.doc).collect();
             d.dedup();
-            d.iter().filter_map(|d| corpus.documents.get(*d).map(|x| x.path.clone())).collect()
+            d.iter()
+                .filter_map(|d| corpus.documents.get(*d).map(|x| x.path.clone()))
+                .collect()
         };
         let range = |r: Option<(u32, u32)>| r.map(|(a, b)| format!("{a}-{b}")).unwrap_or_default();
         let cells = [
@@ -198,8 +238,16 @@ pub fn to_csv(corpus: &Corpus, selection: &[usize]) -> String {
             inc.kind.as_str().to_string(),
             opt(inc.place.as_ref().map(|p| p.name.clone())),
             opt(inc.place.as_ref().and_then(|p| p.country.clone())),
-            opt(inc.place.as_ref().and_then(|p| p.lat).map(|v| v.to_string())),
-            opt(inc.place.as_ref().and_then(|p| p.lon).map(|v| v.to_string())),
+            opt(inc
+                .place
+                .as_ref()
+                .and_then(|p| p.lat)
+                .map(|v| v.to_string())),
+            opt(inc
+                .place
+                .as_ref()
+                .and_then(|p| p.lon)
+                .map(|v| v.to_string())),
             inc.weapons.join(";"),
             role(Role::Perpetrator),
             role(Role::Claimant),

@@ -19,7 +19,7 @@ pub struct RowLabel {
     pub weapons: String,
     /// The main actor's canonical name, or "".
     pub actor: String,
-    /// e.g. "3k 5w"; "" when no casualties are reported.
+    /// e.g. "3d 5w"; "" when no casualties are reported.
     pub casualties: String,
     /// Number of distinct documents reporting the incident.
     pub sources: usize,
@@ -246,10 +246,10 @@ fn row_label(inc: &Incident) -> RowLabel {
     }
 }
 
-/// "3k 5w", "3k", "5w" or "".
+/// "3d 5w" (dead, wounded), "3d", "5w" or "": never "k", which reads as thousands.
 pub fn casualties_label(killed: Option<u32>, injured: Option<u32>) -> String {
     let parts: Vec<String> = [
-        killed.map(|k| format!("{k}k")),
+        killed.map(|k| format!("{k}d")),
         injured.map(|w| format!("{w}w")),
     ]
     .into_iter()
@@ -333,7 +333,7 @@ mod tests {
         assert_eq!(index.label(0).unwrap().date, "undated");
         assert!(index.label(0).unwrap().undated);
         assert_eq!(index.label(1).unwrap().date, "2024-01-28");
-        assert_eq!(index.label(1).unwrap().casualties, "3k");
+        assert_eq!(index.label(1).unwrap().casualties, "3d");
     }
 
     #[test]

@@ -292,8 +292,11 @@ impl Lexicon {
     pub fn fingerprint(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        format!("{:?}{:?}{:?}{:?}{:?}", self.actors, self.places, self.weapons, self.triggers, self.cues)
-            .hash(&mut h);
+        format!(
+            "{:?}{:?}{:?}{:?}{:?}",
+            self.actors, self.places, self.weapons, self.triggers, self.cues
+        )
+        .hash(&mut h);
         h.finish()
     }
 }
@@ -310,7 +313,11 @@ mod tests {
         assert!(lex.weapons.len() >= 10, "weapons: {}", lex.weapons.len());
         for p in &lex.places {
             if p.kind != "region" {
-                assert!(p.lat.is_some() && p.lon.is_some(), "{} has no coordinates", p.name);
+                assert!(
+                    p.lat.is_some() && p.lon.is_some(),
+                    "{} has no coordinates",
+                    p.name
+                );
             }
         }
     }
@@ -326,9 +333,16 @@ mod tests {
         .unwrap();
         let lex = Lexicon::with_user_dir(&dir).unwrap();
         assert!(lex.actors.iter().any(|a| a.name == "Test Brigade"));
-        std::fs::write(dir.join("actors.toml"), "[[actor]]\nname = \"X\"\nkind = \"alien\"\n").unwrap();
+        std::fs::write(
+            dir.join("actors.toml"),
+            "[[actor]]\nname = \"X\"\nkind = \"alien\"\n",
+        )
+        .unwrap();
         let err = Lexicon::with_user_dir(&dir).unwrap_err();
-        assert!(err.file.ends_with("actors.toml") && err.reason.contains("alien"), "{err}");
+        assert!(
+            err.file.ends_with("actors.toml") && err.reason.contains("alien"),
+            "{err}"
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 }

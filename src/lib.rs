@@ -5,16 +5,16 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+pub mod app;
+pub mod cli;
+pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod index;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod paths;
-pub mod app;
-pub mod index;
+pub mod pipeline;
 pub mod tui;
 pub mod ui;
-pub mod pipeline;
-pub mod export;
-pub mod cli;
-pub mod eval;

@@ -8,12 +8,15 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 }
 
 fn dir_from_env(var: &str) -> Option<PathBuf> {
-    std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from)
+    std::env::var_os(var)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 /// `$FLASHPOINT_CONFIG`, else the platform config dir (e.g. `~/.config/flashpoint`).
 pub fn config_dir() -> Option<PathBuf> {
-    dir_from_env("FLASHPOINT_CONFIG").or_else(|| project_dirs().map(|d| d.config_dir().to_path_buf()))
+    dir_from_env("FLASHPOINT_CONFIG")
+        .or_else(|| project_dirs().map(|d| d.config_dir().to_path_buf()))
 }
 
 /// `$FLASHPOINT_CACHE`, else the platform cache dir (e.g. `~/.cache/flashpoint`).

@@ -26,7 +26,11 @@ pub struct Extracted {
 pub fn extract_one(ex: &Extractor, document: Document) -> Extracted {
     let report = extract_document(ex, 0, &document);
     let discovered = discover(&document, &|n| ex.is_known_actor_name(n));
-    Extracted { document, report, discovered }
+    Extracted {
+        document,
+        report,
+        discovered,
+    }
 }
 
 /// Merges per-document results into a corpus: numbering, cross-document merge, actors.
@@ -40,10 +44,18 @@ pub fn assemble(ex: &Extractor, items: Vec<Extracted>, skipped: Vec<Skipped>) ->
         reports.push(it.report);
         discovered.push(it.discovered);
     }
-    let groups = reports.iter().flat_map(|r| r.groups.iter().cloned()).collect();
+    let groups = reports
+        .iter()
+        .flat_map(|r| r.groups.iter().cloned())
+        .collect();
     let incidents = merge(ex, &documents, groups);
     let actors = actors::build(ex, &reports, &discovered, &incidents);
-    Corpus { documents, skipped, incidents, actors }
+    Corpus {
+        documents,
+        skipped,
+        incidents,
+        actors,
+    }
 }
 
 /// Extracts and merges everything in `ingested`.
@@ -53,7 +65,11 @@ pub fn build(ingested: Ingested, lex: &Lexicon) -> Corpus {
 }
 
 pub fn build_with(ex: &Extractor, ingested: Ingested) -> Corpus {
-    let items: Vec<Extracted> = ingested.documents.into_par_iter().map(|d| extract_one(ex, d)).collect();
+    let items: Vec<Extracted> = ingested
+        .documents
+        .into_par_iter()
+        .map(|d| extract_one(ex, d))
+        .collect();
     assemble(ex, items, ingested.skipped)
 }
 

@@ -25,7 +25,10 @@ fn unseen_articles_hold_the_floor() {
     assert!(r.merged.ratio() >= FLOOR.merged, "merged\n{text}");
     assert!(r.actor_recall.ratio() >= FLOOR.actors, "actors\n{text}");
     assert!(r.published.ratio() >= FLOOR.published, "published\n{text}");
-    assert!(r.non_incidents_reported <= FLOOR.non_incidents, "non-incidents\n{text}");
+    assert!(
+        r.non_incidents_reported <= FLOOR.non_incidents,
+        "non-incidents\n{text}"
+    );
 }
 
 struct Floor {

@@ -21,7 +21,10 @@ fn bundled_corpus_meets_the_bar() {
     assert!(all(r.recall, 7), "incident recall\n{text}");
     assert!(all(r.date, 7), "date\n{text}");
     assert!(all(r.place, 7), "place\n{text}");
-    assert!(r.merged.total >= 1 && r.merged.hit == r.merged.total, "merging\n{text}");
+    assert!(
+        r.merged.total >= 1 && r.merged.hit == r.merged.total,
+        "merging\n{text}"
+    );
     assert!(r.precision.ratio() >= 0.9, "precision\n{text}");
     assert_eq!(r.non_incidents_reported, 0, "non-incidents\n{text}");
     assert!(r.actor_recall.ratio() >= 0.9, "actor recall\n{text}");
@@ -38,7 +41,11 @@ fn late_on_saturday_resolves_against_a_monday_publication() {
         .expect("the Al Asad ballistic missile attack is extracted");
     assert_eq!(inc.date.label().as_deref(), Some("2024-01-20"));
     assert_eq!(inc.document_count(), 2, "reported by two articles");
-    assert!(inc.date.basis.contains("2024-01-22"), "basis says how: {}", inc.date.basis);
+    assert!(
+        inc.date.basis.contains("2024-01-22"),
+        "basis says how: {}",
+        inc.date.basis
+    );
 }
 
 #[test]

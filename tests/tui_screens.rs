@@ -79,7 +79,7 @@ fn timeline_rows_show_dates_at_their_precision_and_undated_last() {
         screen(&buf)
     );
     let tower = row(&buf, ys[3]).0;
-    for part in ["Tower 22, Jordan", "drone", IRI, "3k 34w", "2 src"] {
+    for part in ["Tower 22, Jordan", "drone", IRI, "3d 34w", "2 src"] {
         assert!(tower.contains(part), "{part:?} not in {tower:?}");
     }
     assert!(

@@ -8,9 +8,17 @@ use std::collections::BTreeMap;
 
 pub use super::discover::Discovered;
 
-pub fn build(ex: &Extractor, reports: &[DocReport], discovered: &[Vec<Discovered>], incidents: &[Incident]) -> Vec<Actor> {
+pub fn build(
+    ex: &Extractor,
+    reports: &[DocReport],
+    discovered: &[Vec<Discovered>],
+    incidents: &[Incident],
+) -> Vec<Actor> {
     let mut by_name: BTreeMap<String, Actor> = BTreeMap::new();
-    let entry = |by_name: &mut BTreeMap<String, Actor>, name: &str, kind: ActorKind, description: Option<String>| {
+    let entry = |by_name: &mut BTreeMap<String, Actor>,
+                 name: &str,
+                 kind: ActorKind,
+                 description: Option<String>| {
         by_name
             .entry(name.to_string())
             .or_insert_with(|| Actor {
@@ -27,14 +35,25 @@ pub fn build(ex: &Extractor, reports: &[DocReport], discovered: &[Vec<Discovered
     for (doc, report) in reports.iter().enumerate() {
         for (a, surface) in &report.actor_sightings {
             let lex = &ex.lex.actors[*a];
-            let name = entry(&mut by_name, &lex.name, lex.actor_kind(), lex.description.clone());
+            let name = entry(
+                &mut by_name,
+                &lex.name,
+                lex.actor_kind(),
+                lex.description.clone(),
+            );
             if let Some(actor) = by_name.get_mut(&name) {
                 if actor.aliases.is_empty() {
                     actor.aliases = lex.aliases.clone();
                 }
                 let seen = surface.replace('\u{2019}', "'");
-                let is_adjective = lex.adjectives.iter().any(|adj| adj.eq_ignore_ascii_case(&seen));
-                if seen != actor.name && !is_adjective && !actor.aliases.iter().any(|x| x.eq_ignore_ascii_case(&seen)) {
+                let is_adjective = lex
+                    .adjectives
+                    .iter()
+                    .any(|adj| adj.eq_ignore_ascii_case(&seen));
+                if seen != actor.name
+                    && !is_adjective
+                    && !actor.aliases.iter().any(|x| x.eq_ignore_ascii_case(&seen))
+                {
                     actor.aliases.push(seen);
                 }
                 actor.documents.push(doc);

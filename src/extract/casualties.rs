@@ -19,7 +19,9 @@ fn toll_of(word: &str) -> Option<Toll> {
         "killed" | "dead" | "died" | "deaths" | "fatalities" | "killing" | "perished" | "slain" => {
             Some(Toll::Killed)
         }
-        "wounded" | "injured" | "hurt" | "injuries" | "injuring" | "wounding" => Some(Toll::Injured),
+        "wounded" | "injured" | "hurt" | "injuries" | "injuring" | "wounding" => {
+            Some(Toll::Injured)
+        }
         "casualties" => Some(Toll::Either),
         _ => None,
     }
@@ -27,18 +29,63 @@ fn toll_of(word: &str) -> Option<Toll> {
 
 /// Words that, right after a number, say it counts something other than people.
 const NOT_PEOPLE: [&str; 24] = [
-    "times", "days", "weeks", "months", "years", "hours", "minutes", "km", "kilometres",
-    "kilometers", "miles", "percent", "per", "attacks", "incidents", "rockets", "drones",
-    "missiles", "projectiles", "mortars", "shells", "strikes", "targets", "sites",
+    "times",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "minutes",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "percent",
+    "per",
+    "attacks",
+    "incidents",
+    "rockets",
+    "drones",
+    "missiles",
+    "projectiles",
+    "mortars",
+    "shells",
+    "strikes",
+    "targets",
+    "sites",
 ];
 
-const QUANTIFIERS: [&str; 10] =
-    ["least", "than", "over", "about", "some", "around", "nearly", "almost", "approximately", "to"];
+const QUANTIFIERS: [&str; 10] = [
+    "least",
+    "than",
+    "over",
+    "about",
+    "some",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "to",
+];
 
 /// Nouns for a person, so "a U.S. contractor was killed" counts one.
 const PERSON_NOUNS: [&str; 16] = [
-    "contractor", "soldier", "civilian", "member", "fighter", "officer", "commander", "official",
-    "servicemember", "sailor", "marine", "person", "man", "woman", "child", "guard",
+    "contractor",
+    "soldier",
+    "civilian",
+    "member",
+    "fighter",
+    "officer",
+    "commander",
+    "official",
+    "servicemember",
+    "sailor",
+    "marine",
+    "person",
+    "man",
+    "woman",
+    "child",
+    "guard",
 ];
 
 const HEDGES: [&str; 6] = ["whether", "anyone", "possible", "possibly", "if", "unclear"];
@@ -63,21 +110,31 @@ fn is_count(tokens: &[Token], text: &str, i: usize) -> Option<u32> {
         return None;
     }
     let v = number_value(t.text(text))?;
-    let next_is_unit = tokens.get(i + 1).is_some_and(|n| n.is_any(text, &NOT_PEOPLE));
+    let next_is_unit = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.is_any(text, &NOT_PEOPLE));
     (!next_is_unit).then_some(v)
 }
 
 pub fn find(text: &str, tokens: &[Token]) -> Casualties {
     let mut out = Casualties::default();
     for (i, tok) in tokens.iter().enumerate() {
-        let Some(toll) = toll_of(tok.text(text)) else { continue };
+        let Some(toll) = toll_of(tok.text(text)) else {
+            continue;
+        };
         // "lost their lives"
-        let hedged = tokens[i.saturating_sub(4)..i].iter().any(|t| t.is_any(text, &HEDGES));
+        let hedged = tokens[i.saturating_sub(4)..i]
+            .iter()
+            .any(|t| t.is_any(text, &HEDGES));
         if hedged {
             continue;
         }
-        let negated = tokens[i.saturating_sub(4)..i].iter().any(|t| t.is_any(text, &NEGATIONS))
-            && !tokens[i.saturating_sub(4)..i].iter().any(|t| t.kind == TokenKind::Number);
+        let negated = tokens[i.saturating_sub(4)..i]
+            .iter()
+            .any(|t| t.is_any(text, &NEGATIONS))
+            && !tokens[i.saturating_sub(4)..i]
+                .iter()
+                .any(|t| t.kind == TokenKind::Number);
         if negated {
             let span = tok.span;
             match toll {
@@ -97,7 +154,12 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
         let after = (i + 1..(i + 4).min(tokens.len()))
             .take_while(|&j| tokens[j].kind != TokenKind::Punct)
             .find_map(|j| is_count(tokens, text, j).map(|v| (j, v)))
-            .filter(|&(j, _)| (i + 1..j).all(|k| tokens[k].is_any(text, &QUANTIFIERS) || tokens[k].is_any(text, &["more", "at", "up"])));
+            .filter(|&(j, _)| {
+                (i + 1..j).all(|k| {
+                    tokens[k].is_any(text, &QUANTIFIERS)
+                        || tokens[k].is_any(text, &["more", "at", "up"])
+                })
+            });
         if let Some((j, v)) = after {
             let span = Span::new(tok.span.start, tokens[j].span.end);
             match toll {
@@ -112,16 +174,29 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
         let lo = i.saturating_sub(12);
         if let Some(j) = (lo..i).rev().find(|&j| is_count(tokens, text, j).is_some()) {
             let between = &tokens[j + 1..i];
-            let blocked = between.iter().any(|t| t.is(text, ";") || toll_of(t.text(text)).is_some());
+            let blocked = between
+                .iter()
+                .any(|t| t.is(text, ";") || toll_of(t.text(text)).is_some());
             if let (false, Some(v)) = (blocked, is_count(tokens, text, j)) {
                 let mut total = v;
                 let mut first = j;
                 let mut k = j;
                 // Walk back over "N X and" links.
-                while let Some(and_at) = (k.saturating_sub(8)..k).rev().find(|&a| tokens[a].is(text, "and")) {
-                    let Some(prev) = (and_at.saturating_sub(8)..and_at).rev().find(|&p| is_count(tokens, text, p).is_some()) else { break };
+                while let Some(and_at) = (k.saturating_sub(8)..k)
+                    .rev()
+                    .find(|&a| tokens[a].is(text, "and"))
+                {
+                    let Some(prev) = (and_at.saturating_sub(8)..and_at)
+                        .rev()
+                        .find(|&p| is_count(tokens, text, p).is_some())
+                    else {
+                        break;
+                    };
                     let gap = &tokens[prev + 1..and_at];
-                    if gap.iter().any(|t| t.is_any(text, &[",", ";"]) || toll_of(t.text(text)).is_some()) {
+                    if gap
+                        .iter()
+                        .any(|t| t.is_any(text, &[",", ";"]) || toll_of(t.text(text)).is_some())
+                    {
                         break;
                     }
                     total = total.saturating_add(is_count(tokens, text, prev).unwrap_or(0));
@@ -137,11 +212,14 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
             }
         }
         // "A U.S. civilian contractor was killed": one person.
-        let single = (i.saturating_sub(8)..i).find(|&j| tokens[j].is_any(text, &["a", "an", "one"]));
+        let single =
+            (i.saturating_sub(8)..i).find(|&j| tokens[j].is_any(text, &["a", "an", "one"]));
         if let Some(j) = single {
             let between = &tokens[j + 1..i];
             let person = between.iter().any(|t| t.is_any(text, &PERSON_NOUNS));
-            let verb_ok = between.last().is_some_and(|t| t.is_any(text, &["was", "is", "been"]));
+            let verb_ok = between
+                .last()
+                .is_some_and(|t| t.is_any(text, &["was", "is", "been"]));
             if person && verb_ok && !between.iter().any(|t| toll_of(t.text(text)).is_some()) {
                 let span = Span::new(tokens[j].span.start, tok.span.end);
                 match toll {
@@ -157,8 +235,12 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
             break;
         }
         let phrase = tok.is(text, "lost")
-            && tokens.get(i + 1).is_some_and(|t| t.is_any(text, &["their", "his", "her"]))
-            && tokens.get(i + 2).is_some_and(|t| t.is_any(text, &["lives", "life"]));
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.is_any(text, &["their", "his", "her"]))
+            && tokens
+                .get(i + 2)
+                .is_some_and(|t| t.is_any(text, &["lives", "life"]));
         if !phrase {
             continue;
         }
@@ -177,7 +259,9 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn figures(text: &str) -> (Option<u32>, Option<u32>) {
+    type Figures = (Option<u32>, Option<u32>);
+
+    fn figures(text: &str) -> Figures {
         let toks = tokenize(text, Span::new(0, text.len()));
         let c = find(text, &toks);
         (c.killed.map(|k| k.0), c.injured.map(|k| k.0))
@@ -185,22 +269,52 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, (Option<u32>, Option<u32>)); 15] = [
-            ("At least five people, including US soldiers and vendors, were hurt in the attack", (None, Some(5))),
-            ("Hamas killed more than 1,538 Israelis and wounded 5,431", (Some(1538), Some(5431))),
-            ("the attack did not result in casualties or damage", (Some(0), Some(0))),
-            ("militia officials claim that eight members of Kataib Hezbollah lost their lives", (Some(8), None)),
-            ("While it remains unclear whether anyone was killed in the attacks", (None, None)),
+        let cases: [(&str, Figures); 15] = [
+            (
+                "At least five people, including US soldiers and vendors, were hurt in the attack",
+                (None, Some(5)),
+            ),
+            (
+                "Hamas killed more than 1,538 Israelis and wounded 5,431",
+                (Some(1538), Some(5431)),
+            ),
+            (
+                "the attack did not result in casualties or damage",
+                (Some(0), Some(0)),
+            ),
+            (
+                "militia officials claim that eight members of Kataib Hezbollah lost their lives",
+                (Some(8), None),
+            ),
+            (
+                "While it remains unclear whether anyone was killed in the attacks",
+                (None, None),
+            ),
             ("injured a number of British soldiers", (None, None)),
-            ("leading to one Iraqi and possible American casualties", (None, None)),
-            ("Three US soldiers were killed and more than 40 wounded", (Some(3), Some(40))),
-            ("four Katyusha rockets were launched, no one was hurt", (None, Some(0))),
+            (
+                "leading to one Iraqi and possible American casualties",
+                (None, None),
+            ),
+            (
+                "Three US soldiers were killed and more than 40 wounded",
+                (Some(3), Some(40)),
+            ),
+            (
+                "four Katyusha rockets were launched, no one was hurt",
+                (None, Some(0)),
+            ),
             ("killing two and injuring twenty-one", (Some(2), Some(21))),
-            ("fired 99999999999999999999 rockets, killing nobody", (None, None)),
+            (
+                "fired 99999999999999999999 rockets, killing nobody",
+                (None, None),
+            ),
             ("23 times by missiles, killed", (None, None)),
             ("There were no injuries", (None, Some(0))),
             ("2 killed, 5 injured", (Some(2), Some(5))),
-            ("A U.S. civilian contractor was killed and four U.S. service members and two Iraqi security personnel were wounded", (Some(1), Some(6))),
+            (
+                "A U.S. civilian contractor was killed and four U.S. service members and two Iraqi security personnel were wounded",
+                (Some(1), Some(6)),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(figures(text), want, "{text}");

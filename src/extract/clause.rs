@@ -3,11 +3,11 @@
 //! present perfect report no event), then each field is read from the part of the clause that
 //! holds the head.
 
+use super::Extractor;
 use super::casualties;
 use super::dates::{self, DateMention};
 use super::matcher::{Cue, Hit, TriggerPos};
 use super::tokens::{Token, TokenKind};
-use super::Extractor;
 use crate::model::{
     ActorKind, DateValue, Field, FieldSpan, IncidentKind, Mention, Participant, Place, Role, Span,
 };
@@ -29,36 +29,104 @@ pub struct Draft {
 
 /// Words that, before a singular event noun, make it hypothetical or generic.
 const NON_EVENT_DETERMINERS: [&str; 11] = [
-    "any", "no", "future", "possible", "potential", "further", "every", "each", "an-other", "similar",
+    "any",
+    "no",
+    "future",
+    "possible",
+    "potential",
+    "further",
+    "every",
+    "each",
+    "an-other",
+    "similar",
     "retaliatory",
 ];
-const ANAPHORIC_DETERMINERS: [&str; 8] = ["the", "this", "that", "these", "those", "its", "such", "their"];
+const ANAPHORIC_DETERMINERS: [&str; 8] = [
+    "the", "this", "that", "these", "those", "its", "such", "their",
+];
 const MODALS: [&str; 12] = [
-    "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "not", "never",
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "not",
+    "never",
 ];
 const PERFECT: [&str; 3] = ["has", "have", "having"];
 const PASSIVE: [&str; 5] = ["was", "were", "been", "being", "be"];
-const LOCATIVE: [&str; 10] = ["in", "at", "on", "near", "inside", "into", "outside", "across", "around", "toward"];
-const TARGET_PREPS: [&str; 7] = ["on", "against", "at", "targeting", "toward", "towards", "into"];
+const LOCATIVE: [&str; 10] = [
+    "in", "at", "on", "near", "inside", "into", "outside", "across", "around", "toward",
+];
+const TARGET_PREPS: [&str; 7] = [
+    "on",
+    "against",
+    "at",
+    "targeting",
+    "toward",
+    "towards",
+    "into",
+];
 const UNNAMED_GROUP_NOUNS: [&str; 12] = [
-    "militia", "militias", "group", "groups", "faction", "factions", "fighters", "militants",
-    "gunmen", "proxies", "proxy", "officials",
+    "militia",
+    "militias",
+    "group",
+    "groups",
+    "faction",
+    "factions",
+    "fighters",
+    "militants",
+    "gunmen",
+    "proxies",
+    "proxy",
+    "officials",
 ];
 const FORCE_NOUNS: [&str; 12] = [
-    "forces", "troops", "soldiers", "personnel", "base", "bases", "positions", "convoy", "embassy",
-    "service", "servicemembers", "interests",
+    "forces",
+    "troops",
+    "soldiers",
+    "personnel",
+    "base",
+    "bases",
+    "positions",
+    "convoy",
+    "embassy",
+    "service",
+    "servicemembers",
+    "interests",
 ];
 /// Suffixes that turn an actor's name into a description of someone else ("Iran-backed").
-const PROXY_SUFFIXES: [&str; 8] =
-    ["-backed", "-linked", "-aligned", "-allied", "-affiliated", "-supported", "-sponsored", "-led"];
+const PROXY_SUFFIXES: [&str; 8] = [
+    "-backed",
+    "-linked",
+    "-aligned",
+    "-allied",
+    "-affiliated",
+    "-supported",
+    "-sponsored",
+    "-led",
+];
 /// How many tokens from the event word a place may stand and still be where it happened.
 const PLACE_REACH: usize = 14;
 const DIRECTIONS: [&str; 12] = [
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
-    "southern", "eastern", "western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
 ];
 const PLACE_ANAPHORS: [&str; 9] = [
-    "base", "airbase", "facility", "camp", "garrison", "installation", "airfield", "outpost", "foundation",
+    "base",
+    "airbase",
+    "facility",
+    "camp",
+    "garrison",
+    "installation",
+    "airfield",
+    "outpost",
+    "foundation",
 ];
 
 /// What the document pass knows when a clause is analysed.
@@ -89,7 +157,10 @@ pub fn analyse(
     let part = parts.iter().copied().find(|p| p.span.contains(head.span))?;
 
     // Threats, vows and warnings before the head: the clause reports intent, not an event.
-    if hits.iter().any(|h| h.cue(Cue::Threat) && h.span.end <= head.span.start) {
+    if hits
+        .iter()
+        .any(|h| h.cue(Cue::Threat) && h.span.end <= head.span.start)
+    {
         return None;
     }
     if is_running_total(ctx, hits, tokens, part.span, head.span) {
@@ -106,7 +177,11 @@ pub fn analyse(
     for h in &part_hits {
         if let Some(w) = h.weapon() {
             let name = ex.lex.weapons[w].name.clone();
-            fields.push(FieldSpan { field: Field::Weapon, value: name.clone(), span: h.span });
+            fields.push(FieldSpan {
+                field: Field::Weapon,
+                value: name.clone(),
+                span: h.span,
+            });
             if !weapons.contains(&name) {
                 weapons.push(name);
             }
@@ -123,28 +198,40 @@ pub fn analyse(
     // Casualties.
     let cas = casualties::find(text, &part_tokens);
     let mut killed = cas.killed.map(|(v, s)| {
-        fields.push(FieldSpan { field: Field::Killed, value: v.to_string(), span: s });
+        fields.push(FieldSpan {
+            field: Field::Killed,
+            value: v.to_string(),
+            span: s,
+        });
         v
     });
     let injured = cas.injured.map(|(v, s)| {
-        fields.push(FieldSpan { field: Field::Injured, value: v.to_string(), span: s });
+        fields.push(FieldSpan {
+            field: Field::Injured,
+            value: v.to_string(),
+            span: s,
+        });
         v
     });
 
     // Kind.
-    let named_victim = participants.iter().any(|p| {
-        p.role == Role::Target && ex.actor_kind(&p.actor) == Some(ActorKind::Person)
-    });
+    let named_victim = participants
+        .iter()
+        .any(|p| p.role == Role::Target && ex.actor_kind(&p.actor) == Some(ActorKind::Person));
     let perpetrator_is_group = participants.iter().any(|p| {
         p.role == Role::Perpetrator && ex.actor_kind(&p.actor) == Some(ActorKind::ArmedGroup)
     });
     let airborne = part_hits.iter().any(|h| {
         matches!(h.trigger(), Some((IncidentKind::Airstrike, _, _)))
-            || h.weapon().is_some_and(|w| ex.lex.weapons[w].implies_kind.as_deref() == Some("airstrike"))
+            || h.weapon()
+                .is_some_and(|w| ex.lex.weapons[w].implies_kind.as_deref() == Some("airstrike"))
     });
-    let other_attack = part_hits
-        .iter()
-        .any(|h| matches!(h.trigger(), Some((IncidentKind::Attack | IncidentKind::Airstrike, _, _))));
+    let other_attack = part_hits.iter().any(|h| {
+        matches!(
+            h.trigger(),
+            Some((IncidentKind::Attack | IncidentKind::Airstrike, _, _))
+        )
+    });
     let kind = match head_kind {
         IncidentKind::Assassination if named_victim => IncidentKind::Assassination,
         IncidentKind::Interception if !other_attack => IncidentKind::Interception,
@@ -160,13 +247,19 @@ pub fn analyse(
     let date = choose_date(ctx, clause, part, head.span, &mut fields);
 
     let bg_cue: bool = ctx.sentence_bg_cue
-        || hits.iter().any(|h| h.cue(Cue::Background) && h.span.end <= head.span.start)
+        || hits
+            .iter()
+            .any(|h| h.cue(Cue::Background) && h.span.end <= head.span.start)
         || part.fronted_background;
 
     // "Eight of its members were killed": a toll for an event told elsewhere, unless the
     // clause names where or when.
     let anaphoric = anaphoric
-        || (head_kind == IncidentKind::Assassination && !named_victim && !airborne && !other_attack && weapons.is_empty());
+        || (head_kind == IncidentKind::Assassination
+            && !named_victim
+            && !airborne
+            && !other_attack
+            && weapons.is_empty());
     // What lets a mention stand on its own. Recalled events need a date or a named victim;
     // a place alone ("in the Gaza Strip") is too little to tell an earlier event apart.
     let has_date = date.is_known();
@@ -196,7 +289,13 @@ pub fn analyse(
         background: bg_cue,
         fields,
     };
-    Some(Draft { mention, sentence: ctx.sentence, anaphoric, plural, anchored })
+    Some(Draft {
+        mention,
+        sentence: ctx.sentence,
+        anaphoric,
+        plural,
+        anchored,
+    })
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -218,7 +317,9 @@ fn split_parts(ctx: &ClauseContext, clause: Span, hits: &[Hit], tokens: &[Token]
             cuts.push((h.span.start, true));
         }
     }
-    let fronted = tokens.first().is_some_and(|t| t.is_any(text, &["following", "after"]))
+    let fronted = tokens
+        .first()
+        .is_some_and(|t| t.is_any(text, &["following", "after"]))
         || tokens.first().is_some_and(|t| t.is(text, "in"))
             && tokens.get(1).is_some_and(|t| t.is(text, "the"))
             && tokens.get(2).is_some_and(|t| t.is(text, "wake"));
@@ -243,12 +344,18 @@ fn split_parts(ctx: &ClauseContext, clause: Span, hits: &[Hit], tokens: &[Token]
         }
         caused = is_cause;
     }
-    parts.push(Part { span: Span::new(start, clause.end), caused, fronted_background: false });
+    parts.push(Part {
+        span: Span::new(start, clause.end),
+        caused,
+        fronted_background: false,
+    });
     parts
 }
 
 fn token_index_at(tokens: &[Token], pos: usize) -> Option<usize> {
-    tokens.iter().position(|t| t.span.start <= pos && pos < t.span.end.max(t.span.start + 1))
+    tokens
+        .iter()
+        .position(|t| t.span.start <= pos && pos < t.span.end.max(t.span.start + 1))
 }
 
 /// Picks the clause's head event word: the first past verb or singular noun that reports an
@@ -263,8 +370,12 @@ fn choose_head(
     let text = ctx.text;
     let mut fallback: Option<(usize, bool)> = None;
     for (i, h) in hits.iter().enumerate() {
-        let Some((_, pos, plural)) = h.trigger() else { continue };
-        let Some(ti) = token_index_at(tokens, h.span.start) else { continue };
+        let Some((_, pos, plural)) = h.trigger() else {
+            continue;
+        };
+        let Some(ti) = token_index_at(tokens, h.span.start) else {
+            continue;
+        };
         let before = |n: usize| ti.checked_sub(n).and_then(|j| tokens.get(j));
         let part = parts.iter().find(|p| p.span.contains(h.span));
         match pos {
@@ -283,21 +394,25 @@ fn choose_head(
                     continue;
                 }
                 // "whether anyone was killed": hedged.
-                if (1..=3).filter_map(before).any(|t| t.is_any(text, &["whether", "if", "anyone"])) {
+                if (1..=3)
+                    .filter_map(before)
+                    .any(|t| t.is_any(text, &["whether", "if", "anyone"]))
+                {
                     continue;
                 }
                 // "The missiles were launched", "the drone attack that killed": the event was
                 // introduced before; this clause adds to it.
                 let definite_subject = definite_subject(text, tokens, ti);
-                let relative_to_anaphor = fallback.is_some()
-                    && prev.is_some_and(|t| t.is_any(text, &["that", "which"]));
+                let relative_to_anaphor =
+                    fallback.is_some() && prev.is_some_and(|t| t.is_any(text, &["that", "which"]));
                 return Some((i, definite_subject || relative_to_anaphor, false));
             }
             TriggerPos::Light => {
                 // Eventive only with an event noun in the same part: "airstrikes were conducted".
                 let has_noun = part.is_some_and(|p| {
                     hits.iter().any(|o| {
-                        p.span.contains(o.span) && matches!(o.trigger(), Some((_, TriggerPos::Noun, _)))
+                        p.span.contains(o.span)
+                            && matches!(o.trigger(), Some((_, TriggerPos::Noun, _)))
                     })
                 });
                 let prev = before(1);
@@ -365,17 +480,32 @@ fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
     while j > 0 && skipped < 4 {
         j -= 1;
         let t = &tokens[j];
-        if t.is_any(text, &PASSIVE) || t.kind == TokenKind::Word && !t.is_any(text, &["the", "these", "those", "this"]) {
+        if t.is_any(text, &PASSIVE)
+            || t.kind == TokenKind::Word && !t.is_any(text, &["the", "these", "those", "this"])
+        {
             skipped += 1;
             continue;
         }
-        return t.is_any(text, &["the", "these", "those", "this"]) && (j == 0 || !tokens[j - 1].is_any(text, &["of", "on", "at", "against", "by", "in", "from", "with", "to"]));
+        return t.is_any(text, &["the", "these", "those", "this"])
+            && (j == 0
+                || !tokens[j - 1].is_any(
+                    text,
+                    &[
+                        "of", "on", "at", "against", "by", "in", "from", "with", "to",
+                    ],
+                ));
     }
     false
 }
 
 /// "attacked 23 times", "Since October 17, there have been …", "For 25 days, …".
-fn is_running_total(ctx: &ClauseContext, hits: &[Hit], tokens: &[Token], part: Span, head: Span) -> bool {
+fn is_running_total(
+    ctx: &ClauseContext,
+    hits: &[Hit],
+    tokens: &[Token],
+    part: Span,
+    head: Span,
+) -> bool {
     let text = ctx.text;
     let total_cue_before = hits
         .iter()
@@ -385,7 +515,8 @@ fn is_running_total(ctx: &ClauseContext, hits: &[Hit], tokens: &[Token], part: S
     }
     let in_part: Vec<&Token> = tokens.iter().filter(|t| part.contains(t.span)).collect();
     in_part.windows(2).any(|w| {
-        let count = w[0].kind == TokenKind::Number || super::tokens::number_value(w[0].text(text)).is_some();
+        let count = w[0].kind == TokenKind::Number
+            || super::tokens::number_value(w[0].text(text)).is_some();
         count && w[1].is(text, "times")
     }) || in_part.windows(3).any(|w| {
         w[0].is(text, "for")
@@ -412,10 +543,14 @@ fn choose_place(
         let surface = h.span.slice(text);
         // "WASHINGTON/BAGHDAD:", "BAGHDAD, Jan 5 (Reuters)": a dateline says where the story
         // was filed, not where the event happened.
-        if surface.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !surface.chars().any(char::is_lowercase) {
+        if surface.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !surface.chars().any(char::is_lowercase)
+        {
             continue;
         }
-        let Some(ti) = token_index_at(tokens, h.span.start) else { continue };
+        let Some(ti) = token_index_at(tokens, h.span.start) else {
+            continue;
+        };
         let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
         let distance = head_ti.map_or(0, |hi| ti.abs_diff(hi).min(last_ti.abs_diff(hi)));
         // A place far from the event word belongs to another phrase ("… oppose US support
@@ -424,13 +559,18 @@ fn choose_place(
             continue;
         }
         let tok = &tokens[last_ti];
-        if is_proxy_form(tok.text(text)) || tok.text(text).ends_with("’s") || tok.text(text).ends_with("'s") {
+        if is_proxy_form(tok.text(text))
+            || tok.text(text).ends_with("’s")
+            || tok.text(text).ends_with("'s")
+        {
             continue;
         }
         let prev = ti.checked_sub(1).map(|j| &tokens[j]);
         // "west of Baghdad", "south of the capital": near a place is not in it.
         let directional = prev.is_some_and(|t| t.is(text, "of"))
-            && ti.checked_sub(2).is_some_and(|j| tokens[j].is_any(text, &DIRECTIONS));
+            && ti
+                .checked_sub(2)
+                .is_some_and(|j| tokens[j].is_any(text, &DIRECTIONS));
         if directional {
             continue;
         }
@@ -450,7 +590,11 @@ fn choose_place(
     if let Some((p, span)) = best
         && !ex.lex.places[p].is_country()
     {
-        fields.push(FieldSpan { field: Field::Place, value: ex.lex.places[p].name.clone(), span });
+        fields.push(FieldSpan {
+            field: Field::Place,
+            value: ex.lex.places[p].name.clone(),
+            span,
+        });
         return Some(ex.place(p));
     }
     // "the base", "the air base": the last specific place the article named.
@@ -467,7 +611,11 @@ fn choose_place(
         }
     }
     let (p, span) = best?;
-    fields.push(FieldSpan { field: Field::Place, value: ex.lex.places[p].name.clone(), span });
+    fields.push(FieldSpan {
+        field: Field::Place,
+        value: ex.lex.places[p].name.clone(),
+        span,
+    });
     Some(ex.place(p))
 }
 
@@ -491,22 +639,34 @@ fn assign_roles(
         .and_then(|i| i.checked_sub(1))
         .and_then(|j| tokens.get(j))
         .is_some_and(|t| t.is_any(text, &PASSIVE))
-        || matches!(head.trigger(), Some((IncidentKind::Assassination, TriggerPos::Verb, _)))
-            && head_ti
-                .and_then(|i| tokens.get(i + 1))
-                .is_some_and(|t| t.is_any(text, &["in", "when", "as", "after", "during", "by", "while"]));
-    let killing_noun = matches!(head.trigger(), Some((IncidentKind::Assassination, TriggerPos::Noun, _)));
+        || matches!(
+            head.trigger(),
+            Some((IncidentKind::Assassination, TriggerPos::Verb, _))
+        ) && head_ti.and_then(|i| tokens.get(i + 1)).is_some_and(|t| {
+            t.is_any(
+                text,
+                &["in", "when", "as", "after", "during", "by", "while"],
+            )
+        });
+    let killing_noun = matches!(
+        head.trigger(),
+        Some((IncidentKind::Assassination, TriggerPos::Noun, _))
+    );
     let interception = matches!(head.trigger(), Some((IncidentKind::Interception, _, _)));
     let mut roles: Vec<(String, Role, Span)> = Vec::new();
     // Subjects in front of the event word, nearest last: (distance, is group, name, span).
     let mut subjects: Vec<(usize, bool, String, Span)> = Vec::new();
     for h in hits {
-        let Some((a, adjective)) = h.actor() else { continue };
+        let Some((a, adjective)) = h.actor() else {
+            continue;
+        };
         let entry = &ex.lex.actors[a];
         if entry.actor_kind() == ActorKind::Media {
             continue;
         }
-        let Some(ti) = token_index_at(tokens, h.span.start) else { continue };
+        let Some(ti) = token_index_at(tokens, h.span.start) else {
+            continue;
+        };
         let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
         if is_proxy_form(tokens[last_ti].text(text)) || is_proxy_form(tokens[ti].text(text)) {
             continue;
@@ -520,10 +680,17 @@ fn assign_roles(
         if adjective && next.is_some_and(|t| t.is_any(text, &UNNAMED_GROUP_NOUNS)) {
             continue;
         }
-        let window_before = |n: usize| (1..=n).filter_map(|k| ti.checked_sub(k)).map(|j| &tokens[j]);
+        let window_before = |n: usize| {
+            (1..=n)
+                .filter_map(|k| ti.checked_sub(k))
+                .map(|j| &tokens[j])
+        };
         // Attribution, not participation: "according to US officials", "X said".
         let attributed = window_before(4).any(|t| t.is(text, "according"))
-            || [next, next2].into_iter().flatten().any(|t| t.is_any(text, &["said", "told", "says", "stated", "reported"]));
+            || [next, next2]
+                .into_iter()
+                .flatten()
+                .any(|t| t.is_any(text, &["said", "told", "says", "stated", "reported"]));
         if attributed {
             continue;
         }
@@ -532,14 +699,15 @@ fn assign_roles(
         let prev = ti.checked_sub(1).map(|j| &tokens[j]);
         let quote_or_the = |t: &Token| t.is_any(text, &["the", "\u{201c}", "\""]);
         let by = prev.is_some_and(|t| t.is(text, "by"))
-            || (prev.is_some_and(quote_or_the) && ti.checked_sub(2).is_some_and(|j| tokens[j].is(text, "by")));
+            || (prev.is_some_and(quote_or_the)
+                && ti.checked_sub(2).is_some_and(|j| tokens[j].is(text, "by")));
         let claimed_by = by && window_before(4).any(|t| t.is(text, "claimed"));
-        let claims_after = hits
-            .iter()
-            .any(|o| o.cue(Cue::Claim) && o.span.start >= h.span.end && o.span.start <= h.span.end + 40);
-        let blamed = hits
-            .iter()
-            .any(|o| o.cue(Cue::Blame) && o.span.end <= h.span.start && h.span.start <= o.span.end + 40);
+        let claims_after = hits.iter().any(|o| {
+            o.cue(Cue::Claim) && o.span.start >= h.span.end && o.span.start <= h.span.end + 40
+        });
+        let blamed = hits.iter().any(|o| {
+            o.cue(Cue::Blame) && o.span.end <= h.span.start && h.span.start <= o.span.end + 40
+        });
         let target_prep = window_before(2).any(|t| t.is_any(text, &TARGET_PREPS));
         let forces = next.is_some_and(|t| t.is_any(text, &FORCE_NOUNS));
         let possessive = {
@@ -554,10 +722,14 @@ fn assign_roles(
             Some(Role::Perpetrator)
         } else if after_head && (target_prep || forces || head_ti.is_some_and(|hi| ti == hi + 1)) {
             Some(Role::Target)
-        } else if !after_head && (passive || (killing_noun && possessive)) && head_ti.is_some_and(|hi| hi.saturating_sub(ti) <= 6) {
+        } else if !after_head
+            && (passive || (killing_noun && possessive))
+            && head_ti.is_some_and(|hi| hi.saturating_sub(ti) <= 6)
+        {
             // "Ismail Haniyeh was killed", "Shukur’s murder": the one it happened to.
             Some(Role::Target)
-        } else if !after_head && let Some(hi) = head_ti.filter(|hi| hi.saturating_sub(last_ti) <= 3) {
+        } else if !after_head && let Some(hi) = head_ti.filter(|hi| hi.saturating_sub(last_ti) <= 3)
+        {
             let comma_between = tokens[last_ti..hi].iter().any(|t| t.is(text, ","));
             if !comma_between {
                 let group = ex.actor_kind(&name) == Some(ActorKind::ArmedGroup);
@@ -575,17 +747,31 @@ fn assign_roles(
     }
     // The subject of the event: a named group over its state's adjective ("a Palestinian Hamas
     // attack"), else the nearest.
-    if let Some((_, _, name, span)) = subjects.into_iter().min_by_key(|(dist, group, _, _)| (!group, *dist)) {
+    if let Some((_, _, name, span)) = subjects
+        .into_iter()
+        .min_by_key(|(dist, group, _, _)| (!group, *dist))
+    {
         // Whoever shoots a drone down is defending against the attack, not making it.
-        let role = if interception { Role::Target } else { Role::Perpetrator };
+        let role = if interception {
+            Role::Target
+        } else {
+            Role::Perpetrator
+        };
         roles.push((name, role, span));
     }
     let mut out: Vec<Participant> = Vec::new();
     for (name, role, span) in roles {
         if !out.iter().any(|p| p.actor == name && p.role == role) {
-            out.push(Participant { actor: name.clone(), role });
+            out.push(Participant {
+                actor: name.clone(),
+                role,
+            });
         }
-        fields.push(FieldSpan { field: Field::for_role(role), value: name, span });
+        fields.push(FieldSpan {
+            field: Field::for_role(role),
+            value: name,
+            span,
+        });
     }
     out
 }
@@ -599,28 +785,73 @@ fn choose_date(
 ) -> DateValue {
     let text = ctx.text;
     let in_part = dates::find_dates(text, part.span);
-    let in_clause = if part.caused { Vec::new() } else { dates::find_dates(text, clause) };
+    let in_clause = if part.caused {
+        Vec::new()
+    } else {
+        dates::find_dates(text, clause)
+    };
     let is_speech = |m: &DateMention| speech_date(text, clause, m.span);
     let nearest = |cands: Vec<&DateMention>| -> Option<DateMention> {
         cands
             .into_iter()
             .min_by_key(|m| {
-                if m.span.start >= head.end { m.span.start - head.end } else { head.start.saturating_sub(m.span.end) }
+                if m.span.start >= head.end {
+                    m.span.start - head.end
+                } else {
+                    head.start.saturating_sub(m.span.end)
+                }
             })
             .cloned()
     };
-    let pick = nearest(in_part.iter().filter(|m| !m.since && !is_speech(m)).collect())
-        .or_else(|| nearest(in_clause.iter().filter(|m| !m.since && !is_speech(m)).collect()))
-        .or_else(|| nearest(in_clause.iter().chain(&in_part).filter(|m| !m.since).collect()));
-    let Some(m) = pick else { return DateValue::unknown() };
+    let pick = nearest(
+        in_part
+            .iter()
+            .filter(|m| !m.since && !is_speech(m))
+            .collect(),
+    )
+    .or_else(|| {
+        nearest(
+            in_clause
+                .iter()
+                .filter(|m| !m.since && !is_speech(m))
+                .collect(),
+        )
+    })
+    .or_else(|| {
+        nearest(
+            in_clause
+                .iter()
+                .chain(&in_part)
+                .filter(|m| !m.since)
+                .collect(),
+        )
+    });
+    let Some(m) = pick else {
+        return DateValue::unknown();
+    };
     let value = dates::resolve(text, &m, ctx.published);
     let label = value.label().unwrap_or_else(|| "unknown".to_string());
-    fields.push(FieldSpan { field: Field::Date, value: label, span: m.span });
+    fields.push(FieldSpan {
+        field: Field::Date,
+        value: label,
+        span: m.span,
+    });
     value
 }
 
-const REPORTING_VERBS: [&str; 11] =
-    ["said", "says", "told", "announced", "stated", "confirmed", "met", "meets", "added", "reported", "condemned"];
+const REPORTING_VERBS: [&str; 11] = [
+    "said",
+    "says",
+    "told",
+    "announced",
+    "stated",
+    "confirmed",
+    "met",
+    "meets",
+    "added",
+    "reported",
+    "condemned",
+];
 
 /// A date right after a speech or meeting verb dates the statement ("said on Sunday", "told
 /// Reuters, Tuesday, …", "met on Sunday"), not the event.
@@ -634,11 +865,16 @@ fn speech_date(text: &str, clause: Span, date: Span) -> bool {
         .take(1)
         .map(str::to_ascii_lowercase)
         .collect();
-    if after.iter().any(|w| REPORTING_VERBS.contains(&w.as_str()) || w == "identified" || w == "released") {
+    if after
+        .iter()
+        .any(|w| REPORTING_VERBS.contains(&w.as_str()) || w == "identified" || w == "released")
+    {
         return true;
     }
     let lo = date.start.saturating_sub(24).max(clause.start);
-    let Some(before) = text.get(lo..date.start) else { return false };
+    let Some(before) = text.get(lo..date.start) else {
+        return false;
+    };
     let words: Vec<String> = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -651,8 +887,12 @@ fn speech_date(text: &str, clause: Span, date: Span) -> bool {
 /// The span without leading/trailing whitespace and joining punctuation.
 fn trim_punct(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
-    let trail = s.len() - s.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .len();
+    let trail = s.len()
+        - s.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .len();
     if lead + trail >= s.len() {
         return span;
     }

@@ -17,14 +17,22 @@ fn kind_priority(k: IncidentKind) -> u8 {
 pub fn best_date<'a>(dates: impl Iterator<Item = &'a DateValue>) -> DateValue {
     dates
         .filter(|d| d.is_known())
-        .min_by_key(|d| (d.precision, d.range.map(|(s, e)| (e - s).num_days()).unwrap_or(i64::MAX)))
+        .min_by_key(|d| {
+            (
+                d.precision,
+                d.range.map(|(s, e)| (e - s).num_days()).unwrap_or(i64::MAX),
+            )
+        })
         .cloned()
         .unwrap_or_else(DateValue::unknown)
 }
 
 /// Per document, the first figure stated; across documents the first document's figure is the
 /// best one and the range covers them all.
-fn figures(mentions: &[Mention], get: impl Fn(&Mention) -> Option<u32>) -> (Option<u32>, Option<(u32, u32)>) {
+fn figures(
+    mentions: &[Mention],
+    get: impl Fn(&Mention) -> Option<u32>,
+) -> (Option<u32>, Option<(u32, u32)>) {
     let mut per_doc: Vec<(usize, u32)> = Vec::new();
     for m in mentions {
         if let Some(v) = get(m)
@@ -59,7 +67,8 @@ pub fn consolidate(ex: &Extractor, mentions: &[Mention], merge_basis: Vec<String
         .unwrap_or(IncidentKind::Attack);
     let date = best_date(mentions.iter().map(|m| &m.date));
     // The finest place any source names; among equally fine ones, the most often named.
-    let places: Vec<&crate::model::Place> = mentions.iter().filter_map(|m| m.place.as_ref()).collect();
+    let places: Vec<&crate::model::Place> =
+        mentions.iter().filter_map(|m| m.place.as_ref()).collect();
     let place = places
         .iter()
         .min_by_key(|p| {
@@ -67,17 +76,26 @@ pub fn consolidate(ex: &Extractor, mentions: &[Mention], merge_basis: Vec<String
             (ex.place_rank(&p.name), std::cmp::Reverse(count))
         })
         .map(|p| (*p).clone());
-    let mut weapons: Vec<String> = mentions.iter().flat_map(|m| m.weapons.iter().cloned()).collect();
+    let mut weapons: Vec<String> = mentions
+        .iter()
+        .flat_map(|m| m.weapons.iter().cloned())
+        .collect();
     ex.drop_generalised_weapons(&mut weapons);
-    let mut participants: Vec<Participant> =
-        mentions.iter().flat_map(|m| m.participants.iter().cloned()).collect();
+    let mut participants: Vec<Participant> = mentions
+        .iter()
+        .flat_map(|m| m.participants.iter().cloned())
+        .collect();
     participants.sort_by(|a, b| a.role.cmp(&b.role).then(a.actor.cmp(&b.actor)));
     participants.dedup();
     let (killed, killed_range) = figures(mentions, |m| m.killed);
     let (injured, injured_range) = figures(mentions, |m| m.injured);
     let mut sources: Vec<Source> = mentions
         .iter()
-        .map(|m| Source { doc: m.doc, passage: m.passage, fields: m.fields.clone() })
+        .map(|m| Source {
+            doc: m.doc,
+            passage: m.passage,
+            fields: m.fields.clone(),
+        })
         .collect();
     sources.sort_by_key(|s| (s.doc, s.passage.start));
     sources.dedup_by_key(|s| (s.doc, s.passage));

@@ -16,15 +16,50 @@ pub struct Discovered {
 
 /// Words that, right before a capitalised name, say it is a person.
 const TITLES: [&str; 28] = [
-    "president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson",
-    "general", "gen.", "commander", "colonel", "col.", "lieutenant", "major", "sheikh", "adviser",
-    "advisor", "envoy", "chief", "leader", "cleric", "senator", "representative", "governor",
-    "mayor", "lt.", "maj.", "sgt.",
+    "president",
+    "minister",
+    "secretary",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "gen.",
+    "commander",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "major",
+    "sheikh",
+    "adviser",
+    "advisor",
+    "envoy",
+    "chief",
+    "leader",
+    "cleric",
+    "senator",
+    "representative",
+    "governor",
+    "mayor",
+    "lt.",
+    "maj.",
+    "sgt.",
 ];
-const ROLE_NOUNS: [&str; 8] = ["leader", "head", "commander", "spokesman", "founder", "chief", "deputy", "secretary-general"];
+const ROLE_NOUNS: [&str; 8] = [
+    "leader",
+    "head",
+    "commander",
+    "spokesman",
+    "founder",
+    "chief",
+    "deputy",
+    "secretary-general",
+];
 /// Particles inside Arabic and other names ("al-", "bin", "Abu").
 const NAME_PARTICLES: [&str; 6] = ["al", "bin", "ibn", "abu", "abd", "el"];
-const GROUP_HEADS: [&str; 8] = ["Saraya", "Kataib", "Kata'ib", "Harakat", "Liwa", "Ashab", "Usbat", "Jaish"];
+const GROUP_HEADS: [&str; 8] = [
+    "Saraya", "Kataib", "Kata'ib", "Harakat", "Liwa", "Ashab", "Usbat", "Jaish",
+];
 const GROUP_TAILS: [&str; 3] = ["Brigades", "Brigade", "Battalions"];
 
 fn is_name_token(t: &Token, text: &str) -> bool {
@@ -33,8 +68,12 @@ fn is_name_token(t: &Token, text: &str) -> bool {
     }
     let w = t.text(text);
     let first = w.chars().next();
-    first.is_some_and(char::is_uppercase) && w.chars().count() >= 2 && !w.chars().all(|c| c.is_uppercase())
-        || NAME_PARTICLES.iter().any(|p| w.to_ascii_lowercase().starts_with(&format!("{p}-")))
+    first.is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && !w.chars().all(|c| c.is_uppercase())
+        || NAME_PARTICLES
+            .iter()
+            .any(|p| w.to_ascii_lowercase().starts_with(&format!("{p}-")))
 }
 
 /// A run of 2–4 name tokens starting at `i`.
@@ -47,7 +86,9 @@ fn name_run(tokens: &[Token], text: &str, i: usize) -> Option<(usize, usize)> {
 }
 
 fn join(tokens: &[Token], text: &str, (s, e): (usize, usize)) -> String {
-    Span::new(tokens[s].span.start, tokens[e - 1].span.end).slice(text).replace('\u{2019}', "'")
+    Span::new(tokens[s].span.start, tokens[e - 1].span.end)
+        .slice(text)
+        .replace('\u{2019}', "'")
 }
 
 /// Candidates in one document. `known` says whether a name is already a lexicon actor.
@@ -55,38 +96,60 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
     let text = doc.text.as_str();
     let tokens = tokenize(text, Span::new(0, text.len()));
     let mut out: Vec<Discovered> = Vec::new();
-    let add = |out: &mut Vec<Discovered>, name: String, kind: ActorKind, description: Option<String>| {
-        if known(&name) || name.split_whitespace().count() > 5 {
-            return;
-        }
-        match out.iter_mut().find(|d| d.name == name) {
-            Some(d) => {
-                if d.description.is_none() {
-                    d.description = description;
+    let add =
+        |out: &mut Vec<Discovered>, name: String, kind: ActorKind, description: Option<String>| {
+            if known(&name) || name.split_whitespace().count() > 5 {
+                return;
+            }
+            match out.iter_mut().find(|d| d.name == name) {
+                Some(d) => {
+                    if d.description.is_none() {
+                        d.description = description;
+                    }
+                }
+                None => {
+                    let surname = name.split_whitespace().last().map(str::to_string);
+                    let aliases = surname.into_iter().filter(|s| s != &name).collect();
+                    out.push(Discovered {
+                        name,
+                        kind,
+                        aliases,
+                        description,
+                    });
                 }
             }
-            None => {
-                let surname = name.split_whitespace().last().map(str::to_string);
-                let aliases = surname.into_iter().filter(|s| s != &name).collect();
-                out.push(Discovered { name, kind, aliases, description });
-            }
-        }
-    };
+        };
     for i in 0..tokens.len() {
         let t = &tokens[i];
         // "Secretary Lloyd Austin", "spokesman Jon Finer".
-        if t.kind == TokenKind::Word && t.is_any(text, &TITLES)
-            && let Some(run) = name_run(&tokens, text, i + 1)
+        // Stacked titles ("Secretary General Jens Stoltenberg") are not part of the name.
+        let mut first = i + 1;
+        while tokens.get(first).is_some_and(|n| n.is_any(text, &TITLES)) {
+            first += 1;
+        }
+        if t.kind == TokenKind::Word
+            && t.is_any(text, &TITLES)
+            && !(i > 0 && tokens[i - 1].is_any(text, &TITLES))
+            && let Some(run) = name_run(&tokens, text, first)
         {
             let title = t.text(text).to_lowercase();
-            add(&mut out, join(&tokens, text, run), ActorKind::Person, Some(title));
+            add(
+                &mut out,
+                join(&tokens, text, run),
+                ActorKind::Person,
+                Some(title),
+            );
         }
         // "Ahmad al-Hamidawi, the leader of Kataib Hezbollah".
         if let Some(run) = name_run(&tokens, text, i)
             && (i == 0 || !is_name_token(&tokens[i - 1], text))
             && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
-            && tokens.get(run.1 + 1).is_some_and(|c| c.is_any(text, &["the", "a"]))
-            && tokens.get(run.1 + 2).is_some_and(|c| c.is_any(text, &ROLE_NOUNS))
+            && tokens
+                .get(run.1 + 1)
+                .is_some_and(|c| c.is_any(text, &["the", "a"]))
+            && tokens
+                .get(run.1 + 2)
+                .is_some_and(|c| c.is_any(text, &ROLE_NOUNS))
             && tokens.get(run.1 + 3).is_some_and(|c| c.is(text, "of"))
         {
             let mut end = run.1 + 4;
@@ -94,16 +157,30 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 end += 1;
             }
             let desc = join(&tokens, text, (run.1 + 2, end));
-            add(&mut out, join(&tokens, text, run), ActorKind::Person, Some(desc));
+            add(
+                &mut out,
+                join(&tokens, text, run),
+                ActorKind::Person,
+                Some(desc),
+            );
         }
         // Group names: "Saraya Awliya al-Dam", "Ashab al-Kahf", "Hezbollah Brigades".
-        if t.kind == TokenKind::Word && GROUP_HEADS.iter().any(|h| t.text(text).replace('\u{2019}', "'") == *h) {
+        if t.kind == TokenKind::Word
+            && GROUP_HEADS
+                .iter()
+                .any(|h| t.text(text).replace('\u{2019}', "'") == *h)
+        {
             let mut j = i + 1;
             while j < tokens.len() && j - i < 5 && is_name_token(&tokens[j], text) {
                 j += 1;
             }
             if j - i >= 2 {
-                add(&mut out, join(&tokens, text, (i, j)), ActorKind::ArmedGroup, None);
+                add(
+                    &mut out,
+                    join(&tokens, text, (i, j)),
+                    ActorKind::ArmedGroup,
+                    None,
+                );
             }
         }
         if t.kind == TokenKind::Word && GROUP_TAILS.contains(&t.text(text)) && i >= 1 {
@@ -112,7 +189,12 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 s -= 1;
             }
             if s < i {
-                add(&mut out, join(&tokens, text, (s, i + 1)), ActorKind::ArmedGroup, None);
+                add(
+                    &mut out,
+                    join(&tokens, text, (s, i + 1)),
+                    ActorKind::ArmedGroup,
+                    None,
+                );
             }
         }
     }
@@ -140,7 +222,9 @@ mod tests {
 
     #[test]
     fn people_and_groups_from_cues() {
-        let d = doc("Pentagon spokesman Pat Ryder said on Monday. Abu Fadak al-Mohammedawi, the leader of Popular Mobilization Forces, spoke. Saraya Awliya al-Dam claimed it.");
+        let d = doc(
+            "Pentagon spokesman Pat Ryder said on Monday. Abu Fadak al-Mohammedawi, the leader of Popular Mobilization Forces, spoke. Saraya Awliya al-Dam claimed it.",
+        );
         let found = discover(&d, &|_| false);
         let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
         assert!(names.contains(&"Pat Ryder"), "{names:?}");

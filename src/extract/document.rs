@@ -2,12 +2,12 @@
 //! tells it. Anaphors ("the attack", "these airstrikes") fold into the incident they refer
 //! to; earlier events recalled as context are marked background.
 
+use super::Extractor;
 use super::clause::{self, ClauseContext, Draft};
 use super::consolidate::best_date;
 use super::matcher::Hit;
 use super::sentences::sentences;
 use super::tokens::tokenize;
-use super::Extractor;
 use crate::model::{Document, IncidentKind, Mention, Span};
 use chrono::Duration;
 
@@ -52,21 +52,31 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
         let hits = ex.matcher.scan(text, sent);
         for h in &hits {
             if let Some((a, _)) = h.actor() {
-                report.actor_sightings.push((a, h.span.slice(text).to_string()));
+                report
+                    .actor_sightings
+                    .push((a, h.span.slice(text).to_string()));
             }
         }
         if hits.iter().any(|h| h.trigger().is_some()) {
             let tokens = tokenize(text, sent);
             let mut sentence_bg_cue = false;
             for c in split_clauses(text, sent, &hits) {
-                let clause_hits: Vec<Hit> = hits.iter().filter(|h| c.contains(h.span)).cloned().collect();
-                let clause_tokens: Vec<_> = tokens.iter().copied().filter(|t| c.contains(t.span)).collect();
+                let clause_hits: Vec<Hit> = hits
+                    .iter()
+                    .filter(|h| c.contains(h.span))
+                    .cloned()
+                    .collect();
+                let clause_tokens: Vec<_> = tokens
+                    .iter()
+                    .copied()
+                    .filter(|t| c.contains(t.span))
+                    .collect();
                 let place_before = hits
                     .iter()
+                    .rev()
                     .filter(|h| h.span.end <= c.start)
                     .filter_map(|h| h.place())
-                    .filter(|p| !ex.lex.places[*p].is_country())
-                    .last()
+                    .find(|p| !ex.lex.places[*p].is_country())
                     .or(last_place);
                 let ctx = ClauseContext {
                     text,
@@ -84,9 +94,9 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
         }
         if let Some(p) = hits
             .iter()
+            .rev()
             .filter_map(|h| h.place())
-            .filter(|p| !ex.lex.places[*p].is_country())
-            .last()
+            .find(|p| !ex.lex.places[*p].is_country())
         {
             last_place = Some(p);
         }
@@ -113,8 +123,12 @@ fn split_clauses(text: &str, sent: Span, hits: &[Hit]) -> Vec<Span> {
     let mut clauses = Vec::new();
     let mut start = sent.start;
     for cut in cuts {
-        let right_has_event = hits.iter().any(|h| h.span.start >= cut && h.trigger().is_some());
-        let left_has_event = hits.iter().any(|h| h.span.start >= start && h.span.end <= cut && h.trigger().is_some());
+        let right_has_event = hits
+            .iter()
+            .any(|h| h.span.start >= cut && h.trigger().is_some());
+        let left_has_event = hits
+            .iter()
+            .any(|h| h.span.start >= start && h.span.end <= cut && h.trigger().is_some());
         if right_has_event && left_has_event {
             clauses.push(Span::new(start, cut));
             start = cut;
@@ -130,7 +144,9 @@ fn split_clauses(text: &str, sent: Span, hits: &[Hit]) -> Vec<Span> {
 
 fn trim_span(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .len();
     let trail = s.len() - s.trim_end().len();
     Span::new(span.start + lead, span.end - trail)
 }
@@ -138,7 +154,9 @@ fn trim_span(text: &str, span: Span) -> Span {
 /// An event long before publication is background; so is one weeks before, unless it is where
 /// the article's latest news happened.
 fn mark_background_by_date(doc: &Document, drafts: &mut [Draft]) {
-    let Some(published) = doc.published else { return };
+    let Some(published) = doc.published else {
+        return;
+    };
     let lead = drafts
         .iter()
         .enumerate()
@@ -148,9 +166,12 @@ fn mark_background_by_date(doc: &Document, drafts: &mut [Draft]) {
         .map(|(i, _)| i);
     let lead_place = lead.and_then(|i| drafts[i].mention.place.as_ref().map(|p| p.name.clone()));
     for (i, d) in drafts.iter_mut().enumerate() {
-        let Some((_, end)) = d.mention.date.range else { continue };
+        let Some((_, end)) = d.mention.date.range else {
+            continue;
+        };
         let age = published - end;
-        let same_place = lead_place.is_some() && d.mention.place.as_ref().map(|p| &p.name) == lead_place.as_ref();
+        let same_place = lead_place.is_some()
+            && d.mention.place.as_ref().map(|p| &p.name) == lead_place.as_ref();
         if age > Duration::days(BACKGROUND_AGE_DAYS)
             || (age > Duration::days(BACKGROUND_GAP_DAYS) && Some(i) != lead && !same_place)
         {
@@ -169,7 +190,11 @@ impl Group {
         self.drafts.iter().map(|d| &d.mention)
     }
     fn sentence_distance(&self, si: usize) -> usize {
-        self.drafts.iter().map(|d| d.sentence.abs_diff(si)).min().unwrap_or(usize::MAX)
+        self.drafts
+            .iter()
+            .map(|d| d.sentence.abs_diff(si))
+            .min()
+            .unwrap_or(usize::MAX)
     }
 
     /// How far an anaphor in sentence `si` must reach to this group: back up to `reach`
@@ -181,15 +206,24 @@ impl Group {
             .filter_map(|d| {
                 let dist = d.sentence.abs_diff(si);
                 let ahead = d.sentence > si;
-                let ok = if ahead { dist <= forward } else { dist <= reach };
+                let ok = if ahead {
+                    dist <= forward
+                } else {
+                    dist <= reach
+                };
                 ok.then_some((dist, ahead))
             })
             .min()
     }
 
     fn shares_participant(&self, m: &Mention) -> bool {
-        self.mentions()
-            .any(|g| g.participants.iter().any(|p| m.participants.iter().any(|q| q.actor == p.actor && q.role == p.role)))
+        self.mentions().any(|g| {
+            g.participants.iter().any(|p| {
+                m.participants
+                    .iter()
+                    .any(|q| q.actor == p.actor && q.role == p.role)
+            })
+        })
     }
 }
 
@@ -212,7 +246,10 @@ fn compatible(ex: &Extractor, d: &Mention, g: &Group, check_background: bool) ->
         (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
         _ => true,
     };
-    let gplace = g.mentions().filter_map(|m| m.place.as_ref()).min_by_key(|p| p.is_country);
+    let gplace = g
+        .mentions()
+        .filter_map(|m| m.place.as_ref())
+        .min_by_key(|p| p.is_country);
     let place_ok = match (&d.place, gplace) {
         (Some(a), Some(b)) => {
             a.name == b.name
@@ -222,8 +259,12 @@ fn compatible(ex: &Extractor, d: &Mention, g: &Group, check_background: bool) ->
         }
         _ => true,
     };
-    let gweapons: Vec<String> = g.mentions().flat_map(|m| m.weapons.iter().cloned()).collect();
-    let weapons_ok = d.weapons.is_empty() || gweapons.is_empty() || ex.weapons_overlap(&d.weapons, &gweapons);
+    let gweapons: Vec<String> = g
+        .mentions()
+        .flat_map(|m| m.weapons.iter().cloned())
+        .collect();
+    let weapons_ok =
+        d.weapons.is_empty() || gweapons.is_empty() || ex.weapons_overlap(&d.weapons, &gweapons);
     let kind_ok = g.mentions().all(|m| kinds_compatible(d, m));
     let bg_ok = !check_background || g.mentions().all(|m| m.background == d.background);
     date_ok && place_ok && weapons_ok && kind_ok && bg_ok
@@ -237,10 +278,14 @@ fn same_incident(ex: &Extractor, d: &Mention, g: &Group) -> bool {
     });
     let gdate = best_date(g.mentions().map(|m| &m.date));
     let dated_together = d.date.is_known() && gdate.is_known() && {
-        let shared_weapon = g.mentions().any(|m| ex.weapons_overlap(&d.weapons, &m.weapons));
-        let shared_actor = g
+        let shared_weapon = g
             .mentions()
-            .any(|m| m.participants.iter().any(|p| d.participants.iter().any(|q| q.actor == p.actor)));
+            .any(|m| ex.weapons_overlap(&d.weapons, &m.weapons));
+        let shared_actor = g.mentions().any(|m| {
+            m.participants
+                .iter()
+                .any(|p| d.participants.iter().any(|q| q.actor == p.actor))
+        });
         shared_weapon || shared_actor
     };
     same_site || dated_together
@@ -258,7 +303,9 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
         let target = groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| compatible(ex, &d.mention, g, true) && same_incident(ex, &d.mention, g))
+            .filter(|(_, g)| {
+                compatible(ex, &d.mention, g, true) && same_incident(ex, &d.mention, g)
+            })
             .min_by_key(|(_, g)| g.sentence_distance(d.sentence))
             .map(|(i, _)| i);
         match target {
@@ -268,7 +315,11 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
     }
     // Then anaphors and thin mentions fold into the nearest compatible incident in reach.
     for mut d in pending {
-        let (reach, forward) = if d.plural { (PLURAL_REACH, 0) } else { (SINGULAR_REACH, FORWARD_REACH) };
+        let (reach, forward) = if d.plural {
+            (PLURAL_REACH, 0)
+        } else {
+            (SINGULAR_REACH, FORWARD_REACH)
+        };
         // The nearest incident in reach; one sharing an actor in the same role wins a tie
         // ("Shukur’s murder" after "X was killed in Tehran, and Shukur was killed in Beirut").
         let target = groups
@@ -277,8 +328,14 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             // An anaphor without a context cue of its own refers to whatever it follows,
             // background or not.
             .filter(|(_, g)| !d.mention.background || g.mentions().all(|m| m.background))
+            // A fronted "Following the killing of …" names another earlier event: it joins one
+            // only when they share an actor.
+            .filter(|(_, g)| !d.mention.background || g.shares_participant(&d.mention))
             .filter(|(_, g)| compatible(ex, &d.mention, g, d.mention.background))
-            .filter_map(|(i, g)| g.reach_distance(d.sentence, reach, forward).map(|dist| (i, dist, !g.shares_participant(&d.mention))))
+            .filter_map(|(i, g)| {
+                g.reach_distance(d.sentence, reach, forward)
+                    .map(|dist| (i, dist, !g.shares_participant(&d.mention)))
+            })
             .min_by_key(|(_, dist, no_shared)| (*no_shared, *dist))
             .map(|(i, _, _)| i);
         match target {

@@ -33,7 +33,10 @@ pub enum TriggerPos {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sense {
     /// An actor by lexicon index; `adjective` for demonyms such as "American".
-    Actor { index: usize, adjective: bool },
+    Actor {
+        index: usize,
+        adjective: bool,
+    },
     Place(usize),
     Weapon(usize),
     Trigger {
@@ -160,12 +163,30 @@ impl Matcher {
         let mut b = Builder::default();
         for (index, a) in lex.actors.iter().enumerate() {
             for form in std::iter::once(&a.name).chain(&a.aliases) {
-                b.add(form, Sense::Actor { index, adjective: false });
+                b.add(
+                    form,
+                    Sense::Actor {
+                        index,
+                        adjective: false,
+                    },
+                );
             }
             for form in &a.adjectives {
-                b.add(form, Sense::Actor { index, adjective: true });
+                b.add(
+                    form,
+                    Sense::Actor {
+                        index,
+                        adjective: true,
+                    },
+                );
                 if !is_acronym(form) {
-                    b.add(&plural(form), Sense::Actor { index, adjective: true });
+                    b.add(
+                        &plural(form),
+                        Sense::Actor {
+                            index,
+                            adjective: true,
+                        },
+                    );
                 }
             }
         }
@@ -183,16 +204,32 @@ impl Matcher {
             }
         }
         for t in &lex.triggers {
-            let Some(kind) = t.incident_kind() else { continue };
+            let Some(kind) = t.incident_kind() else {
+                continue;
+            };
             let pos = match t.pos.as_str() {
                 "noun" => TriggerPos::Noun,
                 "light" => TriggerPos::Light,
                 _ => TriggerPos::Verb,
             };
             for w in &t.words {
-                b.add(w, Sense::Trigger { kind, pos, plural: false });
+                b.add(
+                    w,
+                    Sense::Trigger {
+                        kind,
+                        pos,
+                        plural: false,
+                    },
+                );
                 if pos == TriggerPos::Noun && !w.ends_with('s') {
-                    b.add(&plural(w), Sense::Trigger { kind, pos, plural: true });
+                    b.add(
+                        &plural(w),
+                        Sense::Trigger {
+                            kind,
+                            pos,
+                            plural: true,
+                        },
+                    );
                 }
             }
         }
@@ -229,7 +266,9 @@ impl Matcher {
         let hay = within.slice(text);
         let bytes = hay.as_bytes();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         for m in ac.find_overlapping_iter(hay) {
             let (s, e) = (m.start(), m.end());
             if !boundary_before(bytes, s) || !boundary_after(bytes, e) {
@@ -347,6 +386,9 @@ mod tests {
     #[test]
     fn curly_apostrophes_fold() {
         let found = names("Kata\u{2019}ib Hezbollah claimed it");
-        assert!(found.contains(&"Kata\u{2019}ib Hezbollah".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"Kata\u{2019}ib Hezbollah".to_string()),
+            "{found:?}"
+        );
     }
 }

@@ -18,7 +18,10 @@ struct Item {
 }
 
 fn specific_place(i: &Incident) -> Option<&str> {
-    i.place.as_ref().filter(|p| !p.is_country).map(|p| p.name.as_str())
+    i.place
+        .as_ref()
+        .filter(|p| !p.is_country)
+        .map(|p| p.name.as_str())
 }
 
 fn country(i: &Incident) -> Option<&str> {
@@ -29,7 +32,10 @@ fn country(i: &Incident) -> Option<&str> {
 /// to one and an assassination to another); only an interception and a killing never meet.
 fn kinds_compatible(a: IncidentKind, b: IncidentKind) -> bool {
     use IncidentKind::*;
-    !matches!((a, b), (Interception, Assassination) | (Assassination, Interception))
+    !matches!(
+        (a, b),
+        (Interception, Assassination) | (Assassination, Interception)
+    )
 }
 
 fn shared_named_victim(ex: &Extractor, a: &Incident, b: &Incident) -> Option<String> {
@@ -37,7 +43,11 @@ fn shared_named_victim(ex: &Extractor, a: &Incident, b: &Incident) -> Option<Str
         .iter()
         .filter(|p| p.role == crate::model::Role::Target)
         .filter(|p| ex.actor_kind(&p.actor) == Some(crate::model::ActorKind::Person))
-        .find(|p| b.participants.iter().any(|q| q.role == p.role && q.actor == p.actor))
+        .find(|p| {
+            b.participants
+                .iter()
+                .any(|q| q.role == p.role && q.actor == p.actor)
+        })
         .map(|p| p.actor.clone())
 }
 
@@ -74,7 +84,10 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
         }
     }
     let same_place = !basis.is_empty();
-    let weapon = a.weapons.iter().find(|w| ex.weapons_overlap(std::slice::from_ref(*w), &b.weapons));
+    let weapon = a
+        .weapons
+        .iter()
+        .find(|w| ex.weapons_overlap(std::slice::from_ref(*w), &b.weapons));
     let actor = shared_actor(a, b);
     match (a.date.precision, b.date.precision) {
         (Precision::Day, Precision::Day) => {
@@ -94,13 +107,19 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
             if day < ms || day > me || !same_place {
                 return None;
             }
-            basis.push(format!("date within {}", a.date.label().unwrap_or_default()));
+            basis.push(format!(
+                "date within {}",
+                a.date.label().unwrap_or_default()
+            ));
         }
         (Precision::Month, Precision::Month) | (Precision::Year, Precision::Year) => {
             if a.date.label() != b.date.label() || !same_place || weapon.is_none() {
                 return None;
             }
-            basis.push(format!("same period ({})", a.date.label().unwrap_or_default()));
+            basis.push(format!(
+                "same period ({})",
+                a.date.label().unwrap_or_default()
+            ));
         }
         (Precision::Unknown, Precision::Day | Precision::Month) => {
             // An undated report joins a dated incident only on strong evidence: the same site,
@@ -114,7 +133,11 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
             if !same_place {
                 return None;
             }
-            let published = x.docs.first().and_then(|d| docs.get(*d)).and_then(|d| d.published)?;
+            let published = x
+                .docs
+                .first()
+                .and_then(|d| docs.get(*d))
+                .and_then(|d| d.published)?;
             let (start, end) = b.date.range?;
             if end > published || start < published - Duration::days(UNDATED_JOIN_DAYS) {
                 return None;
@@ -150,15 +173,24 @@ fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
 
 impl Indexes {
     fn add(&mut self, i: usize, inc: &Incident) {
-        let Some((start, _)) = inc.date.range else { return };
+        let Some((start, _)) = inc.date.range else {
+            return;
+        };
         match inc.date.precision {
             Precision::Day => {
                 self.by_day.entry(start).or_default().push(i);
                 if let Some(p) = specific_place(inc) {
-                    self.by_place_month.entry((p.to_string(), start.year(), start.month())).or_default().push(i);
+                    self.by_place_month
+                        .entry((p.to_string(), start.year(), start.month()))
+                        .or_default()
+                        .push(i);
                 }
             }
-            Precision::Month => self.by_month.entry((start.year(), start.month())).or_default().push(i),
+            Precision::Month => self
+                .by_month
+                .entry((start.year(), start.month()))
+                .or_default()
+                .push(i),
             Precision::Year => self.by_year.entry(start.year()).or_default().push(i),
             Precision::Unknown => {}
         }
@@ -175,7 +207,10 @@ impl Indexes {
             (Precision::Month, Some(s)) => {
                 extend(self.by_month.get(&(s.year(), s.month())));
                 if let Some(p) = specific_place(inc) {
-                    extend(self.by_place_month.get(&(p.to_string(), s.year(), s.month())));
+                    extend(
+                        self.by_place_month
+                            .get(&(p.to_string(), s.year(), s.month())),
+                    );
                 }
             }
             (Precision::Year, Some(s)) => extend(self.by_year.get(&s.year())),
@@ -203,27 +238,46 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
             let mut doc_ids: Vec<usize> = ms.iter().map(|m| m.doc).collect();
             doc_ids.sort_unstable();
             doc_ids.dedup();
-            Item { incident: consolidate(ex, &ms, Vec::new()), mentions: ms, docs: doc_ids }
+            Item {
+                incident: consolidate(ex, &ms, Vec::new()),
+                mentions: ms,
+                docs: doc_ids,
+            }
         })
         .collect();
     // Dated reports first, most precise first, so undated ones meet every dated candidate.
-    items.sort_by_key(|it| (it.incident.date.precision, it.incident.date.sort_key(), it.docs.first().copied()));
+    items.sort_by_key(|it| {
+        (
+            it.incident.date.precision,
+            it.incident.date.sort_key(),
+            it.docs.first().copied(),
+        )
+    });
     let mut merged: Vec<Item> = Vec::new();
     let mut idx = Indexes::default();
     for item in items {
-        let published = item.docs.first().and_then(|d| docs.get(*d)).and_then(|d| d.published);
+        let published = item
+            .docs
+            .first()
+            .and_then(|d| docs.get(*d))
+            .and_then(|d| d.published);
         let found: Vec<(usize, Vec<String>)> = idx
             .candidates(&item.incident, published)
             .into_iter()
             .filter_map(|c| evidence(ex, docs, &item, &merged[c]).map(|b| (c, b)))
             .collect();
-        let coarse = matches!(item.incident.date.precision, Precision::Unknown | Precision::Month);
+        let coarse = matches!(
+            item.incident.date.precision,
+            Precision::Unknown | Precision::Month
+        );
         // A report without its day that has two possible homes stays on its own: the text
         // cannot say which.
         let choice = if coarse && found.len() > 1 {
             None
         } else {
-            found.into_iter().max_by_key(|(c, b)| (b.len(), std::cmp::Reverse(*c)))
+            found
+                .into_iter()
+                .max_by_key(|(c, b)| (b.len(), std::cmp::Reverse(*c)))
         };
         match choice {
             Some((c, basis)) => {
@@ -251,7 +305,12 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
     out.sort_by(|a, b| {
         let ka = (a.date.sort_key().is_none(), a.date.sort_key());
         let kb = (b.date.sort_key().is_none(), b.date.sort_key());
-        ka.cmp(&kb).then_with(|| a.sources.first().map(|s| (s.doc, s.passage.start)).cmp(&b.sources.first().map(|s| (s.doc, s.passage.start))))
+        ka.cmp(&kb).then_with(|| {
+            a.sources
+                .first()
+                .map(|s| (s.doc, s.passage.start))
+                .cmp(&b.sources.first().map(|s| (s.doc, s.passage.start)))
+        })
     });
     out
 }

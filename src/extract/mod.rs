@@ -41,13 +41,22 @@ pub struct Extractor {
 impl Extractor {
     pub fn new(lex: Lexicon) -> Self {
         let matcher = Matcher::new(&lex);
-        let actor_kinds = lex.actors.iter().map(|a| (a.name.clone(), a.actor_kind())).collect();
+        let actor_kinds = lex
+            .actors
+            .iter()
+            .map(|a| (a.name.clone(), a.actor_kind()))
+            .collect();
         let known_names = lex
             .actors
             .iter()
             .flat_map(|a| std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()))
             .collect();
-        Extractor { lex, matcher, actor_kinds, known_names }
+        Extractor {
+            lex,
+            matcher,
+            actor_kinds,
+            known_names,
+        }
     }
 
     /// Whether a name (canonical or alias) is already a lexicon actor.
@@ -75,7 +84,14 @@ impl Extractor {
     pub fn drop_generalised_weapons(&self, weapons: &mut Vec<String>) {
         let general: Vec<String> = weapons
             .iter()
-            .filter_map(|w| self.lex.weapons.iter().find(|e| &e.name == w)?.generalizes_to.clone())
+            .filter_map(|w| {
+                self.lex
+                    .weapons
+                    .iter()
+                    .find(|e| &e.name == w)?
+                    .generalizes_to
+                    .clone()
+            })
             .collect();
         weapons.retain(|w| !general.contains(w));
         weapons.sort();
@@ -86,17 +102,31 @@ impl Extractor {
     pub fn weapons_overlap(&self, a: &[String], b: &[String]) -> bool {
         let widen = |w: &String| -> Vec<String> {
             let mut out = vec![w.clone()];
-            if let Some(g) = self.lex.weapons.iter().find(|e| &e.name == w).and_then(|e| e.generalizes_to.clone()) {
+            if let Some(g) = self
+                .lex
+                .weapons
+                .iter()
+                .find(|e| &e.name == w)
+                .and_then(|e| e.generalizes_to.clone())
+            {
                 out.push(g);
             }
             out
         };
-        a.iter().flat_map(widen).any(|x| b.iter().flat_map(widen).any(|y| x == y))
+        a.iter()
+            .flat_map(widen)
+            .any(|x| b.iter().flat_map(widen).any(|y| x == y))
     }
 
     /// How coarse a place is: sites and bases 0, cities 1, provinces and regions 2, countries 3.
     pub fn place_rank(&self, name: &str) -> u8 {
-        match self.lex.places.iter().find(|p| p.name == name).map(|p| p.kind.as_str()) {
+        match self
+            .lex
+            .places
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.kind.as_str())
+        {
             Some("base" | "site") => 0,
             Some("city") => 1,
             Some("country") => 3,
@@ -119,6 +149,9 @@ impl Extractor {
     }
 
     pub fn is_distinctive(&self, weapon: &str) -> bool {
-        self.lex.weapons.iter().any(|e| e.name == weapon && e.distinctive)
+        self.lex
+            .weapons
+            .iter()
+            .any(|e| e.name == weapon && e.distinctive)
     }
 }

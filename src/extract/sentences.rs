@@ -17,9 +17,38 @@ const SOMETIMES_FINAL: &[&str] = &["U.S.", "U.K.", "U.N.", "a.m.", "p.m.", "etc.
 
 /// Words that open a sentence far more often than they follow an abbreviation.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "This", "That", "These", "Those",
-    "In", "On", "At", "A", "An", "His", "Her", "Their", "Its", "There", "According", "However",
-    "Meanwhile", "After", "Earlier", "Later", "Since", "While", "When",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "There",
+    "According",
+    "However",
+    "Meanwhile",
+    "After",
+    "Earlier",
+    "Later",
+    "Since",
+    "While",
+    "When",
 ];
 
 /// Whitespace for trimming: Unicode whitespace (which includes U+00A0 and U+202F) plus the
@@ -183,8 +212,9 @@ fn is_initial(with_dot: &str) -> bool {
 fn is_acronym(with_dot: &str) -> bool {
     let b = with_dot.as_bytes();
     b.len() >= 4
-        && b.len() % 2 == 0
-        && b.chunks(2).all(|p| p[0].is_ascii_alphabetic() && p.get(1) == Some(&b'.'))
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_alphabetic() && p.get(1) == Some(&b'.'))
 }
 
 fn starts_with_opener(text: &str, k: usize) -> bool {
@@ -196,6 +226,7 @@ fn starts_with_opener(text: &str, k: usize) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -207,7 +238,12 @@ mod tests {
     fn splits_simple_sentences() {
         assert_eq!(
             split("The base was hit. Two drones were used! Was anyone hurt? No."),
-            vec!["The base was hit.", "Two drones were used!", "Was anyone hurt?", "No."]
+            vec![
+                "The base was hit.",
+                "Two drones were used!",
+                "Was anyone hurt?",
+                "No."
+            ]
         );
     }
 
@@ -227,7 +263,8 @@ mod tests {
 
     #[test]
     fn us_and_pm_split_before_a_sentence_opener() {
-        let t = "Troops in the U.S. Army said so. It hit at 5 p.m. The base was empty. Ask No. 5 now.";
+        let t =
+            "Troops in the U.S. Army said so. It hit at 5 p.m. The base was empty. Ask No. 5 now.";
         assert_eq!(
             split(t),
             vec![
@@ -258,7 +295,10 @@ mod tests {
     fn ellipsis_before_lowercase_continues() {
         assert_eq!(
             split("We are going to respond... to establish deterrence. Done."),
-            vec!["We are going to respond... to establish deterrence.", "Done."]
+            vec![
+                "We are going to respond... to establish deterrence.",
+                "Done."
+            ]
         );
     }
 
@@ -283,10 +323,17 @@ mod tests {
 
     #[test]
     fn headlines_and_lines_without_punctuation_end_sentences() {
-        let t = "Logo\nLogo\n\nNATO chief warns of escalation\n\nThe NATO chief spoke. He warned.\r\n";
+        let t =
+            "Logo\nLogo\n\nNATO chief warns of escalation\n\nThe NATO chief spoke. He warned.\r\n";
         assert_eq!(
             split(t),
-            vec!["Logo", "Logo", "NATO chief warns of escalation", "The NATO chief spoke.", "He warned."]
+            vec![
+                "Logo",
+                "Logo",
+                "NATO chief warns of escalation",
+                "The NATO chief spoke.",
+                "He warned."
+            ]
         );
     }
 
@@ -307,7 +354,15 @@ mod tests {
         for (i, c) in t.char_indices() {
             assert!(is_space(c) || covered[i], "uncovered {c:?} at {i}");
         }
-        assert_eq!(split(t), vec!["Ünïcödé “quotes” here.", "Ça va?", "Oui!", "Last line without stop"]);
+        assert_eq!(
+            split(t),
+            vec![
+                "Ünïcödé “quotes” here.",
+                "Ça va?",
+                "Oui!",
+                "Last line without stop"
+            ]
+        );
     }
 
     #[test]

@@ -28,7 +28,12 @@ impl Token {
         words.iter().any(|w| t.eq_ignore_ascii_case(w))
     }
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word && self.text(text).chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokenKind::Word
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 }
 
@@ -50,7 +55,10 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
                 let sep_then_digit = (d == ',' || d == '.')
-                    && hay[j + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                    && hay[j + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit());
                 if d.is_ascii_digit() || sep_then_digit {
                     end = j + d.len_utf8();
                     iter.next();
@@ -71,12 +79,19 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
             } else {
                 TokenKind::Number
             };
-            out.push(Token { span: Span::new(within.start + i, within.start + end), kind });
+            out.push(Token {
+                span: Span::new(within.start + i, within.start + end),
+                kind,
+            });
         } else if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
                 let joiner = d == '\'' || d == '\u{2019}' || d == '-';
-                let continues = joiner && hay[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                let continues = joiner
+                    && hay[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                 if d.is_alphanumeric() || continues {
                     end = j + d.len_utf8();
                     iter.next();
@@ -84,7 +99,10 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(Token { span: Span::new(within.start + i, within.start + end), kind: TokenKind::Word });
+            out.push(Token {
+                span: Span::new(within.start + i, within.start + end),
+                kind: TokenKind::Word,
+            });
         } else {
             out.push(Token {
                 span: Span::new(within.start + i, within.start + i + c.len_utf8()),
@@ -96,14 +114,36 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
 }
 
 const UNITS: [(&str, u32); 20] = [
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
 ];
 const TENS: [(&str, u32); 8] = [
-    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
-    ("eighty", 80), ("ninety", 90),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
 
 /// The value of a number token: digits ("1,538") or a number word ("five", "twenty-one",
@@ -122,7 +162,11 @@ pub fn number_value(word: &str) -> Option<u32> {
     }
     let (tens, unit) = lower.split_once('-')?;
     let t = TENS.iter().find(|(w, _)| *w == tens)?.1;
-    let u = UNITS.iter().find(|(w, _)| *w == unit).filter(|(_, v)| *v < 10)?.1;
+    let u = UNITS
+        .iter()
+        .find(|(w, _)| *w == unit)
+        .filter(|(_, v)| *v < 10)?
+        .1;
     Some(t + u)
 }
 
@@ -133,8 +177,23 @@ mod tests {
     #[test]
     fn tokens_keep_names_and_numbers_whole() {
         let t = "Kata’ib al-Asad 1,538 Israelis, 107mm rockets.";
-        let toks: Vec<&str> = tokenize(t, Span::new(0, t.len())).iter().map(|k| k.text(t)).collect();
-        assert_eq!(toks, ["Kata’ib", "al-Asad", "1,538", "Israelis", ",", "107mm", "rockets", "."]);
+        let toks: Vec<&str> = tokenize(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                "Kata’ib",
+                "al-Asad",
+                "1,538",
+                "Israelis",
+                ",",
+                "107mm",
+                "rockets",
+                "."
+            ]
+        );
     }
 
     #[test]

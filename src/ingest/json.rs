@@ -10,10 +10,23 @@ use serde_json::{Map, Value};
 const TEXT_FIELDS: &[&str] = &["text", "body", "content", "article", "description"];
 const TITLE_FIELDS: &[&str] = &["title", "headline"];
 const URL_FIELDS: &[&str] = &["url", "link"];
-const DATE_FIELDS: &[&str] = &["published", "date", "publishedAt", "published_at", "pubDate"];
+const DATE_FIELDS: &[&str] = &[
+    "published",
+    "date",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+];
 const OUTLET_FIELDS: &[&str] = &["source", "outlet", "publisher"];
 /// Keys under which APIs wrap their list of articles.
-const WRAPPERS: &[&str] = &["articles", "results", "data", "items", "records", "documents"];
+const WRAPPERS: &[&str] = &[
+    "articles",
+    "results",
+    "data",
+    "items",
+    "records",
+    "documents",
+];
 
 /// One usable record.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -59,16 +72,18 @@ pub fn parse_jsonl(text: &str) -> Vec<Result<Record, String>> {
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .enumerate()
-        .map(|(n, (line_no, line))| match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(obj)) => record(&obj).map_err(|e| format!("record {n}: {e}")),
-            Ok(_) => Err(format!("record {n}: not a JSON object")),
-            Err(e) => Err(format!(
-                "record {n}: invalid JSON: {} at line {} column {}",
-                strip_position(&e.to_string()),
-                line_no + 1,
-                e.column()
-            )),
-        })
+        .map(
+            |(n, (line_no, line))| match serde_json::from_str::<Value>(line) {
+                Ok(Value::Object(obj)) => record(&obj).map_err(|e| format!("record {n}: {e}")),
+                Ok(_) => Err(format!("record {n}: not a JSON object")),
+                Err(e) => Err(format!(
+                    "record {n}: invalid JSON: {} at line {} column {}",
+                    strip_position(&e.to_string()),
+                    line_no + 1,
+                    e.column()
+                )),
+            },
+        )
         .collect()
 }
 
@@ -147,7 +162,11 @@ fn date_value(v: &Value) -> Option<NaiveDate> {
         Value::String(s) => parse_date(s),
         Value::Number(n) => {
             let t = n.as_i64()?;
-            let secs = if t.abs() >= 100_000_000_000 { t / 1000 } else { t };
+            let secs = if t.abs() >= 100_000_000_000 {
+                t / 1000
+            } else {
+                t
+            };
             chrono::DateTime::from_timestamp(secs, 0).map(|d| d.date_naive())
         }
         _ => None,
@@ -155,6 +174,7 @@ fn date_value(v: &Value) -> Option<NaiveDate> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -208,11 +228,15 @@ mod tests {
 
     #[test]
     fn jsonl_numbers_records_and_reports_bad_lines() {
-        let recs = parse_jsonl("{\"text\": \"A.\"}\n\n{\"text\": \"B.\"\n[1]\n{\"body\": \"C.\"}\n");
+        let recs =
+            parse_jsonl("{\"text\": \"A.\"}\n\n{\"text\": \"B.\"\n[1]\n{\"body\": \"C.\"}\n");
         assert_eq!(recs.len(), 4);
         assert!(recs[0].is_ok() && recs[3].is_ok());
         let e = recs[1].as_ref().unwrap_err();
-        assert!(e.starts_with("record 1: invalid JSON: EOF while parsing"), "{e}");
+        assert!(
+            e.starts_with("record 1: invalid JSON: EOF while parsing"),
+            "{e}"
+        );
         assert!(e.ends_with("at line 3 column 13"), "{e}");
         assert_eq!(recs[2], Err("record 2: not a JSON object".to_string()));
     }
@@ -220,7 +244,10 @@ mod tests {
     #[test]
     fn truncated_and_hostile_json_is_an_error_not_a_panic() {
         let e = parse_json("[{\"text\": \"A.\"},\n{\"text\": \"B").unwrap_err();
-        assert!(e.starts_with("invalid JSON: ") && e.contains("at line 2"), "{e}");
+        assert!(
+            e.starts_with("invalid JSON: ") && e.contains("at line 2"),
+            "{e}"
+        );
         assert!(parse_json(&"[".repeat(100_000)).is_err());
         assert!(parse_json("42").is_err());
         assert!(parse_json("").is_err());

@@ -16,21 +16,76 @@ const TITLE_WORDS: std::ops::RangeInclusive<usize> = 4..=25;
 const DATELINE_EXTRA_WORDS: usize = 5;
 /// Lines that announce a date.
 const DATE_PREFIXES: &[&str] = &[
-    "published", "updated", "posted", "last updated", "first published", "date:", "dated",
+    "published",
+    "updated",
+    "posted",
+    "last updated",
+    "first published",
+    "date:",
+    "dated",
 ];
 /// Lines that are never headlines.
 const NOT_TITLE_PREFIXES: &[&str] = &[
-    "by ", "photo", "image", "file photo", "updated", "published", "posted", "source:", "credit",
-    "written by", "reporting by", "edited by", "reuters", "afp", "ap ",
+    "by ",
+    "photo",
+    "image",
+    "file photo",
+    "updated",
+    "published",
+    "posted",
+    "source:",
+    "credit",
+    "written by",
+    "reporting by",
+    "edited by",
+    "reuters",
+    "afp",
+    "ap ",
 ];
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const WEEKDAYS: &[&str] = &[
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// The header lines, then the footer lines not already in the header.
@@ -70,7 +125,9 @@ fn is_dateline(text: &str, line: Span, date: Span) -> bool {
 
 /// The outlet named by the text itself; `None` rather than a guess.
 pub fn outlet(text: &str, lines: &[Line]) -> Option<String> {
-    let candidates: Vec<&str> = header_and_footer(lines).map(|l| l.span.slice(text)).collect();
+    let candidates: Vec<&str> = header_and_footer(lines)
+        .map(|l| l.span.slice(text))
+        .collect();
     candidates
         .iter()
         .find_map(|s| published_in(s))
@@ -115,7 +172,8 @@ fn outlet_name(name: &str) -> Option<String> {
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// The headline: the first short line of the header that is not furniture, a date or a
@@ -134,7 +192,10 @@ pub fn title(text: &str, lines: &[Line], boilerplate: &[Span]) -> Option<String>
                 return Some(heading);
             }
         }
-        if let Some(t) = strip_prefix_ci(s, "title:").map(normalize).filter(|t| !t.is_empty()) {
+        if let Some(t) = strip_prefix_ci(s, "title:")
+            .map(normalize)
+            .filter(|t| !t.is_empty())
+        {
             return Some(t);
         }
         if line.words > *TITLE_WORDS.end() || s.len() > 300 || is_dateline_sentence(s) {
@@ -183,9 +244,15 @@ fn looks_dated(text: &str, line: Line) -> bool {
     let s = line.span.slice(text);
     let mut year = false;
     let mut named = false;
-    for token in s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+    for token in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
         let lower = token.to_ascii_lowercase();
-        year |= token.len() == 4 && token.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y));
+        year |= token.len() == 4
+            && token
+                .parse::<u16>()
+                .is_ok_and(|y| (1900..=2100).contains(&y));
         named |= MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str());
     }
     let clock = s.as_bytes().windows(4).any(|w| {
@@ -220,10 +287,12 @@ pub fn date_in_name(s: &str) -> Option<NaiveDate> {
             .then(|| (digits(i + 4, 2), digits(i + 6, 2))),
             _ => None,
         };
-        if let Some((Some(m), Some(d))) = found {
-            if let Some(date) = NaiveDate::from_ymd_opt(year as i32, m, d) {
-                return Some(date);
-            }
+        let date = match found {
+            Some((Some(m), Some(d))) => NaiveDate::from_ymd_opt(year as i32, m, d),
+            _ => None,
+        };
+        if date.is_some() {
+            return date;
         }
     }
     None

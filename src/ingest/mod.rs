@@ -4,6 +4,7 @@
 pub mod boilerplate;
 pub mod decode;
 pub mod html;
+pub mod html_strip;
 pub mod json;
 pub mod lines;
 pub mod meta;
@@ -87,7 +88,11 @@ pub fn ingest_bytes(rel_path: &str, bytes: &[u8]) -> Ingested {
         out.skipped.push(Skipped { path, reason })
     };
     let Some(ext) = walk::supported(rel_path) else {
-        skip(&mut out, rel_path.to_string(), "unsupported file type".to_string());
+        skip(
+            &mut out,
+            rel_path.to_string(),
+            "unsupported file type".to_string(),
+        );
         return out;
     };
     let (text, origin) = match decode::decode(bytes) {
@@ -101,7 +106,11 @@ pub fn ingest_bytes(rel_path: &str, bytes: &[u8]) -> Ingested {
         "html" | "htm" => {
             let page = html::extract(&text);
             if decode::is_blank(&page.text) {
-                skip(&mut out, rel_path.to_string(), "empty: no text in page".to_string());
+                skip(
+                    &mut out,
+                    rel_path.to_string(),
+                    "empty: no text in page".to_string(),
+                );
             } else {
                 let given = Given {
                     title: page.title,
@@ -122,7 +131,9 @@ pub fn ingest_bytes(rel_path: &str, bytes: &[u8]) -> Ingested {
             match records {
                 Err(reason) => skip(&mut out, rel_path.to_string(), reason),
                 Ok(Records::Single(Err(reason))) => skip(&mut out, rel_path.to_string(), reason),
-                Ok(Records::Single(Ok(r))) => out.documents.push(from_record(rel_path.to_string(), r)),
+                Ok(Records::Single(Ok(r))) => {
+                    out.documents.push(from_record(rel_path.to_string(), r))
+                }
                 Ok(Records::Many(list)) => {
                     if list.is_empty() {
                         skip(&mut out, rel_path.to_string(), "no records".to_string());
@@ -137,7 +148,9 @@ pub fn ingest_bytes(rel_path: &str, bytes: &[u8]) -> Ingested {
                 }
             }
         }
-        _ => out.documents.push(document(rel_path, text, origin, Given::default())),
+        _ => out
+            .documents
+            .push(document(rel_path, text, origin, Given::default())),
     }
     out
 }
@@ -204,11 +217,26 @@ fn document(path: &str, text: String, origin: TextOrigin, given: Given) -> Docum
 
 /// The demo corpus, embedded in the binary.
 const BUNDLED: &[(&str, &[u8])] = &[
-    ("000_2c0c98c49242d485.txt", include_bytes!("../../assets/corpus/000_2c0c98c49242d485.txt")),
-    ("001_9aed4175a06e87ca.txt", include_bytes!("../../assets/corpus/001_9aed4175a06e87ca.txt")),
-    ("002_7917b353078e3e9f.txt", include_bytes!("../../assets/corpus/002_7917b353078e3e9f.txt")),
-    ("003_c76183003542af75.txt", include_bytes!("../../assets/corpus/003_c76183003542af75.txt")),
-    ("004_5e27e5b40b1f79bc.txt", include_bytes!("../../assets/corpus/004_5e27e5b40b1f79bc.txt")),
+    (
+        "000_2c0c98c49242d485.txt",
+        include_bytes!("../../assets/corpus/000_2c0c98c49242d485.txt"),
+    ),
+    (
+        "001_9aed4175a06e87ca.txt",
+        include_bytes!("../../assets/corpus/001_9aed4175a06e87ca.txt"),
+    ),
+    (
+        "002_7917b353078e3e9f.txt",
+        include_bytes!("../../assets/corpus/002_7917b353078e3e9f.txt"),
+    ),
+    (
+        "003_c76183003542af75.txt",
+        include_bytes!("../../assets/corpus/003_c76183003542af75.txt"),
+    ),
+    (
+        "004_5e27e5b40b1f79bc.txt",
+        include_bytes!("../../assets/corpus/004_5e27e5b40b1f79bc.txt"),
+    ),
 ];
 
 /// The demo corpus embedded in the binary.
@@ -223,4 +251,5 @@ pub fn read_bundled() -> Ingested {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests;

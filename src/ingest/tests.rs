@@ -27,7 +27,11 @@ fn folder_is_walked_recursively_in_sorted_order() {
     fs::create_dir_all(dir.join("a")).unwrap();
     fs::create_dir_all(dir.join(".git")).unwrap();
     fs::write(dir.join("z.txt"), "Zed article text.").unwrap();
-    fs::write(dir.join("b/deeper/x.md"), "# Heading of the markdown piece\n\nBody.").unwrap();
+    fs::write(
+        dir.join("b/deeper/x.md"),
+        "# Heading of the markdown piece\n\nBody.",
+    )
+    .unwrap();
     fs::write(dir.join("a/page.HTML"), "<p>Html body.</p>").unwrap();
     fs::write(dir.join("a.txt"), "A text.").unwrap();
     fs::write(dir.join("image.png"), [0u8, 1, 2]).unwrap();
@@ -37,15 +41,33 @@ fn folder_is_walked_recursively_in_sorted_order() {
     fs::write(dir.join("binary.txt"), b"ab\0cd").unwrap();
     let got = read_folder(&dir);
     let paths: Vec<&str> = got.documents.iter().map(|d| d.path.as_str()).collect();
-    assert_eq!(paths, vec!["a.txt", "a/page.HTML", "b/deeper/x.md", "z.txt"]);
+    assert_eq!(
+        paths,
+        vec!["a.txt", "a/page.HTML", "b/deeper/x.md", "z.txt"]
+    );
     assert_eq!(got.documents[1].origin, TextOrigin::Extracted);
-    assert_eq!(got.documents[2].title.as_deref(), Some("Heading of the markdown piece"));
-    let skipped: Vec<(&str, &str)> =
-        got.skipped.iter().map(|s| (s.path.as_str(), s.reason.as_str())).collect();
-    assert_eq!(skipped, vec![("binary.txt", "not text: NUL bytes"), ("empty.txt", "empty")]);
+    assert_eq!(
+        got.documents[2].title.as_deref(),
+        Some("Heading of the markdown piece")
+    );
+    let skipped: Vec<(&str, &str)> = got
+        .skipped
+        .iter()
+        .map(|s| (s.path.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            ("binary.txt", "not text: NUL bytes"),
+            ("empty.txt", "empty")
+        ]
+    );
     let one = read_file(&dir, &dir.join("b/deeper/x.md")).unwrap();
     assert_eq!(one[0].path, "b/deeper/x.md");
-    assert_eq!(read_file(&dir, &dir.join("missing.txt")).unwrap_err(), "unreadable: not found");
+    assert_eq!(
+        read_file(&dir, &dir.join("missing.txt")).unwrap_err(),
+        "unreadable: not found"
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -62,11 +84,17 @@ fn symlinks_loops_and_dangling_links_do_not_hang() {
     let got = read_folder(&dir);
     let paths: Vec<&str> = got.documents.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(paths, vec!["alias.txt", "sub/real.txt"]);
-    let skipped: Vec<(&str, &str)> =
-        got.skipped.iter().map(|s| (s.path.as_str(), s.reason.as_str())).collect();
+    let skipped: Vec<(&str, &str)> = got
+        .skipped
+        .iter()
+        .map(|s| (s.path.as_str(), s.reason.as_str()))
+        .collect();
     assert_eq!(
         skipped,
-        vec![("dead.txt", "dangling symlink"), ("sub/loop", "symlink to a folder: not followed")]
+        vec![
+            ("dead.txt", "dangling symlink"),
+            ("sub/loop", "symlink to a folder: not followed")
+        ]
     );
     let _ = fs::remove_dir_all(&dir);
 }
@@ -91,21 +119,33 @@ fn deep_nesting_is_capped_and_missing_root_reported() {
 
 #[test]
 fn json_records_get_numbered_paths() {
-    let array = br#"[{"text": "One."}, {"title": "x"}, {"body": "Three.", "source": {"name": "AFP"}}]"#;
+    let array =
+        br#"[{"text": "One."}, {"title": "x"}, {"body": "Three.", "source": {"name": "AFP"}}]"#;
     let got = ingest_bytes("feed/api.json", array);
     let paths: Vec<&str> = got.documents.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(paths, vec!["feed/api.json#0", "feed/api.json#2"]);
     assert_eq!(got.documents[1].outlet.as_deref(), Some("AFP"));
     assert_eq!(got.skipped[0].path, "feed/api.json#1");
     assert_eq!(got.skipped[0].reason, "record 1: no text field");
-    let single = parse_bytes("one.json", br#"{"content": "Just one.", "url": "https://x.org/2024/01/22/a"}"#).unwrap();
+    let single = parse_bytes(
+        "one.json",
+        br#"{"content": "Just one.", "url": "https://x.org/2024/01/22/a"}"#,
+    )
+    .unwrap();
     assert_eq!(single[0].path, "one.json");
     assert_eq!(single[0].published, ymd(2024, 1, 22));
     assert_eq!(single[0].published_span, None);
     let lines = parse_bytes("x.jsonl", b"{\"text\": \"A.\"}\n{\"text\": \"B.\"}\n").unwrap();
     assert_eq!(lines[1].path, "x.jsonl#1");
-    assert!(parse_bytes("bad.json", b"{\"text\": \"tru").unwrap_err().starts_with("invalid JSON: "));
-    assert_eq!(parse_bytes("none.json", br#"[{"a": 1}]"#).unwrap_err(), "record 0: no text field");
+    assert!(
+        parse_bytes("bad.json", b"{\"text\": \"tru")
+            .unwrap_err()
+            .starts_with("invalid JSON: ")
+    );
+    assert_eq!(
+        parse_bytes("none.json", br#"[{"a": 1}]"#).unwrap_err(),
+        "record 0: no text field"
+    );
 }
 
 #[test]
@@ -121,7 +161,10 @@ fn html_file_metadata() {
     assert_eq!(d.outlet.as_deref(), Some("Example News"));
     assert_eq!(d.published, ymd(2023, 10, 31));
     assert_eq!(d.origin, TextOrigin::Extracted);
-    assert_eq!(parse_bytes("e.html", b"<script>1</script>").unwrap_err(), "empty: no text in page");
+    assert_eq!(
+        parse_bytes("e.html", b"<script>1</script>").unwrap_err(),
+        "empty: no text in page"
+    );
 }
 
 #[test]
@@ -137,12 +180,18 @@ fn date_in_file_name_or_url() {
 
 #[test]
 fn unknown_types_and_bad_bytes_never_panic() {
-    assert_eq!(parse_bytes("x.pdf", b"%PDF").unwrap_err(), "unsupported file type");
+    assert_eq!(
+        parse_bytes("x.pdf", b"%PDF").unwrap_err(),
+        "unsupported file type"
+    );
     let noise: Vec<u8> = (0..=255u8).filter(|b| *b != 0).cycle().take(5000).collect();
     for name in ["a.txt", "a.md", "a.html", "a.json", "a.jsonl"] {
         let _ = parse_bytes(name, &noise);
         let _ = parse_bytes(name, b"\xFF\xFE\x00");
-        let _ = parse_bytes(name, "(Reuters) —\n(\n Published in ,\n#\nSource:".as_bytes());
+        let _ = parse_bytes(
+            name,
+            "(Reuters) —\n(\n Published in ,\n#\nSource:".as_bytes(),
+        );
     }
 }
 
@@ -176,7 +225,9 @@ fn bundled_titles_and_outlets() {
             Some("NATO chief warns of escalation risk amid ongoing attacks"),
             None,
             Some("A new attack on the American Ain al-Asad base in Iraq"),
-            Some("Iranian-backed Group Threatens Escalation of Conflict Amid Ongoing US Airstrikes"),
+            Some(
+                "Iranian-backed Group Threatens Escalation of Conflict Amid Ongoing US Airstrikes"
+            ),
             None,
         ]
     );
@@ -201,7 +252,13 @@ fn bundled_published_dates() {
     let dates: Vec<Option<NaiveDate>> = got.documents.iter().map(|d| d.published).collect();
     assert_eq!(
         dates,
-        vec![ymd(2023, 11, 27), ymd(2024, 1, 22), ymd(2023, 10, 31), ymd(2024, 2, 28), None]
+        vec![
+            ymd(2023, 11, 27),
+            ymd(2024, 1, 22),
+            ymd(2023, 10, 31),
+            ymd(2024, 2, 28),
+            None
+        ]
     );
     let words: Vec<&str> = got
         .documents
@@ -234,19 +291,43 @@ fn published_date_prefers_datelines_over_prose() {
 
 #[test]
 fn outlets_from_datelines_and_source_lines() {
-    let d = &parse_bytes("a.txt", "WASHINGTON (AP) — The Pentagon said drones hit a base.".as_bytes()).unwrap()[0];
+    let d = &parse_bytes(
+        "a.txt",
+        "WASHINGTON (AP) — The Pentagon said drones hit a base.".as_bytes(),
+    )
+    .unwrap()[0];
     assert_eq!(d.outlet.as_deref(), Some("AP"));
-    let d = &parse_bytes("b.txt", "Body text about an attack that happened.\nSource: Al Jazeera".as_bytes()).unwrap()[0];
+    let d = &parse_bytes(
+        "b.txt",
+        "Body text about an attack that happened.\nSource: Al Jazeera".as_bytes(),
+    )
+    .unwrap()[0];
     assert_eq!(d.outlet.as_deref(), Some("Al Jazeera"));
-    let d = &parse_bytes("c.txt", "Officials told Reuters (on Monday) that it was so.".as_bytes()).unwrap()[0];
+    let d = &parse_bytes(
+        "c.txt",
+        "Officials told Reuters (on Monday) that it was so.".as_bytes(),
+    )
+    .unwrap()[0];
     assert_eq!(d.outlet, None);
 }
 
 #[test]
 fn titles_from_plain_text() {
     let title = |t: &str| parse_bytes("t.txt", t.as_bytes()).unwrap().remove(0).title;
-    assert_eq!(title("Title: Explicit title here\n\nBody."), Some("Explicit title here".into()));
-    assert_eq!(title("By John Smith\nRockets hit the base overnight\n\nBody text."), Some("Rockets hit the base overnight".into()));
-    assert_eq!(title("BAGHDAD: Rockets hit the base overnight, police said.\nShort headline after body"), None);
-    assert_eq!(title("Short\n\nThe attack killed three people in the north.\nLate heading line here"), None);
+    assert_eq!(
+        title("Title: Explicit title here\n\nBody."),
+        Some("Explicit title here".into())
+    );
+    assert_eq!(
+        title("By John Smith\nRockets hit the base overnight\n\nBody text."),
+        Some("Rockets hit the base overnight".into())
+    );
+    assert_eq!(
+        title("BAGHDAD: Rockets hit the base overnight, police said.\nShort headline after body"),
+        None
+    );
+    assert_eq!(
+        title("Short\n\nThe attack killed three people in the north.\nLate heading line here"),
+        None
+    );
 }

@@ -119,21 +119,31 @@ fn visit(
             continue;
         }
         let Ok(kind) = entry.file_type() else {
-            skip(skipped, &path, "unreadable: cannot read file type".to_string());
+            skip(
+                skipped,
+                &path,
+                "unreadable: cannot read file type".to_string(),
+            );
             continue;
         };
         let rel = relative(root, &path);
         if kind.is_dir() {
             if depth + 1 > MAX_DEPTH {
-                skip(skipped, &path, format!("nested more than {MAX_DEPTH} folders deep"));
+                skip(
+                    skipped,
+                    &path,
+                    format!("nested more than {MAX_DEPTH} folders deep"),
+                );
             } else {
                 pending.push((path, depth + 1));
             }
         } else if kind.is_symlink() {
             match fs::metadata(&path) {
-                Ok(m) if m.is_dir() => {
-                    skip(skipped, &path, "symlink to a folder: not followed".to_string())
-                }
+                Ok(m) if m.is_dir() => skip(
+                    skipped,
+                    &path,
+                    "symlink to a folder: not followed".to_string(),
+                ),
                 Ok(_) if supported(&rel).is_some() => found.push(Found { rel, path }),
                 Ok(_) => {}
                 Err(_) if supported(&rel).is_some() => {
