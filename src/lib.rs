@@ -6,6 +6,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod eval;
 pub mod export;

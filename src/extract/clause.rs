@@ -101,6 +101,8 @@ const PROXY_SUFFIXES: [&str; 8] = [
     "-sponsored",
     "-led",
 ];
+/// How many tokens after the event word its object may stand ("struck the K-1 base").
+const TARGET_REACH: usize = 5;
 /// How many tokens from the event word a place may stand and still be where it happened.
 const PLACE_REACH: usize = 14;
 const DIRECTIONS: [&str; 12] = [
@@ -720,7 +722,10 @@ fn assign_roles(
             Some(Role::Suspect)
         } else if by {
             Some(Role::Perpetrator)
-        } else if after_head && (target_prep || forces || head_ti.is_some_and(|hi| ti == hi + 1)) {
+        } else if after_head
+            && head_ti.is_some_and(|hi| ti <= hi + TARGET_REACH)
+            && (target_prep || forces || head_ti.is_some_and(|hi| ti == hi + 1))
+        {
             Some(Role::Target)
         } else if !after_head
             && (passive || (killing_noun && possessive))
@@ -736,7 +741,7 @@ fn assign_roles(
                 subjects.push((hi - last_ti, group, name.clone(), h.span));
             }
             None
-        } else if forces || target_prep {
+        } else if (forces || target_prep) && head_ti.is_some_and(|hi| ti.abs_diff(hi) <= TARGET_REACH * 2) {
             Some(Role::Target)
         } else {
             None

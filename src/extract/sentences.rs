@@ -74,59 +74,50 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 pub fn sentences(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 120 + 1);
-    let mut start: Option<usize> = None;
-    let mut last_end = 0;
+    // Only line breaks and terminal punctuation can end a sentence, so the scan jumps between
+    // them; each segment is trimmed when it is closed.
+    let mut seg = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            match char_at(text, i) {
-                Some(c) => (c, c.len_utf8()),
-                // Not a char boundary cannot happen when stepping by char lengths; stop safely.
-                None => break,
-            }
-        };
-        if c == '\n' {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, last_end));
-            }
-            i += 1;
+    while let Some(off) = bytes.get(i..).and_then(|rest| {
+        rest.iter()
+            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+    }) {
+        let p = i + off;
+        if bytes[p] == b'\n' {
+            push_trimmed(text, seg, p, &mut out);
+            seg = p + 1;
+            i = p + 1;
             continue;
         }
-        if is_space(c) {
-            i += len;
-            continue;
-        }
-        let s = *start.get_or_insert(i);
-        last_end = i + len;
-        if matches!(c, '.' | '!' | '?') {
-            // Take the whole run of terminal punctuation and closing quotes/brackets.
-            let mut j = i + 1;
-            let mut dots = usize::from(c == '.');
-            while let Some(n) = char_at(text, j) {
-                if matches!(n, '.' | '!' | '?') || is_closer(n) {
-                    dots += usize::from(n == '.');
-                    j += n.len_utf8();
-                } else {
-                    break;
-                }
+        // Take the whole run of terminal punctuation and closing quotes/brackets.
+        let mut j = p + 1;
+        let mut dots = usize::from(bytes[p] == b'.');
+        while let Some(n) = char_at(text, j) {
+            if matches!(n, '.' | '!' | '?') || is_closer(n) {
+                dots += usize::from(n == '.');
+                j += n.len_utf8();
+            } else {
+                break;
             }
-            last_end = j;
-            if ends_sentence(text, s, i, j, c == '.' && dots == 1) {
-                out.push(Span::new(s, j));
-                start = None;
-            }
-            i = j;
-            continue;
         }
-        i += len;
+        if ends_sentence(text, seg, p, j, bytes[p] == b'.' && dots == 1) {
+            push_trimmed(text, seg, j, &mut out);
+            seg = j;
+        }
+        i = j;
     }
-    if let Some(s) = start {
-        out.push(Span::new(s, last_end));
-    }
+    push_trimmed(text, seg, text.len(), &mut out);
     out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let piece = text.get(start..end).unwrap_or("");
+    let tail = piece.trim_start_matches(is_space);
+    let body = tail.trim_end_matches(is_space);
+    if !body.is_empty() {
+        let s = start + (piece.len() - tail.len());
+        out.push(Span::new(s, s + body.len()));
+    }
 }
 
 /// Whether the punctuation at `p..j` ends the sentence that began at `s`.

@@ -3,6 +3,7 @@
 
 use super::lines::{Line, normalize};
 use crate::model::Span;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// A line that is exactly one of these (case-insensitive, trailing ':' '.' '›' '»' ignored).
@@ -168,7 +169,7 @@ const BODY_WORDS: usize = 15;
 /// Spans of the furniture lines of `text` (trimmed whole lines), sorted.
 pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut seen: HashSet<String> = HashSet::with_capacity(lines.len());
+    let mut seen: HashSet<Cow<'_, str>> = HashSet::with_capacity(lines.len());
     let mut body_started = false;
     let mut trailing = false;
     for line in lines {

@@ -3,6 +3,7 @@
 
 use crate::extract::sentences::is_space;
 use crate::model::Span;
+use std::borrow::Cow;
 
 /// A non-blank line, trimmed of surrounding whitespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,13 +34,50 @@ pub fn lines(text: &str) -> Vec<Line> {
 
 /// Number of tokens that contain a letter or digit (dashes and bullets are not words).
 pub fn words(s: &str) -> usize {
-    s.split(is_space)
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let b = s.as_bytes();
+    let mut count = 0;
+    let mut counted = false;
+    let mut i = 0;
+    while i < b.len() {
+        let (alnum, space, len) = if b[i] < 0x80 {
+            (b[i].is_ascii_alphanumeric(), b[i].is_ascii_whitespace(), 1)
+        } else {
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_alphanumeric(), is_space(c), c.len_utf8())
+        };
+        if alnum && !counted {
+            count += 1;
+            counted = true;
+        } else if space {
+            counted = false;
+        }
+        i += len;
+    }
+    count
 }
 
-/// Whitespace runs (no-break spaces included) collapsed to one ASCII space.
-pub fn normalize(s: &str) -> String {
+/// Whitespace runs (no-break spaces included) collapsed to one ASCII space, trimmed; borrowed
+/// when the text is already in that form (the usual case).
+pub fn normalize(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let mut regular = b.first() != Some(&b' ') && b.last() != Some(&b' ');
+    let mut i = 0;
+    while regular && i < b.len() {
+        regular = match b[i] {
+            b' ' => b.get(i + 1) != Some(&b' '),
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => false,
+            // Only these lead bytes start a non-ASCII whitespace or invisible character.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => !s
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_space),
+            _ => true,
+        };
+        i += 1;
+    }
+    if regular {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split(is_space).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -47,7 +85,7 @@ pub fn normalize(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -64,5 +102,8 @@ mod tests {
         assert_eq!(ls[1].words, 2);
         assert_eq!(words("— • a-b 12 ."), 2);
         assert_eq!(normalize(" NATO chief\u{a0} warns "), "NATO chief warns");
+        assert!(matches!(normalize("NATO chief warns"), Cow::Borrowed(_)));
+        assert_eq!(normalize("a  b"), "a b");
+        assert_eq!(normalize(""), "");
     }
 }

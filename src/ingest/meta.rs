@@ -167,7 +167,7 @@ fn outlet_name(name: &str) -> Option<String> {
     let first = name.chars().next()?;
     let n = words(name);
     ((1..=5).contains(&n) && (first.is_uppercase() || first.is_ascii_digit()) && name.len() <= 60)
-        .then(|| normalize(name))
+        .then(|| normalize(name).into_owned())
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -187,13 +187,13 @@ pub fn title(text: &str, lines: &[Line], boilerplate: &[Span]) -> Option<String>
         }
         let s = line.span.slice(text);
         if let Some(heading) = s.strip_prefix('#') {
-            let heading = normalize(heading.trim_start_matches('#'));
+            let heading = normalize(heading.trim_start_matches('#')).into_owned();
             if words(&heading) > 0 {
                 return Some(heading);
             }
         }
         if let Some(t) = strip_prefix_ci(s, "title:")
-            .map(normalize)
+            .map(|t| normalize(t).into_owned())
             .filter(|t| !t.is_empty())
         {
             return Some(t);
@@ -220,10 +220,10 @@ pub fn title(text: &str, lines: &[Line], boilerplate: &[Span]) -> Option<String>
             .map(|l| normalize(l.span.slice(text)))
             .find(|later| {
                 later.len() < chosen.len()
-                    && chosen.ends_with(later.as_str())
+                    && chosen.ends_with(&**later)
                     && TITLE_WORDS.contains(&words(later))
             });
-        return Some(clean.unwrap_or(chosen));
+        return Some(clean.unwrap_or(chosen).into_owned());
     }
     None
 }

@@ -1,0 +1,4 @@
+//! Prints the keys table for the README from the live keymap.
+fn main() {
+    print!("{}", flashpoint::app::default_keymap().markdown_table());
+}

@@ -1,0 +1,1184 @@
+//! The parsed-corpus cache: a second open of an unchanged folder does not re-extract.
+//!
+//! One file per corpus root in the user's cache directory (`paths::cache_dir()`), named by a hash
+//! of the canonical root path. It keeps, per article file, the key it was read under (relative
+//! path, size, modification time in nanoseconds) and what `pipeline::extract_one` made of it
+//! (documents with their text, reports, discovered actors) plus what `ingest` skipped in it. A
+//! load walks the folder, takes every file whose key still matches from the cache, ingests and
+//! extracts the rest in parallel, and re-runs only the cross-document steps
+//! (`pipeline::assemble`), in the same order as the uncached `pipeline::build`, so the corpus is
+//! identical either way.
+//!
+//! The file is a compact binary encoding of serde data (length-prefixed strings, varints) behind
+//! a header (magic, format version, crate version, build id, lexicon fingerprint, root) and ahead
+//! of a checksum over everything before it. It is written to a temporary file and renamed into
+//! place, so two instances writing at once leave one complete file. Anything wrong with it —
+//! empty, truncated, corrupt, another version or lexicon, another root — makes the load ignore
+//! it (with a warning in `CacheStats`) and rebuild; nothing in it is trusted before the checksum
+//! matches, and no content makes this module panic.
+
+use crate::extract::Extractor;
+use crate::ingest::{self, decode, walk};
+use crate::model::{Corpus, Skipped};
+use crate::pipeline::{self, Extracted};
+use rayon::prelude::*;
+use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+use serde::{Deserialize, Serialize, ser};
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// What a load found in and did to the cache.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Files taken from the cache.
+    pub hits: usize,
+    /// Files read and extracted.
+    pub misses: usize,
+    /// Whether a new cache file was written.
+    pub written: bool,
+    /// Why the cache could not be used or written, in words for the status line.
+    pub warning: Option<String>,
+}
+
+const MAGIC: &[u8; 8] = b"FLPTCACH";
+/// Bumped whenever the layout of the file changes.
+const FORMAT: u32 = 1;
+/// Files modified this recently (before the load started) are not cached: an edit within the
+/// file system's timestamp granularity would not change their key.
+const RACY_NANOS: i128 = 100_000_000;
+/// The same, for file systems with whole-second timestamps.
+const RACY_NANOS_COARSE: i128 = 2_000_000_000;
+
+/// Loads `root` through the cache in `paths::cache_dir()` (or without any cache when
+/// `use_cache` is false or there is no cache directory). `progress(done, total)` is called, from
+/// any thread, as files complete (throttled to about 200 calls, always with `(total, total)` at
+/// the end; calls from different threads may arrive slightly out of order).
+pub fn load_corpus_cached(
+    root: &Path,
+    ex: &Extractor,
+    use_cache: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, CacheStats) {
+    if !use_cache {
+        return load_with_cache_dir(root, None, ex, progress);
+    }
+    match crate::paths::cache_dir() {
+        Some(dir) => load_with_cache_dir(root, Some(&dir), ex, progress),
+        None => {
+            let (corpus, mut stats) = load_with_cache_dir(root, None, ex, progress);
+            stats.warning = Some("no cache directory: the corpus is not cached".to_string());
+            (corpus, stats)
+        }
+    }
+}
+
+/// The cache file for `root` in `cache_dir`.
+pub fn cache_file(cache_dir: &Path, root: &Path) -> PathBuf {
+    let canonical = canonical_root(root);
+    cache_dir.join(format!("corpus-{:016x}.bin", fnv1a(canonical.as_bytes())))
+}
+
+/// `load_corpus_cached` with an explicit cache directory (`None`: no cache at all).
+pub fn load_with_cache_dir(
+    root: &Path,
+    cache_dir: Option<&Path>,
+    ex: &Extractor,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, CacheStats) {
+    let started = now_nanos();
+    let mut stats = CacheStats::default();
+    let (found, walk_skipped) = walk::walk(root);
+    let keys: Vec<Option<Key>> = found.par_iter().map(|f| std::fs::metadata(&f.path).ok().and_then(|m| Key::of(&m))).collect();
+
+    let canonical = canonical_root(root);
+    let header = Header::current(ex, &canonical);
+    let path = cache_dir.map(|d| cache_file(d, root));
+    let mut cached: Vec<Entry> = Vec::new();
+    let mut cache_valid = false;
+    if let Some(p) = &path {
+        match read_cache(p, &header) {
+            Ok(Some(entries)) => {
+                cached = entries;
+                cache_valid = true;
+            }
+            Ok(None) => {}
+            Err(reason) => stats.warning = Some(format!("cache {} ignored ({reason}); rebuilt", p.display())),
+        }
+    }
+
+    // Match walked files against cached entries (both sorted by relative path).
+    let mut cached = cached.into_iter().peekable();
+    let mut slots: Vec<Slot> = Vec::with_capacity(found.len());
+    let mut stale = false;
+    for (f, key) in found.iter().zip(&keys) {
+        while cached.next_if(|e| e.rel < f.rel).is_some() {
+            stale = true;
+        }
+        match cached.next_if(|e| e.rel == f.rel) {
+            Some(e) if key.is_some_and(|k| k == e.key) => slots.push(Slot::Hit(e)),
+            Some(_) => {
+                stale = true;
+                slots.push(Slot::Miss);
+            }
+            None => slots.push(Slot::Miss),
+        }
+    }
+    stale |= cached.next().is_some();
+
+    let total = found.len();
+    stats.hits = slots.iter().filter(|s| matches!(s, Slot::Hit(_))).count();
+    stats.misses = total - stats.hits;
+    let done = AtomicUsize::new(stats.hits);
+    let step = (total / 200).max(1);
+    progress(stats.hits, total);
+    let results: Vec<Entry> = slots
+        .into_par_iter()
+        .zip(found.par_iter())
+        .map(|(slot, f)| {
+            let entry = match slot {
+                Slot::Hit(e) => return e,
+                Slot::Miss => extract_file(ex, f),
+            };
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n % step == 0 || n == total {
+                progress(n, total);
+            }
+            entry
+        })
+        .collect();
+
+    if let Some(p) = &path
+        && (!cache_valid || stale || stats.misses > 0)
+    {
+        match write_cache(p, &header, &results, started) {
+            Ok(()) => stats.written = true,
+            Err(e) => {
+                let w = format!("cache not written to {}: {e}", p.display());
+                stats.warning = Some(match stats.warning.take() {
+                    Some(prev) => format!("{prev}; {w}"),
+                    None => w,
+                });
+            }
+        }
+    }
+
+    let mut items = Vec::with_capacity(results.len());
+    let mut skipped = walk_skipped;
+    for e in results {
+        items.extend(e.items);
+        skipped.extend(e.skipped);
+    }
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    (pipeline::assemble(ex, items, skipped), stats)
+}
+
+enum Slot {
+    Hit(Entry),
+    Miss,
+}
+
+/// What identifies a file's content without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Key {
+    size: u64,
+    mtime_ns: i128,
+}
+
+impl Key {
+    fn of(m: &std::fs::Metadata) -> Option<Key> {
+        let t = m.modified().ok()?;
+        let mtime_ns = match t.duration_since(UNIX_EPOCH) {
+            Ok(d) => d.as_nanos() as i128,
+            Err(e) => -(e.duration().as_nanos() as i128),
+        };
+        Some(Key { size: m.len(), mtime_ns })
+    }
+
+    /// Modified so close to `now` that a further edit might keep the same key.
+    fn is_racy(&self, now: i128) -> bool {
+        let window = if self.mtime_ns % 1_000_000_000 == 0 { RACY_NANOS_COARSE } else { RACY_NANOS };
+        self.mtime_ns > now - window
+    }
+}
+
+/// One file: its key (`None`: not cacheable) and everything read from it.
+#[derive(Debug, Serialize, Deserialize)]
+struct Entry {
+    rel: String,
+    key: Key,
+    items: Vec<Extracted>,
+    skipped: Vec<Skipped>,
+    /// Whether the entry may be written (its key was read); not stored.
+    #[serde(skip)]
+    cacheable: bool,
+}
+
+/// Reads, ingests and extracts one file, as `ingest::read_folder` and `pipeline::build` would.
+fn extract_file(ex: &Extractor, f: &walk::Found) -> Entry {
+    let read = || -> Result<(Vec<u8>, Option<Key>), String> {
+        let file = File::open(&f.path).map_err(|e| walk::io_reason(&e))?;
+        let meta = file.metadata().map_err(|e| walk::io_reason(&e))?;
+        if meta.is_dir() {
+            return Err("unreadable: is a folder".to_string());
+        }
+        if meta.len() > decode::MAX_BYTES {
+            return Err(decode::TOO_LARGE.to_string());
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        file.take(decode::MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| walk::io_reason(&e))?;
+        Ok((bytes, Key::of(&meta)))
+    };
+    match read() {
+        Ok((bytes, key)) => {
+            let ingested = ingest::ingest_bytes(&f.rel, &bytes);
+            let items = ingested.documents.into_iter().map(|d| pipeline::extract_one(ex, d)).collect();
+            Entry {
+                rel: f.rel.clone(),
+                key: key.unwrap_or(Key { size: 0, mtime_ns: 0 }),
+                items,
+                skipped: ingested.skipped,
+                cacheable: key.is_some(),
+            }
+        }
+        // Read errors are not cached: permissions can change without the key changing.
+        Err(reason) => Entry {
+            rel: f.rel.clone(),
+            key: Key { size: 0, mtime_ns: 0 },
+            items: Vec::new(),
+            skipped: vec![Skipped { path: f.rel.clone(), reason }],
+            cacheable: false,
+        },
+    }
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    crate_version: String,
+    build: u64,
+    lexicon: u64,
+    root: String,
+}
+
+impl Header {
+    fn current(ex: &Extractor, root: &str) -> Header {
+        Header {
+            format: FORMAT,
+            crate_version: env!("CARGO_PKG_VERSION").to_string(),
+            build: build_id(),
+            lexicon: ex.lex.fingerprint(),
+            root: root.to_string(),
+        }
+    }
+
+    /// Why a cache written under `self` cannot serve `want`.
+    fn mismatch(&self, want: &Header) -> Option<&'static str> {
+        if self.format != want.format {
+            Some("another cache format")
+        } else if self.crate_version != want.crate_version || self.build != want.build {
+            Some("written by another build of flashpoint")
+        } else if self.lexicon != want.lexicon {
+            Some("the lexicon changed")
+        } else if self.root != want.root {
+            Some("written for another folder")
+        } else {
+            None
+        }
+    }
+}
+
+/// Identifies the running build: a changed binary (same version, new code) invalidates the cache.
+fn build_id() -> u64 {
+    static ID: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        match meta {
+            Ok(m) => {
+                let t = m.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+                fnv1a(format!("{}:{t}", m.len()).as_bytes())
+            }
+            Err(_) => 0,
+        }
+    })
+}
+
+fn canonical_root(root: &Path) -> String {
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).to_string_lossy().into_owned()
+}
+
+fn now_nanos() -> i128 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128)
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// `Ok(None)`: no cache file. `Err`: a file that cannot be used, and why.
+fn read_cache(path: &Path, want: &Header) -> Result<Option<Vec<Entry>>, String> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("unreadable: {e}")),
+    };
+    let len = file.metadata().map_err(|e| format!("unreadable: {e}"))?.len();
+    if len == 0 {
+        return Err("empty file".to_string());
+    }
+    let mut r = HashingReader { inner: BufReader::with_capacity(1 << 20, file), hash: StreamHash::new(), remaining: len };
+    let mut magic = [0u8; 8];
+    r.read_exact(&mut magic).map_err(|_| "not a flashpoint cache".to_string())?;
+    if &magic != MAGIC {
+        return Err("not a flashpoint cache".to_string());
+    }
+    let mut de = Decoder { r: &mut r };
+    let header = Header::deserialize(&mut de).map_err(|e| format!("bad header: {e}"))?;
+    if let Some(why) = header.mismatch(want) {
+        return Err(why.to_string());
+    }
+    let entries = Vec::<Entry>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
+    let computed = r.hash.finish();
+    let mut stored = [0u8; 8];
+    r.inner.read_exact(&mut stored).map_err(|_| "truncated".to_string())?;
+    if u64::from_le_bytes(stored) != computed {
+        return Err("checksum mismatch".to_string());
+    }
+    if r.inner.read(&mut [0u8; 1]).map_err(|e| e.to_string())? != 0 {
+        return Err("trailing bytes".to_string());
+    }
+    if entries.windows(2).any(|w| w[0].rel >= w[1].rel) {
+        return Err("entries out of order".to_string());
+    }
+    Ok(Some(entries.into_iter().map(|e| Entry { cacheable: true, ..e }).collect()))
+}
+
+fn write_cache(path: &Path, header: &Header, entries: &[Entry], started: i128) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(
+        ".{name}.{}.{}.{}.tmp",
+        std::process::id(),
+        now_nanos(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let file = File::create(&tmp)?;
+        let mut w = HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hash: StreamHash::new() };
+        w.write_all(MAGIC)?;
+        let keep: Vec<&Entry> = entries.iter().filter(|e| e.cacheable && !e.key.is_racy(started)).collect();
+        let mut enc = Encoder { w: &mut w };
+        header.serialize(&mut enc).map_err(io::Error::other)?;
+        keep.serialize(&mut enc).map_err(io::Error::other)?;
+        let sum = w.hash.finish();
+        w.inner.write_all(&sum.to_le_bytes())?;
+        let file = w.inner.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+// ───────────────────────────── checksum ─────────────────────────────
+
+/// A fast streaming 64-bit hash (word-at-a-time multiply–rotate): detects corruption, not attacks.
+struct StreamHash {
+    h: u64,
+    tail: [u8; 8],
+    tail_len: usize,
+    len: u64,
+}
+
+impl StreamHash {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    fn new() -> Self {
+        StreamHash { h: 0x243F_6A88_85A3_08D3, tail: [0; 8], tail_len: 0, len: 0 }
+    }
+
+    fn word(&mut self, w: u64) {
+        self.h = (self.h ^ w).wrapping_mul(Self::K).rotate_left(29);
+    }
+
+    fn update(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        if self.tail_len > 0 {
+            let take = (8 - self.tail_len).min(bytes.len());
+            self.tail[self.tail_len..self.tail_len + take].copy_from_slice(&bytes[..take]);
+            self.tail_len += take;
+            bytes = &bytes[take..];
+            if self.tail_len < 8 {
+                return;
+            }
+            self.word(u64::from_le_bytes(self.tail));
+            self.tail_len = 0;
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.word(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        self.tail[..rest.len()].copy_from_slice(rest);
+        self.tail_len = rest.len();
+    }
+
+    fn finish(&self) -> u64 {
+        let mut t = [0u8; 8];
+        t[..self.tail_len].copy_from_slice(&self.tail[..self.tail_len]);
+        let mut h = (self.h ^ u64::from_le_bytes(t)).wrapping_mul(Self::K);
+        h ^= self.len;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
+
+struct HashingWriter<W: Write> {
+    inner: W,
+    hash: StreamHash,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+struct HashingReader<R: Read> {
+    inner: R,
+    hash: StreamHash,
+    /// Bytes left in the file: no length read from it may claim more.
+    remaining: u64,
+}
+
+impl<R: Read> HashingReader<R> {
+    fn read_exact(&mut self, buf: &mut [u8]) -> io::Result<()> {
+        self.inner.read_exact(buf)?;
+        self.remaining = self.remaining.saturating_sub(buf.len() as u64);
+        self.hash.update(buf);
+        Ok(())
+    }
+}
+
+// ───────────────────────────── encoding ─────────────────────────────
+//
+// Not self-describing: structs are their fields in order, enums a variant index and the
+// variant's fields, sequences and strings a varint length and the items; integers are LEB128
+// varints (zigzag for signed), floats their bits. Only what the cached types use is needed, but
+// every serde method is implemented or refused with an error, never a panic.
+
+#[derive(Debug)]
+struct CodecError(String);
+
+impl fmt::Display for CodecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CodecError {}
+
+impl ser::Error for CodecError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        CodecError(msg.to_string())
+    }
+}
+
+impl de::Error for CodecError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        CodecError(msg.to_string())
+    }
+}
+
+impl From<io::Error> for CodecError {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::UnexpectedEof {
+            CodecError("truncated".to_string())
+        } else {
+            CodecError(e.to_string())
+        }
+    }
+}
+
+type CResult<T> = Result<T, CodecError>;
+
+struct Encoder<'a, W: Write> {
+    w: &'a mut W,
+}
+
+impl<W: Write> Encoder<'_, W> {
+    fn varint(&mut self, mut v: u128) -> CResult<()> {
+        let mut buf = [0u8; 19];
+        let mut n = 0;
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                buf[n] = byte;
+                n += 1;
+                break;
+            }
+            buf[n] = byte | 0x80;
+            n += 1;
+        }
+        self.w.write_all(&buf[..n])?;
+        Ok(())
+    }
+    fn signed(&mut self, v: i128) -> CResult<()> {
+        self.varint(((v << 1) ^ (v >> 127)) as u128)
+    }
+    fn bytes(&mut self, b: &[u8]) -> CResult<()> {
+        self.varint(b.len() as u128)?;
+        self.w.write_all(b)?;
+        Ok(())
+    }
+}
+
+impl<'a, W: Write> ser::Serializer for &'a mut Encoder<'_, W> {
+    type Ok = ();
+    type Error = CodecError;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
+
+    fn serialize_bool(self, v: bool) -> CResult<()> {
+        self.w.write_all(&[u8::from(v)])?;
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> CResult<()> {
+        self.signed(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> CResult<()> {
+        self.signed(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> CResult<()> {
+        self.signed(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> CResult<()> {
+        self.signed(v.into())
+    }
+    fn serialize_i128(self, v: i128) -> CResult<()> {
+        self.signed(v)
+    }
+    fn serialize_u8(self, v: u8) -> CResult<()> {
+        self.varint(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> CResult<()> {
+        self.varint(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> CResult<()> {
+        self.varint(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> CResult<()> {
+        self.varint(v.into())
+    }
+    fn serialize_u128(self, v: u128) -> CResult<()> {
+        self.varint(v)
+    }
+    fn serialize_f32(self, v: f32) -> CResult<()> {
+        self.w.write_all(&v.to_bits().to_le_bytes())?;
+        Ok(())
+    }
+    fn serialize_f64(self, v: f64) -> CResult<()> {
+        self.w.write_all(&v.to_bits().to_le_bytes())?;
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> CResult<()> {
+        self.varint(u128::from(u32::from(v)))
+    }
+    fn serialize_str(self, v: &str) -> CResult<()> {
+        self.bytes(v.as_bytes())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> CResult<()> {
+        self.bytes(v)
+    }
+    fn serialize_none(self) -> CResult<()> {
+        self.serialize_bool(false)
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> CResult<()> {
+        self.serialize_bool(true)?;
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> CResult<()> {
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> CResult<()> {
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, index: u32, _: &'static str) -> CResult<()> {
+        self.varint(index.into())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> CResult<()> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        index: u32,
+        _: &'static str,
+        value: &T,
+    ) -> CResult<()> {
+        self.varint(index.into())?;
+        value.serialize(self)
+    }
+    fn serialize_seq(self, len: Option<usize>) -> CResult<Self> {
+        let len = len.ok_or_else(|| CodecError("sequence without a length".to_string()))?;
+        self.varint(len as u128)?;
+        Ok(self)
+    }
+    fn serialize_tuple(self, _: usize) -> CResult<Self> {
+        Ok(self)
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> CResult<Self> {
+        Ok(self)
+    }
+    fn serialize_tuple_variant(self, _: &'static str, index: u32, _: &'static str, _: usize) -> CResult<Self> {
+        self.varint(index.into())?;
+        Ok(self)
+    }
+    fn serialize_map(self, len: Option<usize>) -> CResult<Self> {
+        let len = len.ok_or_else(|| CodecError("map without a length".to_string()))?;
+        self.varint(len as u128)?;
+        Ok(self)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> CResult<Self> {
+        Ok(self)
+    }
+    fn serialize_struct_variant(self, _: &'static str, index: u32, _: &'static str, _: usize) -> CResult<Self> {
+        self.varint(index.into())?;
+        Ok(self)
+    }
+    fn is_human_readable(&self) -> bool {
+        false
+    }
+}
+
+macro_rules! compound {
+    ($trait:ident, $method:ident $(, $key:ident)?) => {
+        impl<W: Write> ser::$trait for &mut Encoder<'_, W> {
+            type Ok = ();
+            type Error = CodecError;
+            fn $method<T: ?Sized + Serialize>(&mut self, $($key: &'static str,)? value: &T) -> CResult<()> {
+                $(let _ = $key;)?
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> CResult<()> {
+                Ok(())
+            }
+        }
+    };
+}
+
+compound!(SerializeSeq, serialize_element);
+compound!(SerializeTuple, serialize_element);
+compound!(SerializeTupleStruct, serialize_field);
+compound!(SerializeTupleVariant, serialize_field);
+compound!(SerializeStruct, serialize_field, key);
+compound!(SerializeStructVariant, serialize_field, key);
+
+impl<W: Write> ser::SerializeMap for &mut Encoder<'_, W> {
+    type Ok = ();
+    type Error = CodecError;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> CResult<()> {
+        key.serialize(&mut **self)
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> CResult<()> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> CResult<()> {
+        Ok(())
+    }
+}
+
+struct Decoder<'a, R: Read> {
+    r: &'a mut HashingReader<R>,
+}
+
+impl<R: Read> Decoder<'_, R> {
+    fn byte(&mut self) -> CResult<u8> {
+        let mut b = [0u8; 1];
+        self.r.read_exact(&mut b)?;
+        Ok(b[0])
+    }
+    fn varint(&mut self) -> CResult<u128> {
+        let mut v: u128 = 0;
+        for shift in (0..128).step_by(7) {
+            let b = self.byte()?;
+            v |= u128::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(CodecError("bad varint".to_string()))
+    }
+    fn unsigned<T: TryFrom<u128>>(&mut self) -> CResult<T> {
+        let v = self.varint()?;
+        T::try_from(v).map_err(|_| CodecError("integer out of range".to_string()))
+    }
+    fn signed<T: TryFrom<i128>>(&mut self) -> CResult<T> {
+        let z = self.varint()?;
+        let v = ((z >> 1) as i128) ^ -((z & 1) as i128);
+        T::try_from(v).map_err(|_| CodecError("integer out of range".to_string()))
+    }
+    /// A length no larger than what is left of the file (every item takes at least a byte).
+    fn len(&mut self) -> CResult<usize> {
+        let n: u64 = self.unsigned()?;
+        if n > self.r.remaining {
+            return Err(CodecError("length beyond the end of the file".to_string()));
+        }
+        usize::try_from(n).map_err(|_| CodecError("length out of range".to_string()))
+    }
+    fn buf(&mut self) -> CResult<Vec<u8>> {
+        let n = self.len()?;
+        let mut v = vec![0u8; n];
+        self.r.read_exact(&mut v)?;
+        Ok(v)
+    }
+    fn string(&mut self) -> CResult<String> {
+        String::from_utf8(self.buf()?).map_err(|_| CodecError("invalid UTF-8".to_string()))
+    }
+    fn bits<const N: usize>(&mut self) -> CResult<[u8; N]> {
+        let mut b = [0u8; N];
+        self.r.read_exact(&mut b)?;
+        Ok(b)
+    }
+}
+
+macro_rules! de_unsigned {
+    ($method:ident, $visit:ident, $ty:ty) => {
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+            visitor.$visit(self.unsigned::<$ty>()?)
+        }
+    };
+}
+macro_rules! de_signed {
+    ($method:ident, $visit:ident, $ty:ty) => {
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+            visitor.$visit(self.signed::<$ty>()?)
+        }
+    };
+}
+
+impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
+    type Error = CodecError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> CResult<V::Value> {
+        Err(CodecError("the cache format is not self-describing".to_string()))
+    }
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        match self.byte()? {
+            0 => visitor.visit_bool(false),
+            1 => visitor.visit_bool(true),
+            _ => Err(CodecError("bad bool".to_string())),
+        }
+    }
+    de_signed!(deserialize_i8, visit_i8, i8);
+    de_signed!(deserialize_i16, visit_i16, i16);
+    de_signed!(deserialize_i32, visit_i32, i32);
+    de_signed!(deserialize_i64, visit_i64, i64);
+    de_signed!(deserialize_i128, visit_i128, i128);
+    de_unsigned!(deserialize_u8, visit_u8, u8);
+    de_unsigned!(deserialize_u16, visit_u16, u16);
+    de_unsigned!(deserialize_u32, visit_u32, u32);
+    de_unsigned!(deserialize_u64, visit_u64, u64);
+    de_unsigned!(deserialize_u128, visit_u128, u128);
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        visitor.visit_f32(f32::from_bits(u32::from_le_bytes(self.bits()?)))
+    }
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        visitor.visit_f64(f64::from_bits(u64::from_le_bytes(self.bits()?)))
+    }
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        let c = char::from_u32(self.unsigned()?).ok_or_else(|| CodecError("bad char".to_string()))?;
+        visitor.visit_char(c)
+    }
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        visitor.visit_string(self.string()?)
+    }
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        visitor.visit_string(self.string()?)
+    }
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        visitor.visit_byte_buf(self.buf()?)
+    }
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        visitor.visit_byte_buf(self.buf()?)
+    }
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        match self.byte()? {
+            0 => visitor.visit_none(),
+            1 => visitor.visit_some(self),
+            _ => Err(CodecError("bad option".to_string())),
+        }
+    }
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        visitor.visit_unit()
+    }
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> CResult<V::Value> {
+        visitor.visit_unit()
+    }
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> CResult<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        let len = self.len()?;
+        visitor.visit_seq(Items { de: self, left: len })
+    }
+    fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> CResult<V::Value> {
+        visitor.visit_seq(Items { de: self, left: len })
+    }
+    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, len: usize, visitor: V) -> CResult<V::Value> {
+        visitor.visit_seq(Items { de: self, left: len })
+    }
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        let len = self.len()?;
+        visitor.visit_map(Items { de: self, left: len })
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> CResult<V::Value> {
+        visitor.visit_seq(Items { de: self, left: fields.len() })
+    }
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> CResult<V::Value> {
+        visitor.visit_enum(self)
+    }
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
+        visitor.visit_u32(self.unsigned()?)
+    }
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, _: V) -> CResult<V::Value> {
+        Err(CodecError("the cache format is not self-describing".to_string()))
+    }
+    fn is_human_readable(&self) -> bool {
+        false
+    }
+}
+
+struct Items<'a, 'b, R: Read> {
+    de: &'a mut Decoder<'b, R>,
+    left: usize,
+}
+
+impl<'de, R: Read> de::SeqAccess<'de> for Items<'_, '_, R> {
+    type Error = CodecError;
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> CResult<Option<T::Value>> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+impl<'de, R: Read> de::MapAccess<'de> for Items<'_, '_, R> {
+    type Error = CodecError;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> CResult<Option<K::Value>> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> CResult<V::Value> {
+        seed.deserialize(&mut *self.de)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+impl<'de, R: Read> de::EnumAccess<'de> for &mut Decoder<'_, R> {
+    type Error = CodecError;
+    type Variant = Self;
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> CResult<(V::Value, Self)> {
+        let index: u32 = self.unsigned()?;
+        let value = seed.deserialize(IntoDeserializer::<CodecError>::into_deserializer(index))?;
+        Ok((value, self))
+    }
+}
+
+impl<'de, R: Read> de::VariantAccess<'de> for &mut Decoder<'_, R> {
+    type Error = CodecError;
+    fn unit_variant(self) -> CResult<()> {
+        Ok(())
+    }
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> CResult<T::Value> {
+        seed.deserialize(self)
+    }
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> CResult<V::Value> {
+        visitor.visit_seq(Items { de: self, left: len })
+    }
+    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> CResult<V::Value> {
+        visitor.visit_seq(Items { de: self, left: fields.len() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use std::sync::OnceLock;
+    use std::time::Duration;
+
+    fn ex() -> &'static Extractor {
+        static EX: OnceLock<Extractor> = OnceLock::new();
+        EX.get_or_init(|| Extractor::new(Lexicon::embedded().unwrap()))
+    }
+
+    /// A fresh folder under the temp dir with a corpus (the bundled articles, a JSON Lines file
+    /// with a bad record, a nested file) and an empty cache dir beside it.
+    fn setup(name: &str) -> (PathBuf, PathBuf) {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let base = std::env::temp_dir().join(format!(
+            "flashpoint-cache-test-{name}-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&base);
+        let root = base.join("corpus");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus")).unwrap() {
+            let p = entry.unwrap().path();
+            write(&root.join(p.file_name().unwrap()), &std::fs::read_to_string(&p).unwrap());
+        }
+        write(&root.join("sub/extra.txt"), "Two drones targeted the Ain al-Asad air base in Iraq on Monday, October 30, 2023, officials said.\n");
+        write(
+            &root.join("feed.jsonl"),
+            "{\"text\": \"Rockets struck Erbil on Tuesday, January 2, 2024.\"}\nnot json\n",
+        );
+        let cache = base.join("cache");
+        (root, cache)
+    }
+
+    /// Writes a file with an mtime safely in the past (outside the racy window).
+    fn write(path: &Path, text: &str) {
+        static TICK: AtomicUsize = AtomicUsize::new(0);
+        std::fs::write(path, text).unwrap();
+        let t = SystemTime::now() - Duration::from_secs(3600) + Duration::from_millis(TICK.fetch_add(1, Ordering::Relaxed) as u64);
+        File::options().write(true).open(path).unwrap().set_modified(t).unwrap();
+    }
+
+    fn uncached(root: &Path) -> Corpus {
+        pipeline::build_with(ex(), ingest::read_folder(root))
+    }
+
+    fn load(root: &Path, cache: &Path) -> (Corpus, CacheStats) {
+        load_with_cache_dir(root, Some(cache), ex(), &|_, _| {})
+    }
+
+    #[test]
+    fn second_load_is_all_hits_and_identical() {
+        let (root, cache) = setup("hit");
+        let want = uncached(&root);
+        assert!(!want.incidents.is_empty());
+        let (first, s1) = load(&root, &cache);
+        assert_eq!(first, want);
+        assert_eq!((s1.hits, s1.misses, s1.written), (0, 7, true), "{s1:?}");
+        assert_eq!(s1.warning, None);
+        let (second, s2) = load(&root, &cache);
+        assert_eq!(second, want);
+        assert_eq!((s2.hits, s2.misses, s2.written), (7, 0, false), "{s2:?}");
+        assert_eq!(s2.warning, None);
+    }
+
+    #[test]
+    fn changed_added_and_removed_files() {
+        let (root, cache) = setup("change");
+        load(&root, &cache);
+        write(&root.join("sub/extra.txt"), "Three rockets struck Camp Taji on Wednesday, March 11, 2020.\n");
+        let (c, s) = load(&root, &cache);
+        assert_eq!((s.hits, s.misses, s.written), (6, 1, true), "{s:?}");
+        assert_eq!(c, uncached(&root));
+
+        write(&root.join("sub/new.md"), "# New\n\nA drone struck Erbil on Monday, January 1, 2024.\n");
+        let (c, s) = load(&root, &cache);
+        assert_eq!((s.hits, s.misses), (7, 1), "{s:?}");
+        assert_eq!(c, uncached(&root));
+
+        std::fs::remove_file(root.join("feed.jsonl")).unwrap();
+        let (c, s) = load(&root, &cache);
+        assert_eq!((s.hits, s.misses, s.written), (7, 0, true), "{s:?}");
+        assert_eq!(c, uncached(&root));
+        let (_, s) = load(&root, &cache);
+        assert_eq!((s.hits, s.misses, s.written), (7, 0, false), "{s:?}");
+    }
+
+    #[test]
+    fn recently_modified_files_are_not_cached() {
+        let (root, cache) = setup("racy");
+        std::fs::write(root.join("sub/extra.txt"), "Rockets hit Baghdad on Monday, January 1, 2024.\n").unwrap();
+        load(&root, &cache);
+        let (_, s) = load(&root, &cache);
+        assert_eq!((s.hits, s.misses), (6, 1), "{s:?}");
+    }
+
+    #[test]
+    fn damaged_or_foreign_cache_files_are_ignored_and_rebuilt() {
+        let (root, cache) = setup("damaged");
+        let want = uncached(&root);
+        load(&root, &cache);
+        let file = cache_file(&cache, &root);
+        let good = std::fs::read(&file).unwrap();
+        let mut flipped = good.clone();
+        let mid = flipped.len() / 2;
+        flipped[mid] ^= 0x40;
+        let mut foreign = good.clone();
+        foreign[8] = 99; // the format version
+        let mut variants: Vec<(&str, Vec<u8>)> = vec![
+            ("empty", Vec::new()),
+            ("magic only", MAGIC.to_vec()),
+            ("truncated", good[..good.len() * 2 / 3].to_vec()),
+            ("truncated checksum", good[..good.len() - 3].to_vec()),
+            ("flipped byte", flipped),
+            ("foreign version", foreign),
+            ("garbage", (0..5000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect()),
+            ("json", b"{\"documents\": []}".to_vec()),
+        ];
+        let mut trailing = good.clone();
+        trailing.push(0);
+        variants.push(("trailing", trailing));
+        for cut in (9..good.len()).step_by((good.len() / 97).max(1)) {
+            variants.push(("prefix", good[..cut].to_vec()));
+        }
+        for (what, bytes) in variants {
+            std::fs::write(&file, &bytes).unwrap();
+            let (c, s) = load(&root, &cache);
+            assert_eq!(c, want, "{what}");
+            assert!(s.warning.is_some(), "{what}: {s:?}");
+            assert_eq!((s.hits, s.misses, s.written), (0, 7, true), "{what}: {s:?}");
+            let (c, s) = load(&root, &cache);
+            assert_eq!(c, want, "{what}");
+            assert_eq!((s.hits, s.warning), (7, None), "{what}: rebuilt cache not used");
+        }
+    }
+
+    #[test]
+    fn another_lexicon_invalidates() {
+        let (root, cache) = setup("lexicon");
+        load(&root, &cache);
+        let mut lex = Lexicon::embedded().unwrap();
+        lex.weapons.retain(|w| w.name != "drone");
+        let other = Extractor::new(lex.clone());
+        let (c, s) = load_with_cache_dir(&root, Some(&cache), &other, &|_, _| {});
+        assert_eq!(s.misses, 7, "{s:?}");
+        assert!(s.warning.as_deref().is_some_and(|w| w.contains("lexicon")), "{s:?}");
+        assert_eq!(c, pipeline::build(ingest::read_folder(&root), &lex));
+    }
+
+    #[test]
+    fn unwritable_cache_dir_still_loads() {
+        let (root, cache) = setup("unwritable");
+        std::fs::create_dir_all(cache.parent().unwrap()).unwrap();
+        std::fs::write(&cache, "a file, not a folder").unwrap();
+        let (c, s) = load(&root, &cache.join("sub"));
+        assert_eq!(c, uncached(&root));
+        assert!(!s.written);
+        assert!(s.warning.as_deref().is_some_and(|w| w.contains("not written")), "{s:?}");
+        let (c, s) = load_with_cache_dir(&root, None, ex(), &|_, _| {});
+        assert_eq!(c, uncached(&root));
+        assert_eq!((s.misses, s.written, s.warning), (7, false, None));
+    }
+
+    #[test]
+    fn concurrent_writers_leave_a_valid_cache() {
+        let (root, cache) = setup("concurrent");
+        let want = uncached(&root);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..4).map(|_| scope.spawn(|| load(&root, &cache))).collect();
+            for h in handles {
+                let (c, s) = h.join().unwrap();
+                assert_eq!(c, want);
+                assert_eq!(s.warning, None, "{s:?}");
+            }
+        });
+        let (c, s) = load(&root, &cache);
+        assert_eq!(c, want);
+        assert_eq!((s.hits, s.misses, s.warning), (7, 0, None));
+        let leftovers: Vec<_> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn progress_ends_at_total() {
+        let (root, cache) = setup("progress");
+        let last = std::sync::Mutex::new((0, 0));
+        let calls = AtomicUsize::new(0);
+        let progress = |d: usize, t: usize| {
+            calls.fetch_add(1, Ordering::Relaxed);
+            let mut l = last.lock().unwrap();
+            *l = (l.0.max(d), t);
+        };
+        load_with_cache_dir(&root, Some(&cache), ex(), &progress);
+        assert_eq!(*last.lock().unwrap(), (7, 7));
+        assert!(calls.load(Ordering::Relaxed) >= 2);
+    }
+
+    #[test]
+    fn codec_round_trips_and_refuses_garbage() {
+        let mut buf = Vec::new();
+        let mut w = HashingWriter { inner: &mut buf, hash: StreamHash::new() };
+        let value = (Some(-5i64), vec!["é".to_string(), String::new()], 1.5f64, u64::MAX, i128::MIN, 'x');
+        value.serialize(&mut Encoder { w: &mut w }).unwrap();
+        let len = buf.len() as u64;
+        let mut r = HashingReader { inner: &buf[..], hash: StreamHash::new(), remaining: len };
+        let back: (Option<i64>, Vec<String>, f64, u64, i128, char) = Deserialize::deserialize(&mut Decoder { r: &mut r }).unwrap();
+        assert_eq!(back, value);
+        // A huge length never allocates.
+        let huge = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
+        let mut r = HashingReader { inner: &huge[..], hash: StreamHash::new(), remaining: 9 };
+        assert!(String::deserialize(&mut Decoder { r: &mut r }).is_err());
+        let mut r = HashingReader { inner: &huge[..], hash: StreamHash::new(), remaining: 9 };
+        assert!(Vec::<u8>::deserialize(&mut Decoder { r: &mut r }).is_err());
+    }
+
+    #[test]
+    fn stream_hash_ignores_chunking() {
+        let data: Vec<u8> = (0..1000u32).map(|i| (i * 7 + 3) as u8).collect();
+        let mut a = StreamHash::new();
+        a.update(&data);
+        for split in [1, 3, 7, 8, 9, 64] {
+            let mut b = StreamHash::new();
+            for c in data.chunks(split) {
+                b.update(c);
+            }
+            assert_eq!(a.finish(), b.finish(), "split {split}");
+        }
+        let mut c = StreamHash::new();
+        c.update(&data[..999]);
+        assert_ne!(a.finish(), c.finish());
+    }
+}
