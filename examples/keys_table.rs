@@ -1,4 +1,9 @@
 //! Prints the keys table for the README from the live keymap.
 fn main() {
-    print!("{}", flashpoint::app::default_keymap().markdown_table());
+    print!(
+        "{}",
+        flashpoint::app::default_keymap()
+            .expect("the embedded keymap parses")
+            .markdown_table()
+    );
 }

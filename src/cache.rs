@@ -92,7 +92,10 @@ pub fn load_with_cache_dir(
     let started = now_nanos();
     let mut stats = CacheStats::default();
     let (found, walk_skipped) = walk::walk(root);
-    let keys: Vec<Option<Key>> = found.par_iter().map(|f| std::fs::metadata(&f.path).ok().and_then(|m| Key::of(&m))).collect();
+    let keys: Vec<Option<Key>> = found
+        .par_iter()
+        .map(|f| std::fs::metadata(&f.path).ok().and_then(|m| Key::of(&m)))
+        .collect();
 
     let canonical = canonical_root(root);
     let header = Header::current(ex, &canonical);
@@ -106,7 +109,9 @@ pub fn load_with_cache_dir(
                 cache_valid = true;
             }
             Ok(None) => {}
-            Err(reason) => stats.warning = Some(format!("cache {} ignored ({reason}); rebuilt", p.display())),
+            Err(reason) => {
+                stats.warning = Some(format!("cache {} ignored ({reason}); rebuilt", p.display()))
+            }
         }
     }
 
@@ -195,12 +200,19 @@ impl Key {
             Ok(d) => d.as_nanos() as i128,
             Err(e) => -(e.duration().as_nanos() as i128),
         };
-        Some(Key { size: m.len(), mtime_ns })
+        Some(Key {
+            size: m.len(),
+            mtime_ns,
+        })
     }
 
     /// Modified so close to `now` that a further edit might keep the same key.
     fn is_racy(&self, now: i128) -> bool {
-        let window = if self.mtime_ns % 1_000_000_000 == 0 { RACY_NANOS_COARSE } else { RACY_NANOS };
+        let window = if self.mtime_ns % 1_000_000_000 == 0 {
+            RACY_NANOS_COARSE
+        } else {
+            RACY_NANOS
+        };
         self.mtime_ns > now - window
     }
 }
@@ -229,16 +241,25 @@ fn extract_file(ex: &Extractor, f: &walk::Found) -> Entry {
             return Err(decode::TOO_LARGE.to_string());
         }
         let mut bytes = Vec::with_capacity(meta.len() as usize);
-        file.take(decode::MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| walk::io_reason(&e))?;
+        file.take(decode::MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| walk::io_reason(&e))?;
         Ok((bytes, Key::of(&meta)))
     };
     match read() {
         Ok((bytes, key)) => {
             let ingested = ingest::ingest_bytes(&f.rel, &bytes);
-            let items = ingested.documents.into_iter().map(|d| pipeline::extract_one(ex, d)).collect();
+            let items = ingested
+                .documents
+                .into_iter()
+                .map(|d| pipeline::extract_one(ex, d))
+                .collect();
             Entry {
                 rel: f.rel.clone(),
-                key: key.unwrap_or(Key { size: 0, mtime_ns: 0 }),
+                key: key.unwrap_or(Key {
+                    size: 0,
+                    mtime_ns: 0,
+                }),
                 items,
                 skipped: ingested.skipped,
                 cacheable: key.is_some(),
@@ -247,9 +268,15 @@ fn extract_file(ex: &Extractor, f: &walk::Found) -> Entry {
         // Read errors are not cached: permissions can change without the key changing.
         Err(reason) => Entry {
             rel: f.rel.clone(),
-            key: Key { size: 0, mtime_ns: 0 },
+            key: Key {
+                size: 0,
+                mtime_ns: 0,
+            },
             items: Vec::new(),
-            skipped: vec![Skipped { path: f.rel.clone(), reason }],
+            skipped: vec![Skipped {
+                path: f.rel.clone(),
+                reason,
+            }],
             cacheable: false,
         },
     }
@@ -298,7 +325,11 @@ fn build_id() -> u64 {
         let meta = std::env::current_exe().and_then(std::fs::metadata);
         match meta {
             Ok(m) => {
-                let t = m.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+                let t = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
                 fnv1a(format!("{}:{t}", m.len()).as_bytes())
             }
             Err(_) => 0,
@@ -307,11 +338,16 @@ fn build_id() -> u64 {
 }
 
 fn canonical_root(root: &Path) -> String {
-    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).to_string_lossy().into_owned()
+    std::fs::canonicalize(root)
+        .unwrap_or_else(|_| root.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn now_nanos() -> i128 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -330,13 +366,21 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<Vec<Entry>>, String> 
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("unreadable: {e}")),
     };
-    let len = file.metadata().map_err(|e| format!("unreadable: {e}"))?.len();
+    let len = file
+        .metadata()
+        .map_err(|e| format!("unreadable: {e}"))?
+        .len();
     if len == 0 {
         return Err("empty file".to_string());
     }
-    let mut r = HashingReader { inner: BufReader::with_capacity(1 << 20, file), hash: StreamHash::new(), remaining: len };
+    let mut r = HashingReader {
+        inner: BufReader::with_capacity(1 << 20, file),
+        hash: StreamHash::new(),
+        remaining: len,
+    };
     let mut magic = [0u8; 8];
-    r.read_exact(&mut magic).map_err(|_| "not a flashpoint cache".to_string())?;
+    r.read_exact(&mut magic)
+        .map_err(|_| "not a flashpoint cache".to_string())?;
     if &magic != MAGIC {
         return Err("not a flashpoint cache".to_string());
     }
@@ -348,7 +392,9 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<Vec<Entry>>, String> 
     let entries = Vec::<Entry>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
     let computed = r.hash.finish();
     let mut stored = [0u8; 8];
-    r.inner.read_exact(&mut stored).map_err(|_| "truncated".to_string())?;
+    r.inner
+        .read_exact(&mut stored)
+        .map_err(|_| "truncated".to_string())?;
     if u64::from_le_bytes(stored) != computed {
         return Err("checksum mismatch".to_string());
     }
@@ -358,14 +404,25 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<Vec<Entry>>, String> 
     if entries.windows(2).any(|w| w[0].rel >= w[1].rel) {
         return Err("entries out of order".to_string());
     }
-    Ok(Some(entries.into_iter().map(|e| Entry { cacheable: true, ..e }).collect()))
+    Ok(Some(
+        entries
+            .into_iter()
+            .map(|e| Entry {
+                cacheable: true,
+                ..e
+            })
+            .collect(),
+    ))
 }
 
 fn write_cache(path: &Path, header: &Header, entries: &[Entry], started: i128) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(
         ".{name}.{}.{}.{}.tmp",
         std::process::id(),
@@ -374,9 +431,15 @@ fn write_cache(path: &Path, header: &Header, entries: &[Entry], started: i128) -
     ));
     let result = (|| {
         let file = File::create(&tmp)?;
-        let mut w = HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hash: StreamHash::new() };
+        let mut w = HashingWriter {
+            inner: BufWriter::with_capacity(1 << 20, file),
+            hash: StreamHash::new(),
+        };
         w.write_all(MAGIC)?;
-        let keep: Vec<&Entry> = entries.iter().filter(|e| e.cacheable && !e.key.is_racy(started)).collect();
+        let keep: Vec<&Entry> = entries
+            .iter()
+            .filter(|e| e.cacheable && !e.key.is_racy(started))
+            .collect();
         let mut enc = Encoder { w: &mut w };
         header.serialize(&mut enc).map_err(io::Error::other)?;
         keep.serialize(&mut enc).map_err(io::Error::other)?;
@@ -406,7 +469,12 @@ impl StreamHash {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
     fn new() -> Self {
-        StreamHash { h: 0x243F_6A88_85A3_08D3, tail: [0; 8], tail_len: 0, len: 0 }
+        StreamHash {
+            h: 0x243F_6A88_85A3_08D3,
+            tail: [0; 8],
+            tail_len: 0,
+            len: 0,
+        }
     }
 
     fn word(&mut self, w: u64) {
@@ -632,7 +700,11 @@ impl<'a, W: Write> ser::Serializer for &'a mut Encoder<'_, W> {
     fn serialize_unit_variant(self, _: &'static str, index: u32, _: &'static str) -> CResult<()> {
         self.varint(index.into())
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> CResult<()> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> CResult<()> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -656,7 +728,13 @@ impl<'a, W: Write> ser::Serializer for &'a mut Encoder<'_, W> {
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> CResult<Self> {
         Ok(self)
     }
-    fn serialize_tuple_variant(self, _: &'static str, index: u32, _: &'static str, _: usize) -> CResult<Self> {
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        index: u32,
+        _: &'static str,
+        _: usize,
+    ) -> CResult<Self> {
         self.varint(index.into())?;
         Ok(self)
     }
@@ -668,7 +746,13 @@ impl<'a, W: Write> ser::Serializer for &'a mut Encoder<'_, W> {
     fn serialize_struct(self, _: &'static str, _: usize) -> CResult<Self> {
         Ok(self)
     }
-    fn serialize_struct_variant(self, _: &'static str, index: u32, _: &'static str, _: usize) -> CResult<Self> {
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        index: u32,
+        _: &'static str,
+        _: usize,
+    ) -> CResult<Self> {
         self.varint(index.into())?;
         Ok(self)
     }
@@ -787,7 +871,9 @@ impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
     type Error = CodecError;
 
     fn deserialize_any<V: Visitor<'de>>(self, _: V) -> CResult<V::Value> {
-        Err(CodecError("the cache format is not self-describing".to_string()))
+        Err(CodecError(
+            "the cache format is not self-describing".to_string(),
+        ))
     }
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
         match self.byte()? {
@@ -813,7 +899,8 @@ impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
         visitor.visit_f64(f64::from_bits(u64::from_le_bytes(self.bits()?)))
     }
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
-        let c = char::from_u32(self.unsigned()?).ok_or_else(|| CodecError("bad char".to_string()))?;
+        let c =
+            char::from_u32(self.unsigned()?).ok_or_else(|| CodecError("bad char".to_string()))?;
         visitor.visit_char(c)
     }
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
@@ -838,25 +925,50 @@ impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
         visitor.visit_unit()
     }
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> CResult<V::Value> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> CResult<V::Value> {
         visitor.visit_unit()
     }
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> CResult<V::Value> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> CResult<V::Value> {
         visitor.visit_newtype_struct(self)
     }
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
         let len = self.len()?;
-        visitor.visit_seq(Items { de: self, left: len })
+        visitor.visit_seq(Items {
+            de: self,
+            left: len,
+        })
     }
     fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> CResult<V::Value> {
-        visitor.visit_seq(Items { de: self, left: len })
+        visitor.visit_seq(Items {
+            de: self,
+            left: len,
+        })
     }
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, len: usize, visitor: V) -> CResult<V::Value> {
-        visitor.visit_seq(Items { de: self, left: len })
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> CResult<V::Value> {
+        visitor.visit_seq(Items {
+            de: self,
+            left: len,
+        })
     }
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
         let len = self.len()?;
-        visitor.visit_map(Items { de: self, left: len })
+        visitor.visit_map(Items {
+            de: self,
+            left: len,
+        })
     }
     fn deserialize_struct<V: Visitor<'de>>(
         self,
@@ -864,7 +976,10 @@ impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> CResult<V::Value> {
-        visitor.visit_seq(Items { de: self, left: fields.len() })
+        visitor.visit_seq(Items {
+            de: self,
+            left: fields.len(),
+        })
     }
     fn deserialize_enum<V: Visitor<'de>>(
         self,
@@ -878,7 +993,9 @@ impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
         visitor.visit_u32(self.unsigned()?)
     }
     fn deserialize_ignored_any<V: Visitor<'de>>(self, _: V) -> CResult<V::Value> {
-        Err(CodecError("the cache format is not self-describing".to_string()))
+        Err(CodecError(
+            "the cache format is not self-describing".to_string(),
+        ))
     }
     fn is_human_readable(&self) -> bool {
         false
@@ -940,10 +1057,20 @@ impl<'de, R: Read> de::VariantAccess<'de> for &mut Decoder<'_, R> {
         seed.deserialize(self)
     }
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> CResult<V::Value> {
-        visitor.visit_seq(Items { de: self, left: len })
+        visitor.visit_seq(Items {
+            de: self,
+            left: len,
+        })
     }
-    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> CResult<V::Value> {
-        visitor.visit_seq(Items { de: self, left: fields.len() })
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> CResult<V::Value> {
+        visitor.visit_seq(Items {
+            de: self,
+            left: fields.len(),
+        })
     }
 }
 
@@ -971,11 +1098,19 @@ mod tests {
         let _ = std::fs::remove_dir_all(&base);
         let root = base.join("corpus");
         std::fs::create_dir_all(root.join("sub")).unwrap();
-        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus")).unwrap() {
+        for entry in
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus")).unwrap()
+        {
             let p = entry.unwrap().path();
-            write(&root.join(p.file_name().unwrap()), &std::fs::read_to_string(&p).unwrap());
+            write(
+                &root.join(p.file_name().unwrap()),
+                &std::fs::read_to_string(&p).unwrap(),
+            );
         }
-        write(&root.join("sub/extra.txt"), "Two drones targeted the Ain al-Asad air base in Iraq on Monday, October 30, 2023, officials said.\n");
+        write(
+            &root.join("sub/extra.txt"),
+            "Two drones targeted the Ain al-Asad air base in Iraq on Monday, October 30, 2023, officials said.\n",
+        );
         write(
             &root.join("feed.jsonl"),
             "{\"text\": \"Rockets struck Erbil on Tuesday, January 2, 2024.\"}\nnot json\n",
@@ -988,8 +1123,14 @@ mod tests {
     fn write(path: &Path, text: &str) {
         static TICK: AtomicUsize = AtomicUsize::new(0);
         std::fs::write(path, text).unwrap();
-        let t = SystemTime::now() - Duration::from_secs(3600) + Duration::from_millis(TICK.fetch_add(1, Ordering::Relaxed) as u64);
-        File::options().write(true).open(path).unwrap().set_modified(t).unwrap();
+        let t = SystemTime::now() - Duration::from_secs(3600)
+            + Duration::from_millis(TICK.fetch_add(1, Ordering::Relaxed) as u64);
+        File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
     }
 
     fn uncached(root: &Path) -> Corpus {
@@ -1019,12 +1160,18 @@ mod tests {
     fn changed_added_and_removed_files() {
         let (root, cache) = setup("change");
         load(&root, &cache);
-        write(&root.join("sub/extra.txt"), "Three rockets struck Camp Taji on Wednesday, March 11, 2020.\n");
+        write(
+            &root.join("sub/extra.txt"),
+            "Three rockets struck Camp Taji on Wednesday, March 11, 2020.\n",
+        );
         let (c, s) = load(&root, &cache);
         assert_eq!((s.hits, s.misses, s.written), (6, 1, true), "{s:?}");
         assert_eq!(c, uncached(&root));
 
-        write(&root.join("sub/new.md"), "# New\n\nA drone struck Erbil on Monday, January 1, 2024.\n");
+        write(
+            &root.join("sub/new.md"),
+            "# New\n\nA drone struck Erbil on Monday, January 1, 2024.\n",
+        );
         let (c, s) = load(&root, &cache);
         assert_eq!((s.hits, s.misses), (7, 1), "{s:?}");
         assert_eq!(c, uncached(&root));
@@ -1040,7 +1187,11 @@ mod tests {
     #[test]
     fn recently_modified_files_are_not_cached() {
         let (root, cache) = setup("racy");
-        std::fs::write(root.join("sub/extra.txt"), "Rockets hit Baghdad on Monday, January 1, 2024.\n").unwrap();
+        std::fs::write(
+            root.join("sub/extra.txt"),
+            "Rockets hit Baghdad on Monday, January 1, 2024.\n",
+        )
+        .unwrap();
         load(&root, &cache);
         let (_, s) = load(&root, &cache);
         assert_eq!((s.hits, s.misses), (6, 1), "{s:?}");
@@ -1065,7 +1216,12 @@ mod tests {
             ("truncated checksum", good[..good.len() - 3].to_vec()),
             ("flipped byte", flipped),
             ("foreign version", foreign),
-            ("garbage", (0..5000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect()),
+            (
+                "garbage",
+                (0..5000u32)
+                    .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+                    .collect(),
+            ),
             ("json", b"{\"documents\": []}".to_vec()),
         ];
         let mut trailing = good.clone();
@@ -1082,7 +1238,11 @@ mod tests {
             assert_eq!((s.hits, s.misses, s.written), (0, 7, true), "{what}: {s:?}");
             let (c, s) = load(&root, &cache);
             assert_eq!(c, want, "{what}");
-            assert_eq!((s.hits, s.warning), (7, None), "{what}: rebuilt cache not used");
+            assert_eq!(
+                (s.hits, s.warning),
+                (7, None),
+                "{what}: rebuilt cache not used"
+            );
         }
     }
 
@@ -1095,7 +1255,10 @@ mod tests {
         let other = Extractor::new(lex.clone());
         let (c, s) = load_with_cache_dir(&root, Some(&cache), &other, &|_, _| {});
         assert_eq!(s.misses, 7, "{s:?}");
-        assert!(s.warning.as_deref().is_some_and(|w| w.contains("lexicon")), "{s:?}");
+        assert!(
+            s.warning.as_deref().is_some_and(|w| w.contains("lexicon")),
+            "{s:?}"
+        );
         assert_eq!(c, pipeline::build(ingest::read_folder(&root), &lex));
     }
 
@@ -1107,7 +1270,12 @@ mod tests {
         let (c, s) = load(&root, &cache.join("sub"));
         assert_eq!(c, uncached(&root));
         assert!(!s.written);
-        assert!(s.warning.as_deref().is_some_and(|w| w.contains("not written")), "{s:?}");
+        assert!(
+            s.warning
+                .as_deref()
+                .is_some_and(|w| w.contains("not written")),
+            "{s:?}"
+        );
         let (c, s) = load_with_cache_dir(&root, None, ex(), &|_, _| {});
         assert_eq!(c, uncached(&root));
         assert_eq!((s.misses, s.written, s.warning), (7, false, None));
@@ -1118,7 +1286,9 @@ mod tests {
         let (root, cache) = setup("concurrent");
         let want = uncached(&root);
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..4).map(|_| scope.spawn(|| load(&root, &cache))).collect();
+            let handles: Vec<_> = (0..4)
+                .map(|_| scope.spawn(|| load(&root, &cache)))
+                .collect();
             for h in handles {
                 let (c, s) = h.join().unwrap();
                 assert_eq!(c, want);
@@ -1128,7 +1298,10 @@ mod tests {
         let (c, s) = load(&root, &cache);
         assert_eq!(c, want);
         assert_eq!((s.hits, s.misses, s.warning), (7, 0, None));
-        let leftovers: Vec<_> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 
@@ -1150,18 +1323,41 @@ mod tests {
     #[test]
     fn codec_round_trips_and_refuses_garbage() {
         let mut buf = Vec::new();
-        let mut w = HashingWriter { inner: &mut buf, hash: StreamHash::new() };
-        let value = (Some(-5i64), vec!["é".to_string(), String::new()], 1.5f64, u64::MAX, i128::MIN, 'x');
+        let mut w = HashingWriter {
+            inner: &mut buf,
+            hash: StreamHash::new(),
+        };
+        let value = (
+            Some(-5i64),
+            vec!["é".to_string(), String::new()],
+            1.5f64,
+            u64::MAX,
+            i128::MIN,
+            'x',
+        );
         value.serialize(&mut Encoder { w: &mut w }).unwrap();
         let len = buf.len() as u64;
-        let mut r = HashingReader { inner: &buf[..], hash: StreamHash::new(), remaining: len };
-        let back: (Option<i64>, Vec<String>, f64, u64, i128, char) = Deserialize::deserialize(&mut Decoder { r: &mut r }).unwrap();
+        let mut r = HashingReader {
+            inner: &buf[..],
+            hash: StreamHash::new(),
+            remaining: len,
+        };
+        let back: (Option<i64>, Vec<String>, f64, u64, i128, char) =
+            Deserialize::deserialize(&mut Decoder { r: &mut r }).unwrap();
         assert_eq!(back, value);
         // A huge length never allocates.
         let huge = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
-        let mut r = HashingReader { inner: &huge[..], hash: StreamHash::new(), remaining: 9 };
+        let mut r = HashingReader {
+            inner: &huge[..],
+            hash: StreamHash::new(),
+            remaining: 9,
+        };
         assert!(String::deserialize(&mut Decoder { r: &mut r }).is_err());
-        let mut r = HashingReader { inner: &huge[..], hash: StreamHash::new(), remaining: 9 };
+        let mut r = HashingReader {
+            inner: &huge[..],
+            hash: StreamHash::new(),
+            remaining: 9,
+        };
         assert!(Vec::<u8>::deserialize(&mut Decoder { r: &mut r }).is_err());
     }
 

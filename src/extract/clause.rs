@@ -741,7 +741,9 @@ fn assign_roles(
                 subjects.push((hi - last_ti, group, name.clone(), h.span));
             }
             None
-        } else if (forces || target_prep) && head_ti.is_some_and(|hi| ti.abs_diff(hi) <= TARGET_REACH * 2) {
+        } else if (forces || target_prep)
+            && head_ti.is_some_and(|hi| ti.abs_diff(hi) <= TARGET_REACH * 2)
+        {
             Some(Role::Target)
         } else {
             None

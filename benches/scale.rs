@@ -1,0 +1,107 @@
+//! Whole-corpus figures in one process (no criterion: each step runs once, timed).
+//!
+//! ```text
+//! cargo bench --bench scale -- CORPUS_DIR      # cold and warm load through the cache, index
+//! cargo bench --bench scale -- --merge 1000000 # merge scaling: N/4 vs N synthetic mentions
+//! ```
+//!
+//! Without arguments (as in a plain `cargo bench`) it runs the merge at 62,500 and 250,000.
+
+use flashpoint::cache;
+use flashpoint::extract::Extractor;
+use flashpoint::extract::merge::merge;
+use flashpoint::index::Index;
+use flashpoint::lexicon::Lexicon;
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[path = "common/mod.rs"]
+mod common;
+
+fn secs(t: Instant) -> String {
+    format!("{:.3} s", t.elapsed().as_secs_f64())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let ex = Extractor::new(Lexicon::embedded().unwrap());
+    let mut merge_n = 250_000usize;
+    let mut dirs = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--merge" {
+            merge_n = it.next().and_then(|v| v.parse().ok()).expect("--merge N");
+        } else if !a.starts_with('-') {
+            dirs.push(PathBuf::from(a));
+        }
+    }
+    for dir in &dirs {
+        let bytes: u64 = walkdir_bytes(dir);
+        let cache_dir =
+            std::env::temp_dir().join(format!("flashpoint-scale-cache-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&cache_dir);
+        println!("corpus {} ({:.1} MB)", dir.display(), bytes as f64 / 1e6);
+        let t = Instant::now();
+        let (corpus, s) = cache::load_with_cache_dir(dir, None, &ex, &|_, _| {});
+        let el = t.elapsed().as_secs_f64();
+        println!(
+            "  uncached load (walk+read+extract+assemble): {el:.3} s, {:.1} MB/s; {} docs, {} incidents, {} actors, {} misses",
+            bytes as f64 / 1e6 / el,
+            corpus.documents.len(),
+            corpus.incidents.len(),
+            corpus.actors.len(),
+            s.misses
+        );
+        drop(corpus);
+        let t = Instant::now();
+        let (corpus, s) = cache::load_with_cache_dir(dir, Some(&cache_dir), &ex, &|_, _| {});
+        println!("  cold load + cache write: {} ({s:?})", secs(t));
+        drop(corpus);
+        let size = std::fs::metadata(cache::cache_file(&cache_dir, dir))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        println!("  cache file: {:.1} MB", size as f64 / 1e6);
+        let t = Instant::now();
+        let (corpus, s) = cache::load_with_cache_dir(dir, Some(&cache_dir), &ex, &|_, _| {});
+        let load = t.elapsed().as_secs_f64();
+        let t2 = Instant::now();
+        let index = Index::new(corpus);
+        let idx = t2.elapsed().as_secs_f64();
+        println!(
+            "  warm open: cached load {load:.3} s + Index::new {idx:.3} s = {:.3} s ({} hits, {} misses)",
+            load + idx,
+            s.hits,
+            s.misses
+        );
+        let t = Instant::now();
+        let hits = index.search_actors("hez");
+        println!(
+            "  search_actors(\"hez\"): {} matches in {}",
+            hits.len(),
+            secs(t)
+        );
+        let _ = std::fs::remove_dir_all(&cache_dir);
+    }
+    for n in [merge_n / 4, merge_n] {
+        let (docs, reports) = common::synthetic_reports(&ex, n);
+        let t = Instant::now();
+        let incidents = merge(&ex, &docs, reports);
+        println!(
+            "merge {n} mentions -> {} incidents: {}",
+            incidents.len(),
+            secs(t)
+        );
+    }
+}
+
+fn walkdir_bytes(dir: &std::path::Path) -> u64 {
+    let (found, _) = flashpoint::ingest::walk::walk(dir);
+    found
+        .iter()
+        .filter_map(|f| std::fs::metadata(&f.path).ok())
+        .map(|m| m.len())
+        .sum()
+}
