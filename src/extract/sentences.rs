@@ -154,7 +154,11 @@ fn ends_sentence(text: &str, s: usize, p: usize, j: usize, single_period: bool) 
         return true;
     }
     let token = token_before(text, s, p);
-    let with_dot = text.get(token..p + 1).unwrap_or("");
+    // "**Nov. 13**", "(Gen. Smith": markup and brackets before a word do not change it.
+    let with_dot = text
+        .get(token..p + 1)
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
     if is_initial(with_dot) || ABBREVIATIONS.contains(&with_dot) {
         return false;
     }

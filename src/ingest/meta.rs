@@ -118,9 +118,14 @@ fn is_dateline(text: &str, line: Span, date: Span) -> bool {
     if DATE_PREFIXES.iter().any(|p| lower.starts_with(p)) && words(before) + words(after) <= 15 {
         return true;
     }
+    // "January 5, 2024 6:10 PM GMT+3 | Updated 3 hours ago": a short line that opens with the
+    // date is a timestamp line.
+    if words(before) == 0 && words(after) <= 10 {
+        return true;
+    }
     // "WASHINGTON, Jan 5, 2024 (Reuters) - The ...": the date ends the dateline.
     let after = after.trim_start();
-    words(before) <= 6 && after.starts_with(['-', '–', '—', '(', '|', ':'])
+    words(before) <= 6 && after.starts_with(['-', '–', '—', '(', '|', ':', '/'])
 }
 
 /// The outlet named by the text itself; `None` rather than a guess.
