@@ -6,7 +6,181 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::model::{Corpus, Incident};
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::model::{Corpus, Incident, Precision};
+
+/// Spans longer than this many weeks are charted per month.
+pub const MAX_WEEKS: i64 = 26;
+/// Spans longer than this many months are charted per year.
+pub const MAX_MONTHS: i64 = 120;
+
+/// The width of one activity bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BucketUnit {
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    Month,
+    Year,
+}
+
+impl BucketUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BucketUnit::Week => "week",
+            BucketUnit::Month => "month",
+            BucketUnit::Year => "year",
+        }
+    }
+
+    /// The first day of the bucket holding `day`.
+    pub fn start_of(self, day: NaiveDate) -> NaiveDate {
+        let start = match self {
+            BucketUnit::Week => {
+                Some(day - Duration::days(i64::from(day.weekday().num_days_from_monday())))
+            }
+            BucketUnit::Month => day.with_day(1),
+            BucketUnit::Year => NaiveDate::from_ymd_opt(day.year(), 1, 1),
+        };
+        start.unwrap_or(day)
+    }
+
+    /// The first day of the bucket after the one starting on `start`.
+    pub fn next(self, start: NaiveDate) -> NaiveDate {
+        let next = match self {
+            BucketUnit::Week => Some(start + Duration::days(7)),
+            BucketUnit::Month if start.month() == 12 => {
+                NaiveDate::from_ymd_opt(start.year() + 1, 1, 1)
+            }
+            BucketUnit::Month => NaiveDate::from_ymd_opt(start.year(), start.month() + 1, 1),
+            BucketUnit::Year => NaiveDate::from_ymd_opt(start.year() + 1, 1, 1),
+        };
+        next.unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Whether a date of `precision` can be placed in a bucket of this unit without guessing:
+    /// a month-dated incident fits a month or a year, never a week.
+    pub fn fits(self, precision: Precision) -> bool {
+        match precision {
+            Precision::Day => true,
+            Precision::Month => self >= BucketUnit::Month,
+            Precision::Year => self >= BucketUnit::Year,
+            Precision::Unknown => false,
+        }
+    }
+}
+
+/// One bucket of the activity chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bucket {
+    pub start: NaiveDate,
+    /// Incident indices (corpus) in the bucket, in the order they were given.
+    pub incidents: Vec<usize>,
+}
+
+/// Incidents per week, month or year, and the ones that could not be placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    pub unit: BucketUnit,
+    /// Consecutive buckets from the first placed incident to the last; empty when none was placed.
+    pub buckets: Vec<Bucket>,
+    /// Incidents with a date coarser than the unit (a month-dated one on a weekly chart).
+    pub imprecise: Vec<usize>,
+    /// Incidents without a date.
+    pub undated: Vec<usize>,
+}
+
+impl Activity {
+    /// The bucket holding `incident`, if it was placed.
+    pub fn bucket_of(&self, incident: usize) -> Option<usize> {
+        self.buckets
+            .iter()
+            .position(|b| b.incidents.contains(&incident))
+    }
+
+    /// The largest bucket's size.
+    pub fn max_count(&self) -> usize {
+        self.buckets
+            .iter()
+            .map(|b| b.incidents.len())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Number of incidents placed in a bucket.
+    pub fn placed(&self) -> usize {
+        self.buckets.iter().map(|b| b.incidents.len()).sum()
+    }
+}
+
+/// Buckets `incidents` by the start of their date range. The unit follows the span of the
+/// month- and day-dated incidents (year-dated ones alone would stretch a recent campaign over
+/// decades): weeks up to `MAX_WEEKS`, months up to `MAX_MONTHS`, then years. An incident whose
+/// precision is coarser than the unit is counted as imprecise, never put on a guessed week.
+pub fn activity(corpus: &Corpus, incidents: &[usize]) -> Activity {
+    let dated: Vec<(usize, Precision, NaiveDate)> = incidents
+        .iter()
+        .filter_map(|&i| {
+            let inc = corpus.incidents.get(i)?;
+            let start = inc.date.range.filter(|_| inc.date.is_known())?.0;
+            Some((i, inc.date.precision, start))
+        })
+        .collect();
+    let undated: Vec<usize> = incidents
+        .iter()
+        .copied()
+        .filter(|i| !dated.iter().any(|d| d.0 == *i))
+        .collect();
+    let fine: Vec<NaiveDate> = dated
+        .iter()
+        .filter(|d| d.1 <= Precision::Month)
+        .map(|d| d.2)
+        .collect();
+    let span_days = if fine.is_empty() {
+        &dated.iter().map(|d| d.2).collect::<Vec<_>>()
+    } else {
+        &fine
+    };
+    let (lo, hi) = (span_days.iter().min(), span_days.iter().max());
+    let span = match (lo, hi) {
+        (Some(lo), Some(hi)) => (*hi - *lo).num_days(),
+        _ => 0,
+    };
+    let unit = if span <= MAX_WEEKS * 7 {
+        BucketUnit::Week
+    } else if span <= MAX_MONTHS * 30 {
+        BucketUnit::Month
+    } else {
+        BucketUnit::Year
+    };
+    let (placed, imprecise): (Vec<_>, Vec<_>) = dated.into_iter().partition(|d| unit.fits(d.1));
+    let imprecise = imprecise.into_iter().map(|d| d.0).collect();
+    let mut buckets = Vec::new();
+    let first = placed.iter().map(|d| unit.start_of(d.2)).min();
+    let last = placed.iter().map(|d| unit.start_of(d.2)).max();
+    if let (Some(first), Some(last)) = (first, last) {
+        let mut start = first;
+        while start <= last {
+            buckets.push(Bucket {
+                start,
+                incidents: Vec::new(),
+            });
+            start = unit.next(start);
+        }
+        for (i, _, day) in placed {
+            let at = unit.start_of(day);
+            if let Some(b) = buckets.iter_mut().find(|b| b.start == at) {
+                b.incidents.push(i);
+            }
+        }
+    }
+    Activity {
+        unit,
+        buckets,
+        imprecise,
+        undated,
+    }
+}
 
 /// The labels of one timeline row, precomputed so a frame never formats an incident it does not show.
 /// Strings are raw (they may hold whatever the articles held); the UI sanitises what it draws.
@@ -365,6 +539,75 @@ mod tests {
         assert_eq!(found[0].actor, 2);
         assert!(index.search_actors("zzzz").is_empty());
         assert_eq!(index.search_actors("  ").len(), 3);
+    }
+
+    fn dated(precision: Precision, start: (i32, u32, u32), end: (i32, u32, u32)) -> DateValue {
+        let d = |(y, m, dd): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        DateValue {
+            precision,
+            range: Some((d(start), d(end))),
+            words: String::new(),
+            basis: String::new(),
+        }
+    }
+
+    #[test]
+    fn activity_buckets_by_week_and_counts_coarse_and_undated_apart() {
+        let mut c = corpus();
+        c.incidents.push(incident(
+            dated(Precision::Month, (2023, 11, 1), (2023, 11, 30)),
+            "KH",
+            false,
+        ));
+        c.incidents.push(incident(
+            dated(Precision::Year, (2020, 1, 1), (2020, 12, 31)),
+            "KH",
+            false,
+        ));
+        let all: Vec<usize> = (0..c.incidents.len()).collect();
+        let a = activity(&c, &all);
+        // 2023-10-17 (Tue) .. 2024-01-28 (Sun): weeks from Mon 2023-10-16 to Mon 2024-01-22.
+        assert_eq!(a.unit, BucketUnit::Week);
+        assert_eq!(
+            a.buckets.first().unwrap().start,
+            NaiveDate::from_ymd_opt(2023, 10, 16).unwrap()
+        );
+        assert_eq!(
+            a.buckets.last().unwrap().start,
+            NaiveDate::from_ymd_opt(2024, 1, 22).unwrap()
+        );
+        assert_eq!(a.buckets.len(), 15);
+        assert_eq!(a.buckets.last().unwrap().incidents, vec![1, 3]);
+        assert_eq!(a.placed(), 3);
+        assert_eq!(a.max_count(), 2);
+        assert_eq!(a.imprecise, vec![4, 5]);
+        assert_eq!(a.undated, vec![0]);
+        assert_eq!(a.bucket_of(2), Some(0));
+        assert_eq!(a.bucket_of(4), None);
+    }
+
+    #[test]
+    fn activity_goes_monthly_over_long_spans_and_places_month_dates() {
+        let mut c = corpus();
+        c.incidents.push(incident(
+            dated(Precision::Month, (2023, 3, 10), (2023, 3, 31)),
+            "KH",
+            false,
+        ));
+        let all: Vec<usize> = (0..c.incidents.len()).collect();
+        let a = activity(&c, &all);
+        assert_eq!(a.unit, BucketUnit::Month);
+        assert_eq!(a.buckets.len(), 11); // 2023-03 .. 2024-01
+        assert_eq!(a.bucket_of(4), Some(0));
+        assert_eq!(a.buckets[10].incidents, vec![1, 3]);
+        assert!(a.imprecise.is_empty());
+        assert_eq!(
+            BucketUnit::Month.next(NaiveDate::from_ymd_opt(2023, 12, 1).unwrap()),
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
+        );
+        let empty = activity(&c, &[0]);
+        assert!(empty.buckets.is_empty());
+        assert_eq!(empty.undated, vec![0]);
     }
 
     #[test]

@@ -90,6 +90,11 @@ pub struct TriggerEntry {
     /// "noun" (attack, strike) or "verb" (past forms only: attacked, fired, struck).
     pub pos: String,
     pub words: Vec<String>,
+    /// Words with everyday senses ("hit", "fired", "launched"): they report an event only when
+    /// the clause also names a weapon, another event word or an actor ("outages hit the city"
+    /// is no attack).
+    #[serde(default)]
+    pub needs_context: bool,
 }
 
 impl TriggerEntry {

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod filter;
 pub mod index;
 pub mod ingest;
 pub mod lexicon;

@@ -25,6 +25,8 @@ pub struct Draft {
     pub plural: bool,
     /// Has something of its own to stand on: a known date, a specific place or a named victim.
     pub anchored: bool,
+    /// Comes from the article's headline.
+    pub headline: bool,
 }
 
 /// Words that, before a singular event noun, make it hypothetical or generic.
@@ -47,6 +49,25 @@ const ANAPHORIC_DETERMINERS: [&str; 8] = [
 const MODALS: [&str; 12] = [
     "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "not",
     "never",
+];
+/// Before a past participle, words that make it an adjective ("from intercepted drones").
+const ADJECTIVAL_BEFORE: [&str; 8] = ["from", "of", "a", "an", "with", "some", "several", "two"];
+/// Nouns an event word can modify ("strike groups", "attack capability").
+const MODIFIED_NOUNS: [&str; 14] = [
+    "group",
+    "groups",
+    "force",
+    "forces",
+    "team",
+    "teams",
+    "package",
+    "capability",
+    "capabilities",
+    "options",
+    "plan",
+    "plans",
+    "helicopter",
+    "helicopters",
 ];
 const PERFECT: [&str; 3] = ["has", "have", "having"];
 const PASSIVE: [&str; 5] = ["was", "were", "been", "being", "be"];
@@ -297,6 +318,7 @@ pub fn analyse(
         anaphoric,
         plural,
         anchored,
+        headline: false,
     })
 }
 
@@ -389,6 +411,21 @@ fn choose_head(
                 if prev.is_some_and(|t| t.is_any(text, &MODALS)) {
                     continue;
                 }
+                // "debris from intercepted drones": a participle used as an adjective.
+                if prev.is_some_and(|t| t.is_any(text, &ADJECTIVAL_BEFORE)) {
+                    continue;
+                }
+                if h.needs_context() {
+                    let context = hits.iter().any(|o| {
+                        o.span != h.span
+                            && (o.weapon().is_some()
+                                || o.trigger().is_some()
+                                || o.actor().is_some())
+                    });
+                    if !context {
+                        continue;
+                    }
+                }
                 // "has (previously) been targeted", "have launched": a generalisation.
                 let perfect = (1..=3).filter_map(before).any(|t| t.is_any(text, &PERFECT))
                     && !(1..=3).filter_map(before).any(|t| t.is(text, ","));
@@ -404,7 +441,8 @@ fn choose_head(
                 }
                 // "The missiles were launched", "the drone attack that killed": the event was
                 // introduced before; this clause adds to it.
-                let definite_subject = definite_subject(text, tokens, ti);
+                let definite_subject =
+                    definite_subject(text, tokens, ti) || definite_object(text, hits, tokens, ti);
                 let relative_to_anaphor =
                     fallback.is_some() && prev.is_some_and(|t| t.is_any(text, &["that", "which"]));
                 return Some((i, definite_subject || relative_to_anaphor, false));
@@ -448,6 +486,15 @@ fn choose_head(
                 }
                 let det = det.as_deref();
                 if det.is_some_and(|d| NON_EVENT_DETERMINERS.contains(&d)) {
+                    continue;
+                }
+                // "strike groups", "a one-way attack drone": the event word modifies a noun.
+                let next = tokens.get(ti + 1);
+                let modifier = next.is_some_and(|t| t.is_any(text, &MODIFIED_NOUNS))
+                    || hits.iter().any(|o| {
+                        o.weapon().is_some() && next.is_some_and(|t| t.span.start == o.span.start)
+                    });
+                if modifier {
                     continue;
                 }
                 // A possessive ("Saturday’s attack", "Shukur’s murder") presupposes a known event.
@@ -498,6 +545,20 @@ fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
                 ));
     }
     false
+}
+
+/// Whether the verb at token `ti` takes a definite weapon or event object ("intercepted most of
+/// the missiles", "downed the drones"): the projectiles were introduced before.
+fn definite_object(text: &str, hits: &[Hit], tokens: &[Token], ti: usize) -> bool {
+    hits.iter().any(|h| {
+        if h.weapon().is_none() && h.trigger().is_none() {
+            return false;
+        }
+        let Some(hi) = token_index_at(tokens, h.span.start) else {
+            return false;
+        };
+        hi > ti && hi <= ti + 5 && tokens[hi - 1].is_any(text, &["the", "these", "those"])
+    })
 }
 
 /// "attacked 23 times", "Since October 17, there have been …", "For 25 days, …".

@@ -26,6 +26,8 @@ const SINGULAR_REACH: usize = 6;
 /// A headline or lede that refers ahead ("What we know about the drone attack …") finds its
 /// incident in the next sentences.
 const FORWARD_REACH: usize = 2;
+/// A headline's event is told in the lede, past any byline and date lines.
+const HEADLINE_REACH: usize = 5;
 /// An event this long before publication is context, whatever else the article says.
 const BACKGROUND_AGE_DAYS: i64 = 180;
 /// An event this long before publication is context unless it is where the article's news is.
@@ -58,6 +60,10 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
             }
         }
         if hits.iter().any(|h| h.trigger().is_some()) {
+            let is_headline = doc
+                .title
+                .as_deref()
+                .is_some_and(|t| sent.slice(text).trim() == t.trim());
             let tokens = tokenize(text, sent);
             let mut sentence_bg_cue = false;
             for c in split_clauses(text, sent, &hits) {
@@ -86,8 +92,14 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     last_place: place_before,
                     sentence_bg_cue,
                 };
-                if let Some(d) = clause::analyse(ex, &ctx, c, &clause_hits, &clause_tokens) {
+                if let Some(mut d) = clause::analyse(ex, &ctx, c, &clause_hits, &clause_tokens) {
                     sentence_bg_cue |= d.mention.background;
+                    // The headline summarises the article's lead event: it joins that event
+                    // when it has no date of its own.
+                    if is_headline && !d.mention.date.is_known() {
+                        d.anaphoric = true;
+                        d.headline = true;
+                    }
                     drafts.push(d);
                 }
             }
@@ -272,8 +284,13 @@ fn compatible(ex: &Extractor, d: &Mention, g: &Group, check_background: bool) ->
 
 /// Strong evidence that an anchored, non-anaphoric draft reports the group's incident.
 fn same_incident(ex: &Extractor, d: &Mention, g: &Group) -> bool {
+    // Within one article, a site and a place beside it ("Erbil airport", "Erbil") are one scene.
     let same_site = g.mentions().any(|m| match (&d.place, &m.place) {
-        (Some(a), Some(b)) => !a.is_country && a.name == b.name,
+        (Some(a), Some(b)) => {
+            !a.is_country
+                && !b.is_country
+                && (a.name == b.name || ex.places_near(&a.name, &b.name).is_some())
+        }
         _ => false,
     });
     let gdate = best_date(g.mentions().map(|m| &m.date));
@@ -317,6 +334,8 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
     for mut d in pending {
         let (reach, forward) = if d.plural {
             (PLURAL_REACH, 0)
+        } else if d.headline {
+            (0, HEADLINE_REACH)
         } else {
             (SINGULAR_REACH, FORWARD_REACH)
         };

@@ -43,6 +43,7 @@ pub enum Sense {
         kind: IncidentKind,
         pos: TriggerPos,
         plural: bool,
+        needs_context: bool,
     },
     Cue(Cue),
 }
@@ -75,8 +76,21 @@ impl Hit {
     }
     pub fn trigger(&self) -> Option<(IncidentKind, TriggerPos, bool)> {
         self.senses.iter().find_map(|s| match s {
-            Sense::Trigger { kind, pos, plural } => Some((*kind, *pos, *plural)),
+            Sense::Trigger {
+                kind, pos, plural, ..
+            } => Some((*kind, *pos, *plural)),
             _ => None,
+        })
+    }
+    pub fn needs_context(&self) -> bool {
+        self.senses.iter().any(|s| {
+            matches!(
+                s,
+                Sense::Trigger {
+                    needs_context: true,
+                    ..
+                }
+            )
         })
     }
     pub fn cue(&self, cue: Cue) -> bool {
@@ -212,6 +226,7 @@ impl Matcher {
                 "light" => TriggerPos::Light,
                 _ => TriggerPos::Verb,
             };
+            let needs_context = t.needs_context;
             for w in &t.words {
                 b.add(
                     w,
@@ -219,6 +234,7 @@ impl Matcher {
                         kind,
                         pos,
                         plural: false,
+                        needs_context,
                     },
                 );
                 if pos == TriggerPos::Noun && !w.ends_with('s') {
@@ -228,6 +244,7 @@ impl Matcher {
                             kind,
                             pos,
                             plural: true,
+                            needs_context,
                         },
                     );
                 }
