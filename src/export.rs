@@ -267,3 +267,99 @@ pub fn to_csv(corpus: &Corpus, selection: &[usize]) -> String {
     }
     out
 }
+
+/// GeoJSON of the given incidents: a FeatureCollection of Points (`[lon, lat]`, as RFC 7946
+/// orders them) whose properties are the incident's facts. Incidents without coordinates cannot be
+/// points; their ids are listed in a top-level `"unlocated"` member so none silently disappears.
+pub fn to_geojson(corpus: &Corpus, selection: &[usize]) -> String {
+    use serde_json::{Value, json};
+    let mut features: Vec<Value> = Vec::new();
+    let mut unlocated: Vec<String> = Vec::new();
+    for &i in selection {
+        let Some(inc) = corpus.incidents.get(i) else {
+            continue;
+        };
+        let coords = inc
+            .place
+            .as_ref()
+            .and_then(|p| Some((p.lon?, p.lat?)))
+            .filter(|(lon, lat)| lon.is_finite() && lat.is_finite());
+        let Some((lon, lat)) = coords else {
+            unlocated.push(format!("i{i}"));
+            continue;
+        };
+        let actors: Vec<Value> = inc
+            .participants
+            .iter()
+            .map(|p| json!({ "name": p.actor, "role": p.role.as_str() }))
+            .collect();
+        features.push(json!({
+            "type": "Feature",
+            "id": format!("i{i}"),
+            "geometry": { "type": "Point", "coordinates": [lon, lat] },
+            "properties": {
+                "id": format!("i{i}"),
+                "date": inc.date.label(),
+                "kind": inc.kind.as_str(),
+                "place": inc.place.as_ref().map(|p| p.name.as_str()),
+                "country": inc.place.as_ref().and_then(|p| p.country.as_deref()),
+                "weapons": inc.weapons,
+                "actors": actors,
+                "killed": inc.killed,
+                "injured": inc.injured,
+                "background": inc.background,
+                "sources": inc.document_count(),
+            },
+        }));
+    }
+    let collection = json!({
+        "type": "FeatureCollection",
+        "features": features,
+        "unlocated": unlocated,
+    });
+    serde_json::to_string_pretty(&collection).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The three files one export of a view writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub csv: std::path::PathBuf,
+    pub json: std::path::PathBuf,
+    pub geojson: std::path::PathBuf,
+}
+
+/// Writes `selection` as `flashpoint-<stamp>.{csv,json,geojson}` into `dir` (created if missing).
+/// `stamp` is usually the local time; when files of that name exist a counter is appended rather
+/// than overwriting an earlier export. The directory is a parameter so tests never touch the
+/// environment.
+pub fn write_view(
+    dir: &std::path::Path,
+    stamp: &str,
+    corpus: &Corpus,
+    selection: &[usize],
+) -> std::io::Result<Written> {
+    std::fs::create_dir_all(dir)?;
+    let base = (1..1000)
+        .map(|n| {
+            if n == 1 {
+                format!("flashpoint-{stamp}")
+            } else {
+                format!("flashpoint-{stamp}-{n}")
+            }
+        })
+        .find(|b| {
+            ["csv", "json", "geojson"]
+                .iter()
+                .all(|ext| !dir.join(format!("{b}.{ext}")).exists())
+        })
+        .ok_or_else(|| std::io::Error::other("too many exports with the same timestamp"))?;
+    let written = Written {
+        csv: dir.join(format!("{base}.csv")),
+        json: dir.join(format!("{base}.json")),
+        geojson: dir.join(format!("{base}.geojson")),
+    };
+    std::fs::write(&written.csv, to_csv(corpus, selection))?;
+    std::fs::write(&written.json, to_json(corpus, selection))?;
+    std::fs::write(&written.geojson, to_geojson(corpus, selection))?;
+    Ok(written)
+}

@@ -118,19 +118,17 @@ impl Activity {
 /// decades): weeks up to `MAX_WEEKS`, months up to `MAX_MONTHS`, then years. An incident whose
 /// precision is coarser than the unit is counted as imprecise, never put on a guessed week.
 pub fn activity(corpus: &Corpus, incidents: &[usize]) -> Activity {
-    let dated: Vec<(usize, Precision, NaiveDate)> = incidents
-        .iter()
-        .filter_map(|&i| {
-            let inc = corpus.incidents.get(i)?;
-            let start = inc.date.range.filter(|_| inc.date.is_known())?.0;
-            Some((i, inc.date.precision, start))
-        })
-        .collect();
-    let undated: Vec<usize> = incidents
-        .iter()
-        .copied()
-        .filter(|i| !dated.iter().any(|d| d.0 == *i))
-        .collect();
+    let mut dated: Vec<(usize, Precision, NaiveDate)> = Vec::new();
+    let mut undated = Vec::new();
+    for &i in incidents {
+        let Some(inc) = corpus.incidents.get(i) else {
+            continue;
+        };
+        match inc.date.range.filter(|_| inc.date.is_known()) {
+            Some((start, _)) => dated.push((i, inc.date.precision, start)),
+            None => undated.push(i),
+        }
+    }
     let fine: Vec<NaiveDate> = dated
         .iter()
         .filter(|d| d.1 <= Precision::Month)
@@ -169,8 +167,8 @@ pub fn activity(corpus: &Corpus, incidents: &[usize]) -> Activity {
         }
         for (i, _, day) in placed {
             let at = unit.start_of(day);
-            if let Some(b) = buckets.iter_mut().find(|b| b.start == at) {
-                b.incidents.push(i);
+            if let Ok(b) = buckets.binary_search_by_key(&at, |b| b.start) {
+                buckets[b].incidents.push(i);
             }
         }
     }
@@ -328,6 +326,11 @@ impl Index {
     /// Number of background incidents, so the UI can say what `b` hides.
     pub fn background_count(&self) -> usize {
         self.labels.iter().filter(|l| l.background).count()
+    }
+
+    /// The activity chart's buckets for these incidents (see [`activity`]).
+    pub fn activity(&self, incidents: &[usize]) -> Activity {
+        activity(&self.corpus, incidents)
     }
 
     /// Fuzzy search over canonical names and aliases, best match per actor, best actor first.

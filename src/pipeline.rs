@@ -49,7 +49,8 @@ pub fn assemble(ex: &Extractor, items: Vec<Extracted>, skipped: Vec<Skipped>) ->
         .flat_map(|r| r.groups.iter().cloned())
         .collect();
     let incidents = merge(ex, &documents, groups);
-    let actors = actors::build(ex, &reports, &discovered, &incidents);
+    let outlets: Vec<Option<String>> = documents.iter().map(|d| d.outlet.clone()).collect();
+    let actors = actors::build(ex, &outlets, &reports, &discovered, &incidents);
     Corpus {
         documents,
         skipped,

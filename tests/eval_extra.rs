@@ -48,7 +48,7 @@ const FLOOR: Floor = Floor {
     date: 0.85,
     place: 0.73,
     merged: 0.35,
-    actors: 0.72,
+    actors: 0.85,
     published: 1.0,
     non_incidents: 1,
 };

@@ -22,7 +22,7 @@ pub enum Action {
     FocusPrev,
     /// Apply: filter the timeline to the selected actor, or open the selected incident's source.
     Apply,
-    /// Back out: close help or search, then clear the actor filter (never quits).
+    /// Back out: close help, search or the filter line, then clear the filters (never quits).
     Back,
     /// Open the actor search line.
     Search,
@@ -32,6 +32,14 @@ pub enum Action {
     PrevSource,
     /// Hide or show background incidents.
     ToggleBackground,
+    /// Open the filter line (date range, kind, weapon, country, place, actor, background).
+    Filter,
+    /// Show the Map in place of the Source pane, or go back.
+    ToggleMap,
+    /// Show the Activity chart in place of the Source pane, or go back.
+    ToggleChart,
+    /// Write the filtered incidents to CSV, JSON and GeoJSON.
+    Export,
     /// Show or hide this help.
     Help,
     /// Quit Flashpoint.
@@ -40,7 +48,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 20] = [
         Action::SelectNext,
         Action::SelectPrev,
         Action::SelectFirst,
@@ -55,6 +63,10 @@ impl Action {
         Action::NextSource,
         Action::PrevSource,
         Action::ToggleBackground,
+        Action::Filter,
+        Action::ToggleMap,
+        Action::ToggleChart,
+        Action::Export,
         Action::Help,
         Action::Quit,
     ];
@@ -76,6 +88,10 @@ impl Action {
             Action::NextSource => "next_source",
             Action::PrevSource => "prev_source",
             Action::ToggleBackground => "toggle_background",
+            Action::Filter => "filter",
+            Action::ToggleMap => "toggle_map",
+            Action::ToggleChart => "toggle_chart",
+            Action::Export => "export",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -93,11 +109,17 @@ impl Action {
             Action::FocusNext => "focus the next pane",
             Action::FocusPrev => "focus the previous pane",
             Action::Apply => "filter timeline to the actor; open an incident's source",
-            Action::Back => "close help or search, then clear the filter",
+            Action::Back => "close help, search or filter line, then clear the filters",
             Action::Search => "search actors by name or alias (fuzzy)",
             Action::NextSource => "show the incident's next source",
             Action::PrevSource => "show the incident's previous source",
             Action::ToggleBackground => "hide or show background incidents",
+            Action::Filter => "filter by date, kind, weapon, country, place, actor, background",
+            Action::ToggleMap => "show the Map of the incidents in view, or the Source again",
+            Action::ToggleChart => {
+                "show the Activity chart (incidents per week), or the Source again"
+            }
+            Action::Export => "export the incidents in view to CSV, JSON and GeoJSON",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }

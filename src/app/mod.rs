@@ -17,6 +17,9 @@ pub use config::{ConfigError, default_keymap, load_keymap, load_keymap_from, par
 pub use keymap::{KeyBinding, Keymap};
 pub use state::{Area, ListView, Pane, Screen};
 
+use std::path::PathBuf;
+
+use crate::filter::{self, Filter, FilterError};
 use crate::index::{ActorMatch, Index};
 use crate::model::{Corpus, Incident};
 
@@ -46,6 +49,19 @@ pub struct App {
     help: bool,
     help_scroll: usize,
     quit: bool,
+    /// The filter from the `f` line, combined with the actor filter and the background toggle.
+    filter: Option<Filter>,
+    /// The filter line while it is open: the text typed so far.
+    filter_input: Option<String>,
+    /// Why the last Enter on the filter line did not apply; cleared on the next edit.
+    filter_error: Option<FilterError>,
+    /// The Map and the Activity chart take the Source pane's place while shown.
+    show_map: bool,
+    show_chart: bool,
+    /// Where `e` writes; `None` when the platform has no data dir.
+    export_dir: Option<PathBuf>,
+    /// A one-off line for the status bar (export paths, errors), cleared by the next key.
+    message: Option<String>,
     /// Geometry of the last frame, written by the UI.
     pub screen: Screen,
 }
@@ -72,8 +88,49 @@ impl App {
             help: false,
             help_scroll: 0,
             quit: false,
+            filter: None,
+            filter_input: None,
+            filter_error: None,
+            show_map: false,
+            show_chart: false,
+            export_dir: crate::paths::data_dir().map(|d| d.join("exports")),
+            message: None,
             screen: Screen::default(),
         }
+    }
+
+    /// Sets where `e` writes, instead of `<data dir>/exports` (tests pass a temporary directory
+    /// rather than changing `FLASHPOINT_DATA` under other tests' feet).
+    pub fn with_export_dir(mut self, dir: PathBuf) -> App {
+        self.export_dir = Some(dir);
+        self
+    }
+
+    pub fn filter(&self) -> Option<&Filter> {
+        self.filter.as_ref()
+    }
+    /// The filter line's text while it is open.
+    pub fn filter_input(&self) -> Option<&str> {
+        self.filter_input.as_deref()
+    }
+    pub fn filter_error(&self) -> Option<&FilterError> {
+        self.filter_error.as_ref()
+    }
+    pub fn show_map(&self) -> bool {
+        self.show_map
+    }
+    pub fn show_chart(&self) -> bool {
+        self.show_chart
+    }
+    /// True when the Map or the Activity chart stands in for the Source pane.
+    pub fn source_replaced(&self) -> bool {
+        self.show_map || self.show_chart
+    }
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    pub fn export_dir(&self) -> Option<&std::path::Path> {
+        self.export_dir.as_deref()
     }
 
     pub fn index(&self) -> &Index {
@@ -142,6 +199,10 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) {
+        self.message = None;
+        if self.filter_input.is_some() && self.handle_filter_key(key) {
+            return;
+        }
         if self.searching && self.handle_search_key(key) {
             return;
         }
@@ -171,6 +232,63 @@ impl App {
         }
     }
 
+    /// Typing goes into the filter line; Enter, Esc and Ctrl-combinations go to the keymap.
+    fn handle_filter_key(&mut self, key: &KeyEvent) -> bool {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let Some(input) = self.filter_input.as_mut() else {
+            return false;
+        };
+        match key.code {
+            KeyCode::Char(c) if plain => input.push(c),
+            KeyCode::Backspace => {
+                input.pop();
+            }
+            _ => return false,
+        }
+        self.filter_error = None;
+        true
+    }
+
+    /// Enter on the filter line: apply it, or keep the line open with the error and the old filter.
+    fn commit_filter(&mut self) {
+        let Some(input) = self.filter_input.as_deref() else {
+            return;
+        };
+        match filter::parse(input) {
+            Ok(f) => {
+                self.filter = Some(f).filter(|f| !f.is_empty());
+                self.filter_input = None;
+                self.filter_error = None;
+                self.refilter();
+            }
+            Err(e) => self.filter_error = Some(e),
+        }
+    }
+
+    /// Writes the rows in view to `<export dir>/flashpoint-<time>.{csv,json,geojson}`.
+    fn export(&mut self) {
+        let Some(dir) = self.export_dir.clone() else {
+            self.message = Some("export failed: no data directory (set FLASHPOINT_DATA)".into());
+            return;
+        };
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+        let corpus = self.index.corpus();
+        self.message = Some(
+            match crate::export::write_view(&dir, &stamp, corpus, &self.rows) {
+                Ok(w) => format!(
+                    "exported {} incidents: {} · {} · {}",
+                    self.rows.len(),
+                    w.csv.display(),
+                    w.json.display(),
+                    w.geojson.display()
+                ),
+                Err(e) => format!("export failed: {}: {e}", dir.display()),
+            },
+        );
+    }
+
     fn rerank(&mut self) {
         self.actors = self.index.search_actors(&self.query);
         self.actor_list = ListView::default();
@@ -178,6 +296,18 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
+        if self.filter_input.is_some() {
+            match action {
+                Action::Apply => self.commit_filter(),
+                Action::Back => {
+                    self.filter_input = None;
+                    self.filter_error = None;
+                }
+                Action::Quit => self.quit = true,
+                _ => {}
+            }
+            return;
+        }
         if self.help {
             match action {
                 Action::Help | Action::Back => self.help = false,
@@ -211,6 +341,18 @@ impl App {
                 self.show_background = !self.show_background;
                 self.refilter();
             }
+            Action::Filter => {
+                self.searching = false;
+                self.filter_input = Some(self.filter.as_ref().map_or_else(String::new, |f| {
+                    // Reopening shows the active filter so it can be edited, not retyped.
+                    let mut text = f.to_string();
+                    text.push(' ');
+                    text
+                }));
+            }
+            Action::ToggleMap => self.show_map = !self.show_map,
+            Action::ToggleChart => self.show_chart = !self.show_chart,
+            Action::Export => self.export(),
             Action::Help => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -232,6 +374,9 @@ impl App {
         match self.focus {
             Pane::Timeline => self.move_timeline(delta),
             Pane::Actors => self.actor_list.move_by(delta, self.actors.len()),
+            // The Map and chart have nothing to scroll: moving there walks the incidents, so the
+            // marker can be followed across the map or the weeks.
+            Pane::Source if self.source_replaced() => self.move_timeline(delta),
             Pane::Source => self.scroll_source(delta),
         }
     }
@@ -286,7 +431,12 @@ impl App {
                     self.focus = Pane::Timeline;
                 }
             }
-            Pane::Timeline => self.focus = Pane::Source,
+            Pane::Timeline => {
+                // "Open the incident's source" means the Source itself, not the map over it.
+                self.show_map = false;
+                self.show_chart = false;
+                self.focus = Pane::Source;
+            }
             Pane::Actors | Pane::Source => {}
         }
     }
@@ -297,6 +447,9 @@ impl App {
             self.searching = false;
             self.query.clear();
             self.rerank();
+        } else if self.filter.is_some() {
+            self.filter = None;
+            self.refilter();
         } else if self.actor_filter.is_some() {
             self.actor_filter = None;
             self.refilter();
@@ -314,6 +467,10 @@ impl App {
         self.rows = self
             .index
             .filter_by_actor(self.actor_filter, self.show_background);
+        if let Some(f) = &self.filter {
+            let corpus = self.index.corpus();
+            self.rows.retain(|&i| f.matches(corpus, i));
+        }
         let position = keep.and_then(|k| self.rows.iter().position(|&r| r == k));
         self.timeline.select(position.unwrap_or(0), self.rows.len());
         if self.selected_incident() != keep {

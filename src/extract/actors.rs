@@ -10,6 +10,7 @@ pub use super::discover::Discovered;
 
 pub fn build(
     ex: &Extractor,
+    outlets: &[Option<String>],
     reports: &[DocReport],
     discovered: &[Vec<Discovered>],
     incidents: &[Incident],
@@ -58,6 +59,15 @@ pub fn build(
                 }
                 actor.documents.push(doc);
             }
+        }
+    }
+    // A document's outlet is a media actor of that document.
+    for (doc, outlet) in outlets.iter().enumerate() {
+        let Some(outlet) = outlet else { continue };
+        let kind = ex.actor_kind(outlet).unwrap_or(ActorKind::Media);
+        let name = entry(&mut by_name, outlet, kind, None);
+        if let Some(actor) = by_name.get_mut(&name) {
+            actor.documents.push(doc);
         }
     }
     for (doc, found) in discovered.iter().enumerate() {

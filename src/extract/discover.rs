@@ -61,6 +61,41 @@ const GROUP_HEADS: [&str; 8] = [
     "Saraya", "Kataib", "Kata'ib", "Harakat", "Liwa", "Ashab", "Usbat", "Jaish",
 ];
 const GROUP_TAILS: [&str; 3] = ["Brigades", "Brigade", "Battalions"];
+/// Last words of organisation names ("Jordan Armed Forces", "Tigris Policy Forum"), with the kind
+/// they give.
+const ORG_TAILS: [(&str, ActorKind); 12] = [
+    ("Army", ActorKind::Military),
+    ("Forces", ActorKind::Military),
+    ("Council", ActorKind::GovernmentBody),
+    ("Ministry", ActorKind::GovernmentBody),
+    ("Forum", ActorKind::Organization),
+    ("Institute", ActorKind::Organization),
+    ("Agency", ActorKind::Organization),
+    ("Organization", ActorKind::Organization),
+    ("Organisation", ActorKind::Organization),
+    ("Front", ActorKind::ArmedGroup),
+    ("Movement", ActorKind::Organization),
+    ("coalition", ActorKind::Organization),
+];
+/// Capitalised words that start sentences or name institutions, never a person's name.
+const NOT_NAMES: [&str; 16] = [
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Officials",
+    "Department",
+    "Ministry",
+    "Forces",
+    "Army",
+    "Command",
+    "Council",
+    "Office",
+    "Agency",
+    "News",
+    "Government",
+];
 
 fn is_name_token(t: &Token, text: &str) -> bool {
     if t.kind != TokenKind::Word {
@@ -139,6 +174,63 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 ActorKind::Person,
                 Some(title),
             );
+        }
+        // "The UK defence secretary, Ben Wallace, condemned": a title, then the name in commas.
+        if t.kind == TokenKind::Word
+            && t.is_any(text, &TITLES)
+            && tokens.get(i + 1).is_some_and(|c| c.is(text, ","))
+            && let Some(run) = name_run(&tokens, text, i + 2)
+            && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
+        {
+            add(
+                &mut out,
+                join(&tokens, text, run),
+                ActorKind::Person,
+                Some(t.text(text).to_lowercase()),
+            );
+        }
+        // "…, Ali Turki, said": a name set off by commas before a speech verb.
+        if let Some(run) = name_run(&tokens, text, i)
+            && i > 0
+            && tokens[i - 1].is(text, ",")
+            && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
+            && tokens
+                .get(run.1 + 1)
+                .is_some_and(|c| c.is_any(text, &["said", "told", "says", "added"]))
+            && !tokens[run.0..run.1]
+                .iter()
+                .any(|t| NOT_NAMES.contains(&t.text(text)))
+        {
+            add(&mut out, join(&tokens, text, run), ActorKind::Person, None);
+        }
+        // "the Jordan Armed Forces said", "the Tigris Policy Forum": institutions by their last word.
+        if let Some((_, kind)) = ORG_TAILS
+            .iter()
+            .find(|(w, _)| t.kind == TokenKind::Word && t.text(text) == *w)
+            && i >= 2
+        {
+            // "US-backed …", "Iraq's …" describe the institution; they are not part of its name.
+            let modifier = |w: &str| {
+                w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || ["-backed", "-led", "-linked", "-allied", "-aligned"]
+                        .iter()
+                        .any(|m| w.contains(m))
+            };
+            let mut s0 = i;
+            while s0 > 0
+                && i - s0 < 4
+                && is_name_token(&tokens[s0 - 1], text)
+                && !NOT_NAMES.contains(&tokens[s0 - 1].text(text))
+                && !modifier(tokens[s0 - 1].text(text))
+            {
+                s0 -= 1;
+            }
+            // A known name inside the candidate ("Syrian Democratic Forces") is that actor.
+            let known_inside = (s0..i).any(|k| known(&join(&tokens, text, (k, i + 1))));
+            if !known_inside && i - s0 >= 1 && (i - s0 >= 2 || t.text(text) != "Forces") {
+                add(&mut out, join(&tokens, text, (s0, i + 1)), *kind, None);
+            }
         }
         // "Ahmad al-Hamidawi, the leader of Kataib Hezbollah".
         if let Some(run) = name_run(&tokens, text, i)

@@ -5,7 +5,9 @@
 //! goes through `sanitize` before it reaches the buffer.
 
 pub mod actors;
+pub mod chart;
 pub mod help;
+pub mod map;
 pub mod source;
 pub mod status;
 pub mod theme;
@@ -52,7 +54,18 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
 
     timeline::draw(frame, timeline_area, app, theme);
     actors::draw(frame, actors_area, app, theme);
-    source::draw(frame, source_area, app, theme);
+    match (app.show_map(), app.show_chart()) {
+        (false, false) => source::draw(frame, source_area, app, theme),
+        (true, false) => map::draw(frame, source_area, app, theme),
+        (false, true) => chart::draw(frame, source_area, app, theme),
+        (true, true) => {
+            let [m, c] =
+                Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(source_area);
+            map::draw(frame, m, app, theme);
+            chart::draw(frame, c, app, theme);
+        }
+    }
     status::draw(frame, status_area, app, theme);
     if app.help_open() {
         help::draw(frame, frame.area(), app, theme);

@@ -35,6 +35,10 @@ pub struct Theme {
     pub placeholder: Style,
     pub status: Style,
     pub key: Style,
+    /// Stacked series of the Activity chart (each also has its own fill glyph).
+    pub series: [Style; 4],
+    /// Errors in the status line (also prefixed with "✗").
+    pub error: Style,
 }
 
 impl Theme {
@@ -72,6 +76,8 @@ impl Theme {
             placeholder: m(Modifier::DIM | Modifier::REVERSED),
             status: m(Modifier::REVERSED),
             key: m(Modifier::BOLD),
+            series: [Style::new(); 4],
+            error: m(Modifier::BOLD),
         }
     }
 
@@ -96,6 +102,13 @@ impl Theme {
             casualties: mono.casualties.fg(Color::Yellow),
             status: Style::new().bg(Color::Indexed(236)).fg(Color::White),
             key: mono.key.fg(Color::Yellow),
+            series: [
+                Style::new().fg(Color::Red),
+                Style::new().fg(Color::Yellow),
+                Style::new().fg(Color::Cyan),
+                Style::new().fg(Color::Magenta),
+            ],
+            error: mono.error.fg(Color::LightRed),
             ..mono
         }
     }
