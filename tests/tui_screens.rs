@@ -584,3 +584,15 @@ fn print_bundled_screens() {
     type_keys(&mut app, "jjjj");
     println!("{}", screen(&render(&mut app, 80, 24)));
 }
+
+#[test]
+#[ignore]
+fn print_map_and_chart() {
+    let mut app = bundled_app();
+    type_keys(&mut app, "jjjjjjm");
+    println!("{}", screen(&render(&mut app, 120, 40)));
+    type_keys(&mut app, "mc");
+    println!("{}", screen(&render(&mut app, 120, 40)));
+    type_keys(&mut app, "m");
+    println!("{}", screen(&render(&mut app, 80, 24)));
+}

@@ -139,7 +139,11 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
             let span = tok.span;
             match toll {
                 Toll::Killed => set(&mut out.killed, 0, span),
-                Toll::Injured => set(&mut out.injured, 0, span),
+                // Nobody hurt means nobody killed either.
+                Toll::Injured => {
+                    set(&mut out.killed, 0, span);
+                    set(&mut out.injured, 0, span);
+                }
                 Toll::Either => {
                     set(&mut out.killed, 0, span);
                     set(&mut out.injured, 0, span);
@@ -301,7 +305,7 @@ mod tests {
             ),
             (
                 "four Katyusha rockets were launched, no one was hurt",
-                (None, Some(0)),
+                (Some(0), Some(0)),
             ),
             ("killing two and injuring twenty-one", (Some(2), Some(21))),
             (
@@ -309,7 +313,7 @@ mod tests {
                 (None, None),
             ),
             ("23 times by missiles, killed", (None, None)),
-            ("There were no injuries", (None, Some(0))),
+            ("There were no injuries", (Some(0), Some(0))),
             ("2 killed, 5 injured", (Some(2), Some(5))),
             (
                 "A U.S. civilian contractor was killed and four U.S. service members and two Iraqi security personnel were wounded",

@@ -220,7 +220,7 @@ pub fn analyse(
 
     // Casualties.
     let cas = casualties::find(text, &part_tokens);
-    let mut killed = cas.killed.map(|(v, s)| {
+    let killed = cas.killed.map(|(v, s)| {
         fields.push(FieldSpan {
             field: Field::Killed,
             value: v.to_string(),
@@ -261,10 +261,6 @@ pub fn analyse(
         _ if airborne && !perpetrator_is_group => IncidentKind::Airstrike,
         _ => IncidentKind::Attack,
     };
-    // A named person killed is one death, whether or not the text gives a figure.
-    if kind == IncidentKind::Assassination && killed.is_none() {
-        killed = Some(1);
-    }
 
     // Date.
     let date = choose_date(ctx, clause, part, head.span, &mut fields);

@@ -87,7 +87,11 @@ pub fn consolidate(ex: &Extractor, mentions: &[Mention], merge_basis: Vec<String
         .collect();
     participants.sort_by(|a, b| a.role.cmp(&b.role).then(a.actor.cmp(&b.actor)));
     participants.dedup();
-    let (killed, killed_range) = figures(mentions, |m| m.killed);
+    let (mut killed, killed_range) = figures(mentions, |m| m.killed);
+    // A named person killed is one death when no source gives a figure.
+    if kind == IncidentKind::Assassination && killed.is_none() {
+        killed = Some(1);
+    }
     let (injured, injured_range) = figures(mentions, |m| m.injured);
     let mut sources: Vec<Source> = mentions
         .iter()

@@ -16,8 +16,10 @@ use crate::model::Corpus;
 
 /// Fill glyphs per stack series, so the series differ without colour too.
 const FILL: [char; 4] = ['█', '▓', '▒', '░'];
-/// Lines around the bars: summary above; axis, marker, date range and legend below.
-const CHROME: u16 = 5;
+/// Lines around the bars besides the legend: two of summary above; axis, marker and dates below.
+const CHROME: usize = 5;
+/// Bars taller than this only stretch small counts; the rest of the pane stays empty.
+const MAX_BAR_ROWS: usize = 14;
 
 /// The series: up to three main weapons by count, then "other" for the rest.
 fn series(corpus: &Corpus, activity: &Activity) -> Vec<String> {
@@ -64,14 +66,14 @@ fn bucket_label(unit: BucketUnit, start: chrono::NaiveDate) -> String {
     }
 }
 
-/// "weekly · 7 on chart · 2 imprecise (dated by month or year) and 4 undated, not shown"
-fn summary(a: &Activity) -> String {
+/// Two lines: what is charted, and what is not and why.
+fn summary(a: &Activity) -> [String; 2] {
     let unit = match a.unit {
-        BucketUnit::Week => "per week (from Monday)",
+        BucketUnit::Week => "per week (weeks start Monday)",
         BucketUnit::Month => "per month",
         BucketUnit::Year => "per year",
     };
-    let mut text = format!("{} on chart, {unit}", a.placed());
+    let first = format!("{} incidents on the chart, {unit}", a.placed());
     let mut apart = Vec::new();
     if !a.imprecise.is_empty() {
         let coarser = match a.unit {
@@ -83,10 +85,12 @@ fn summary(a: &Activity) -> String {
     if !a.undated.is_empty() {
         apart.push(format!("{} undated", a.undated.len()));
     }
-    if !apart.is_empty() {
-        text.push_str(&format!(" · {}, not shown", apart.join(" and ")));
-    }
-    text
+    let second = if apart.is_empty() {
+        "every incident in view is on the chart".to_string()
+    } else {
+        format!("not shown: {}", apart.join(", "))
+    };
+    [first, second]
 }
 
 pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
@@ -98,7 +102,10 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     if inner.height == 0 || w == 0 {
         return;
     }
-    let mut lines: Vec<Line> = vec![Line::styled(fit(&summary(&activity), w), theme.dim)];
+    let mut lines: Vec<Line> = summary(&activity)
+        .iter()
+        .map(|t| Line::styled(fit(t, w), theme.dim))
+        .collect();
     if activity.buckets.is_empty() {
         lines.push(Line::raw(fit("no dated incidents in view", w)));
         frame.render_widget(Paragraph::new(lines), inner);
@@ -107,7 +114,10 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let corpus = app.index().corpus();
     let names = series(corpus, &activity);
     let max = activity.max_count().max(1);
-    let bars_h = usize::from(inner.height.saturating_sub(CHROME)).max(1);
+    let legend = legend(&names, theme, w);
+    let bars_h = usize::from(inner.height)
+        .saturating_sub(CHROME + legend.len())
+        .clamp(1, MAX_BAR_ROWS);
     let axis_w = max.to_string().len() + 1;
     let plot_w = w.saturating_sub(axis_w + 1).max(1);
 
@@ -179,16 +189,16 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     if let Some(b) = selected {
         marker.push_str(&" ".repeat(b * slot));
         marker.push('▲');
-        marker.push_str(&format!(
-            " selected incident's {}",
-            activity.unit.as_str()
-        ));
+        marker.push_str(&format!(" selected incident's {}", activity.unit.as_str()));
     } else if app.selected_incident().is_some() {
         marker.push_str("selected incident not on the chart");
     }
     lines.push(Line::styled(fit(&marker, w), theme.header));
-    lines.push(Line::raw(fit(&range_line(&activity, shown, axis_w, used, skip), w)));
-    lines.push(legend(&names, theme, w));
+    lines.push(Line::raw(fit(
+        &range_line(&activity, shown, axis_w, used, skip),
+        w,
+    )));
+    lines.extend(legend);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -218,20 +228,26 @@ fn range_line(
     text
 }
 
-fn legend<'a>(names: &[String], theme: &Theme, w: usize) -> Line<'a> {
-    let mut spans = Vec::new();
+/// The series names with their glyphs, wrapped onto as many lines as the width needs.
+fn legend<'a>(names: &[String], theme: &Theme, w: usize) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
     for (i, name) in names.iter().enumerate() {
         let text = format!("{} {}  ", FILL.get(i).copied().unwrap_or('█'), name);
         let cells = width(&text);
-        if used + cells > w {
-            break;
+        if used + cells > w && !spans.is_empty() {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
         }
         used += cells;
         spans.push(Span::styled(
-            text,
+            fit(&text, w.min(cells)),
             theme.series.get(i).copied().unwrap_or(Style::new()),
         ));
     }
-    Line::from(spans)
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
 }

@@ -8,6 +8,19 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::{Theme, fit};
 use crate::app::{Action, App, Keymap};
 
+/// The filter syntax, as help shows it (the README carries the same text).
+pub const FILTER_HELP: [&str; 9] = [
+    "filter line (f): field:value terms, all must hold; Enter applies, Esc clears",
+    "  weapon:drone  kind:airstrike  country:syria  place:\"ain al-asad\"",
+    "  actor:\"kataib hezbollah\"   names: case-insensitive substring, aliases too",
+    "  after:2023-10-15  before:2024-01  dates: YYYY, YYYY-MM or YYYY-MM-DD, inclusive",
+    "  after/before keep incidents whose date range reaches the window; undated",
+    "  ones are dropped unless undated:yes",
+    "  bg:yes|no  only / no background incidents    undated:yes|no",
+    "  the same name field twice means either: weapon:drone weapon:rocket",
+    "  combines with the actor filter (/ then Enter) and b",
+];
+
 /// The help text: one line per action, then the mouse.
 pub fn lines<'a>(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let key_w = 18.min(width / 3);
@@ -39,6 +52,10 @@ pub fn lines<'a>(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'a>> 
         ),
         theme.dim,
     ));
+    out.push(Line::raw(""));
+    for text in FILTER_HELP {
+        out.push(Line::raw(fit(text, width)));
+    }
     out
 }
 

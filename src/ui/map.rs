@@ -115,7 +115,7 @@ fn glyph(count: usize, selected: bool) -> &'static str {
 pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let (markers, unlocated) = places(app);
     let incidents: usize = markers.iter().map(|m| m.count).sum();
-    let title = format!("Map {} places", markers.len());
+    let title = format!("Map · {} places", markers.len());
     let block = pane_block(Pane::Source, title, app, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -124,12 +124,15 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     }
 
     // The note stays visible under the map; on tiny panes it is all there is.
-    let mut note = format!("{incidents} incidents at {} places", markers.len());
+    let mut notes = vec![format!("{incidents} incidents at {} places", markers.len())];
     if unlocated > 0 {
-        note.push_str(&format!(" · {unlocated} without coordinates, not shown"));
+        let noun = if unlocated == 1 { "incident" } else { "incidents" };
+        notes.push(format!(
+            "{unlocated} {noun} without coordinates, not shown"
+        ));
     }
-    let legend = "• 1 incident  ● more (count beside it)  ◉ selected";
-    let note_lines: Vec<Line> = [note, legend.to_string()]
+    notes.push("• 1 incident  ●N N incidents  ◉ selected".to_string());
+    let note_lines: Vec<Line> = notes
         .into_iter()
         .map(|t| Line::styled(fit(&t, usize::from(inner.width)), theme.dim))
         .collect();
@@ -152,7 +155,7 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
 
     let (xb, yb) = bounds(&markers, canvas_rect.width, canvas_rect.height);
     let labels = place_labels(&markers, xb, yb, canvas_rect, theme);
-    let coast = theme.dim.fg.unwrap_or(Color::Reset);
+    let coast = theme.border.fg.unwrap_or(Color::Reset);
     let ring = theme.weapon.fg.unwrap_or(Color::Reset);
     let span = (xb[1] - xb[0]).max(0.1);
     let canvas = Canvas::default()
@@ -215,16 +218,21 @@ fn place_labels(
         let short = format!("{}{count}", glyph(m.count, m.selected));
         let long = format!("{short} {}", sanitize(&m.name));
         let room = usize::from(area.width.saturating_sub(cx));
-        let free = |len: usize| {
-            let last = cx.saturating_add(len.saturating_sub(1) as u16);
+        let free = |from: u16, len: usize| {
+            let last = from.saturating_add(len.saturating_sub(1) as u16);
             !taken
                 .iter()
-                .any(|&(r, a, b)| r == cy && a <= last && cx <= b)
+                .any(|&(r, a, b)| r == cy && a <= last && from <= b)
         };
-        let text = if width(&long) <= room && free(width(&long)) {
-            long
+        // The name goes right of the marker, else left of it (near the east edge), else is left out.
+        let left = format!("{} {short}", sanitize(&m.name));
+        let left_start = (usize::from(cx) + width(&short)).checked_sub(width(&left));
+        let (text, cx) = if width(&long) <= room && free(cx, width(&long)) {
+            (long, cx)
+        } else if let Some(start) = left_start.filter(|&s| free(s as u16, width(&left))) {
+            (left, start as u16)
         } else {
-            short
+            (short, cx)
         };
         let len = width(&text);
         taken.push((cy, cx, cx.saturating_add(len as u16)));

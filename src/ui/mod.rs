@@ -59,9 +59,8 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         (true, false) => map::draw(frame, source_area, app, theme),
         (false, true) => chart::draw(frame, source_area, app, theme),
         (true, true) => {
-            let [m, c] =
-                Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
-                    .areas(source_area);
+            let [m, c] = Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(source_area);
             map::draw(frame, m, app, theme);
             chart::draw(frame, c, app, theme);
         }

@@ -222,22 +222,110 @@ fn facts(inc: &Incident, theme: &Theme) -> Vec<Logical> {
             .collect();
         out.push(fact("actors", actors.join(", "), theme));
     }
-    let count = |n: Option<u32>, range: Option<(u32, u32)>| match (n, range) {
-        (Some(n), Some((lo, hi))) if lo != hi => Some(format!("{n} (sources say {lo}–{hi})")),
-        (Some(n), _) => Some(n.to_string()),
-        (None, Some((lo, hi))) => Some(format!("{lo}–{hi}")),
-        (None, None) => None,
+    for (label, field, best, range) in [
+        ("killed", Field::Killed, inc.killed, inc.killed_range),
+        ("injured", Field::Injured, inc.injured, inc.injured_range),
+    ] {
+        if let Some(text) = casualty(inc, field, best, range) {
+            out.push(fact(label, text, theme));
+        }
+    }
+    for (label, field) in [
+        ("by", Field::Perpetrator),
+        ("claimant", Field::Claimant),
+        ("suspect", Field::Suspect),
+        ("target", Field::Target),
+    ] {
+        if let Some(text) = actor_disagreement(inc, field) {
+            out.push(fact(label, text, theme));
+        }
+    }
+    let docs = inc.document_count();
+    let passages = inc.sources.len();
+    let reports = match (docs, passages) {
+        (0 | 1, 0 | 1) => "single source".to_string(),
+        (0 | 1, p) => format!("single source ({p} passages of one article)"),
+        (d, p) => format!("{d} independent sources (documents), {p} passages"),
     };
-    if let Some(k) = count(inc.killed, inc.killed_range) {
-        out.push(fact("killed", k, theme));
-    }
-    if let Some(i) = count(inc.injured, inc.injured_range) {
-        out.push(fact("injured", i, theme));
-    }
-    if inc.sources.len() > 1 && !inc.merge_basis.is_empty() {
+    out.push(fact("reports", reports, theme));
+    if passages > 1 && !inc.merge_basis.is_empty() {
         out.push(fact("merged", inc.merge_basis.join("; "), theme));
+    } else if docs > 1 {
+        out.push(fact("merged", "basis not recorded".to_string(), theme));
     }
     out
+}
+
+/// Each distinct value a field has in the incident's sources, with the 1-based numbers of the
+/// sources (as `]`/`[` count them) that give it, in order of first appearance.
+fn values_by_source(inc: &Incident, field: Field) -> Vec<(String, Vec<usize>)> {
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    for (n, source) in inc.sources.iter().enumerate() {
+        for f in source.fields.iter().filter(|f| f.field == field) {
+            match out.iter_mut().find(|(v, _)| *v == f.value) {
+                Some((_, srcs)) if srcs.last() != Some(&(n + 1)) => srcs.push(n + 1),
+                Some(_) => {}
+                None => out.push((f.value.clone(), vec![n + 1])),
+            }
+        }
+    }
+    out
+}
+
+/// "3 [src 1] · 5 [src 2]": each value with the sources behind it.
+fn linked(values: &[(String, Vec<usize>)]) -> String {
+    values
+        .iter()
+        .map(|(v, srcs)| {
+            let srcs: Vec<String> = srcs.iter().map(usize::to_string).collect();
+            format!("{} [src {}]", v, srcs.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A casualty figure linked to its sources; when they disagree, every figure and which was kept.
+fn casualty(
+    inc: &Incident,
+    field: Field,
+    best: Option<u32>,
+    range: Option<(u32, u32)>,
+) -> Option<String> {
+    let values = values_by_source(inc, field);
+    let disagree = values.len() > 1 || range.is_some_and(|(lo, hi)| lo != hi);
+    match (best, values.is_empty()) {
+        (_, false) if disagree => Some(match best {
+            Some(b) => format!("{} — sources disagree; kept {b}", linked(&values)),
+            None => format!("{} — sources disagree", linked(&values)),
+        }),
+        (_, false) => Some(linked(&values)),
+        (Some(n), true) => Some(match range {
+            Some((lo, hi)) if lo != hi => format!("{n} (sources say {lo}–{hi})"),
+            _ => n.to_string(),
+        }),
+        (None, true) => range.map(|(lo, hi)| format!("{lo}–{hi}")),
+    }
+}
+
+/// For an actor role, a line when two documents name different actors (one says British
+/// soldiers, another US troops); passages of one article complement each other, so they are
+/// pooled per document first.
+fn actor_disagreement(inc: &Incident, field: Field) -> Option<String> {
+    let mut per_doc: Vec<(usize, Vec<&str>)> = Vec::new();
+    for source in &inc.sources {
+        for f in source.fields.iter().filter(|f| f.field == field) {
+            match per_doc.iter_mut().find(|(d, _)| *d == source.doc) {
+                Some((_, vals)) if !vals.contains(&f.value.as_str()) => vals.push(&f.value),
+                Some(_) => {}
+                None => per_doc.push((source.doc, vec![f.value.as_str()])),
+            }
+        }
+    }
+    for (_, vals) in &mut per_doc {
+        vals.sort_unstable();
+    }
+    let differ = per_doc.len() > 1 && per_doc.windows(2).any(|w| w[0].1 != w[1].1);
+    differ.then(|| format!("sources differ: {}", linked(&values_by_source(inc, field))))
 }
 
 /// The article cut at every span boundary, each piece styled by the spans covering it.

@@ -5,10 +5,47 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, fit, sanitize, width};
+use super::{Theme, fit, push_sanitized, sanitize, width};
 use crate::app::{Action, App};
 
 pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
+    let total = usize::from(rect.width);
+    // The filter line and one-off messages take the whole bar: they are what the user is reading.
+    if let Some(input) = app.filter_input() {
+        let mut typed = String::new();
+        for c in input.chars() {
+            push_sanitized(c, &mut typed);
+        }
+        let mut spans = vec![Span::styled(format!(" filter: {typed}▏"), theme.status)];
+        match app.filter_error() {
+            Some(e) => spans.push(Span::styled(
+                format!(" ✗ {e} (Esc keeps the previous filter)"),
+                theme.status.patch(theme.error),
+            )),
+            None => spans.push(Span::styled(
+                "  Enter applies · Esc cancels · e.g. weapon:drone after:2023-10-15 country:iraq",
+                theme.status.patch(theme.dim),
+            )),
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), rect);
+        return;
+    }
+    if let Some(message) = app.message() {
+        let style = if message.starts_with("export failed") {
+            theme.status.patch(theme.error)
+        } else {
+            theme.status
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                fit(&format!(" {}", sanitize(message)), total),
+                style,
+            ))
+            .style(theme.status),
+            rect,
+        );
+        return;
+    }
     let mut left = format!(" {} ", app.focus().title());
     if !app.rows().is_empty() {
         left.push_str(&format!(
@@ -24,6 +61,12 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         left.push_str(&format!(
             "· filter: {} (Esc clears) ",
             sanitize(&actor.name)
+        ));
+    }
+    if let Some(filter) = app.filter() {
+        left.push_str(&format!(
+            "· filter: {} (Esc clears) ",
+            sanitize(&filter.to_string())
         ));
     }
     let bg = app.index().background_count();
@@ -44,7 +87,6 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         first_key(keys.keys_label(Action::Help)),
         first_key(keys.keys_label(Action::Quit))
     );
-    let total = usize::from(rect.width);
     let hint_w = width(&hint);
     // The hint goes first when space is short: the filter is also in the Timeline title.
     let line = if total >= width(&left) + hint_w {

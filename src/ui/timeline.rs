@@ -68,6 +68,9 @@ fn title(app: &App) -> String {
     {
         title.push_str(&format!(" · actor: {}", sanitize(&actor.name)));
     }
+    if let Some(filter) = app.filter() {
+        title.push_str(&format!(" · {}", sanitize(&filter.to_string())));
+    }
     if !app.show_background() {
         title.push_str(" · background hidden");
     }
