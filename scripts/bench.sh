@@ -33,11 +33,12 @@ measure() {
     local log
     log=$(mktemp)
     /usr/bin/time -v "$@" >/dev/null 2>"$log" || { echo "failed: $*" >&2; tail -5 "$log" >&2; }
-    local wall rss
+    local wall rss cpu
     wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     rss=$(grep "Maximum resident set size" "$log" | awk '{printf "%.0f", $NF/1024}')
+    cpu=$(grep -E "(User|System) time" "$log" | awk '{s+=$NF} END {printf "%.2f", s}')
     rm -f "$log"
-    echo "$wall $rss"
+    echo "$wall $rss $cpu"
 }
 
 rows=()
@@ -51,21 +52,22 @@ for n in $SIZES; do
     mb=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
     cache=$(mktemp -d)
     read -r cat_s _ < <(measure sh -c "find '$corpus' -type f -print0 | xargs -0 cat")
-    read -r cold_s cold_rss < <(FLASHPOINT_CACHE=$cache measure "$BIN" export --format json "$corpus")
+    read -r cold_s cold_rss cold_cpu < <(FLASHPOINT_CACHE=$cache measure "$BIN" export --format json "$corpus")
     read -r warm_s warm_rss < <(FLASHPOINT_CACHE=$cache measure "$BIN" export --format json "$corpus")
     rm -rf "$cache"
-    rows+=("$n $mb $cat_s $cold_s $cold_rss $warm_s $warm_rss")
+    rows+=("$n $mb $cat_s $cold_s $cold_rss $warm_s $warm_rss $cold_cpu")
 done
 
 echo
-echo "| articles | MB | cat (I/O floor) | export cold | MB/s cold | ×cat | peak RSS cold | ×corpus | export warm | ×cat | peak RSS warm |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall times inflate under load; CPU s does not)"
+echo "| articles | MB | cat (I/O floor) | export cold | MB/s cold | ×cat | CPU s cold | peak RSS cold | ×corpus | export warm | ×cat | peak RSS warm |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for r in "${rows[@]}"; do
-    read -r n mb cat_s cold_s cold_rss warm_s warm_rss <<<"$r"
-    awk -v n="$n" -v mb="$mb" -v c="$cat_s" -v cs="$cold_s" -v cr="$cold_rss" -v ws="$warm_s" -v wr="$warm_rss" 'BEGIN {
+    read -r n mb cat_s cold_s cold_rss warm_s warm_rss cold_cpu <<<"$r"
+    awk -v n="$n" -v mb="$mb" -v c="$cat_s" -v cs="$cold_s" -v cr="$cold_rss" -v ws="$warm_s" -v wr="$warm_rss" -v cc="$cold_cpu" 'BEGIN {
         c2 = (c > 0 ? c : 0.01)
-        printf "| %d | %.1f | %.2f s | %.2f s | %.1f | %.0f | %d MB | %.1f | %.2f s | %.0f | %d MB |\n",
-            n, mb, c, cs, mb / cs, cs / c2, cr, cr / mb, ws, ws / c2, wr }'
+        printf "| %d | %.1f | %.2f s | %.2f s | %.1f | %.0f | %.1f | %d MB | %.1f | %.2f s | %.0f | %d MB |\n",
+            n, mb, c, cs, mb / cs, cs / c2, cc, cr, cr / mb, ws, ws / c2, wr }'
 done
 
 echo

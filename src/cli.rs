@@ -36,6 +36,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Only incidents matching this filter, in the TUI's syntax, e.g.
+        /// 'weapon:drone after:2023-10-15 country:syria'.
+        #[arg(long)]
+        filter: Option<String>,
         /// Folder of articles; without it, the bundled corpus.
         corpus_dir: Option<PathBuf>,
     },
@@ -53,6 +57,7 @@ pub enum Command {
 pub enum Format {
     Json,
     Csv,
+    Geojson,
 }
 
 /// The lexicon: embedded, extended by the user's config directory.
@@ -100,15 +105,27 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Some(Command::Export { format, corpus_dir }) => {
+        Some(Command::Export {
+            format,
+            filter,
+            corpus_dir,
+        }) => {
+            let filter = match filter.as_deref().map(crate::filter::parse).transpose() {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("flashpoint: --filter: {e}");
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            };
             let corpus = match load_corpus(corpus_dir.as_deref()) {
                 Ok(c) => c,
                 Err(e) => return fail(&e),
             };
-            let all: Vec<usize> = (0..corpus.incidents.len()).collect();
+            let selection = crate::filter::selection_for(&corpus, filter.as_ref());
             let out = match format {
-                Format::Json => crate::export::to_json(&corpus, &all),
-                Format::Csv => crate::export::to_csv(&corpus, &all),
+                Format::Json => crate::export::to_json(&corpus, &selection),
+                Format::Csv => crate::export::to_csv(&corpus, &selection),
+                Format::Geojson => crate::export::to_geojson(&corpus, &selection),
             };
             println!("{out}");
             ExitCode::SUCCESS

@@ -10,6 +10,7 @@ mod common;
 use common::*;
 use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use flashpoint::app::{Action, App, Pane, load_keymap_from};
+use flashpoint::model::{Field, FieldSpan};
 use flashpoint::ui::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -595,4 +596,291 @@ fn print_map_and_chart() {
     println!("{}", screen(&render(&mut app, 120, 40)));
     type_keys(&mut app, "m");
     println!("{}", screen(&render(&mut app, 80, 24)));
+}
+
+// ---- Map, Activity chart, filter line, export, corroboration. ----
+
+#[test]
+fn m_shows_map_with_markers_selected_place_and_unlocated_note() {
+    let mut app = app();
+    type_keys(&mut app, "jjj"); // Tower 22, 2024-01-28
+    key(&mut app, KeyCode::Char('m'));
+    assert!(app.show_map());
+    let buf = render(&mut app, 120, 40);
+    assert!(has(&buf, "Map · 3 places"), "{}", screen(&buf));
+    assert!(
+        !has(&buf, "Source"),
+        "the map stands in for the Source pane"
+    );
+    // The selected incident's place stands out with its own glyph and the selection style.
+    let selected = find(&buf, "◉ Tower 22").unwrap_or_else(|| panic!("{}", screen(&buf)));
+    assert!(buf[selected[0]].modifier.contains(Modifier::REVERSED));
+    assert!(has(&buf, "• Jurf al-Sakhar") || has(&buf, "Jurf al-Sakhar •"));
+    // Baghdad has no coordinates and the undated incident no place: counted, not dropped.
+    assert!(has(&buf, "3 incidents at 3 places"), "{}", screen(&buf));
+    assert!(has(&buf, "2 incidents without coordinates, not shown"));
+    // j on the map walks the timeline, and the marker follows.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus(), Pane::Source);
+    key(&mut app, KeyCode::Char('k'));
+    let buf = render(&mut app, 120, 40);
+    assert!(
+        has(&buf, "◉ Jurf al-Sakhar") || has(&buf, "Jurf al-Sakhar ◉"),
+        "{}",
+        screen(&buf)
+    );
+    key(&mut app, KeyCode::Char('m'));
+    let buf = render(&mut app, 120, 40);
+    assert!(has(&buf, "Source") && !has(&buf, "Map ·"));
+}
+
+#[test]
+fn c_shows_activity_with_date_range_and_undated_counted_apart() {
+    let mut app = app();
+    type_keys(&mut app, "jj"); // 2024-01-24
+    key(&mut app, KeyCode::Char('c'));
+    assert!(app.show_chart());
+    let buf = render(&mut app, 120, 40);
+    assert!(has(&buf, "Activity"), "{}", screen(&buf));
+    // 2024-01-24 and 2024-01-28 share the week of Monday 2024-01-22; the October (month) and
+    // 2020 (year) incidents are imprecise for a weekly chart.
+    assert!(
+        has(&buf, "2 incidents per week (from Monday)"),
+        "{}",
+        screen(&buf)
+    );
+    assert!(has(
+        &buf,
+        "not shown: 2 imprecise (month/year only), 1 undated"
+    ));
+    assert!(
+        has(&buf, "2024-01-22"),
+        "the date range on the axis\n{}",
+        screen(&buf)
+    );
+    assert!(has(&buf, "▲"), "the selected incident's week is marked");
+    // Stacked by main weapon; equal counts order by name.
+    assert!(
+        has(&buf, "█ airstrike") && has(&buf, "▓ drone"),
+        "{}",
+        screen(&buf)
+    );
+    // An undated incident is never placed: the chart says so instead of marking a week.
+    key(&mut app, KeyCode::Char('G'));
+    let buf = render(&mut app, 120, 40);
+    assert!(has(&buf, "selected incident not on the chart"));
+    // Both at once share the Source pane's place; Enter on the timeline opens the Source again.
+    key(&mut app, KeyCode::Char('m'));
+    let buf = render(&mut app, 120, 40);
+    assert!(has(&buf, "Map ·") && has(&buf, "Activity"));
+    key(&mut app, KeyCode::Enter);
+    let buf = render(&mut app, 120, 40);
+    assert!(has(&buf, "Source") && !has(&buf, "Activity"));
+}
+
+#[test]
+fn map_and_chart_render_at_any_size() {
+    let mut app = bundled_app();
+    type_keys(&mut app, "mc");
+    for (w, h) in [(1, 1), (10, 5), (40, 12), (80, 24), (120, 40), (200, 60)] {
+        render(&mut app, w, h);
+    }
+    key(&mut app, KeyCode::Char('m'));
+    for (w, h) in [(1, 1), (20, 8), (80, 24)] {
+        render(&mut app, w, h);
+    }
+}
+
+#[test]
+fn f_filter_line_filters_timeline_and_esc_clears() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.filter_input(), Some(""));
+    type_keys(&mut app, "weapon:drone after:2024-01");
+    let buf = render(&mut app, 120, 40);
+    assert!(
+        has(&buf, "filter: weapon:drone after:2024-01▏"),
+        "{}",
+        row(&buf, 39).0
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter_input(), None);
+    assert_eq!(app.rows().len(), 1);
+    let buf = render(&mut app, 120, 40);
+    assert!(
+        has(&buf, "Timeline 1 · weapon:drone after:2024-01"),
+        "{}",
+        screen(&buf)
+    );
+    assert!(
+        row(&buf, 39)
+            .0
+            .contains("filter: weapon:drone after:2024-01 (Esc clears)")
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.rows().len(), 5);
+    assert!(app.filter().is_none());
+}
+
+#[test]
+fn filter_parse_error_shows_column_and_keeps_the_previous_filter() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('f'));
+    type_keys(&mut app, "kind:attack");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.rows().len(), 3);
+    key(&mut app, KeyCode::Char('f'));
+    // Reopening shows the active filter, ready to extend.
+    assert_eq!(app.filter_input(), Some("kind:attack "));
+    type_keys(&mut app, "wepon:drone");
+    key(&mut app, KeyCode::Enter);
+    let buf = render(&mut app, 160, 48);
+    let status = row(&buf, 47).0;
+    assert!(
+        status.contains("at column 13: unknown field 'wepon' (fields: after, before, kind"),
+        "{status}"
+    );
+    assert_eq!(app.rows().len(), 3, "the previous filter stays");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.filter_input(), None);
+    assert_eq!(app.rows().len(), 3);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.rows().len(), 5);
+}
+
+#[test]
+fn filter_combines_with_the_actor_filter_and_typing_q_does_not_quit() {
+    let mut app = app();
+    type_keys(&mut app, "/kataib");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.rows().len(), 4);
+    key(&mut app, KeyCode::Char('f'));
+    type_keys(&mut app, "country:iraq bg:no q");
+    assert!(!app.should_quit());
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Enter);
+    // Kataib Hezbollah's incidents in Iraq that are not background: Jurf al-Sakhar only.
+    assert_eq!(app.rows().len(), 1, "{:?}", app.filter_error());
+    let buf = render(&mut app, 160, 48);
+    assert!(
+        has(&buf, &format!("actor: {KH} · country:iraq bg:no")),
+        "{}",
+        screen(&buf)
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.rows().len(),
+        4,
+        "Esc peels the filter line's filter first"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.rows().len(), 5);
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("flashpoint-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn e_exports_the_view_to_three_files_in_the_given_dir() {
+    let dir = temp_dir("export");
+    let mut app = app().with_export_dir(dir.clone());
+    key(&mut app, KeyCode::Char('f'));
+    type_keys(&mut app, "kind:attack");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('e'));
+    let message = app.message().unwrap_or_default().to_string();
+    assert!(message.starts_with("exported 3 incidents to "), "{message}");
+    assert!(message.ends_with(".{csv,json,geojson}"), "{message}");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3, "{files:?}");
+    for (file, ext) in files.iter().zip(["csv", "geojson", "json"]) {
+        assert!(file.starts_with("flashpoint-") && file.ends_with(&format!(".{ext}")));
+        let base = file.rsplit_once('.').unwrap().0;
+        assert!(message.contains(&format!("{base}.{{")), "{message}");
+    }
+    let csv = std::fs::read_to_string(dir.join(&files[0])).unwrap();
+    assert_eq!(csv.lines().count(), 4);
+    let geo: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(&files[1])).unwrap()).unwrap();
+    assert_eq!(geo["features"].as_array().unwrap().len(), 2); // Tower 22 and Ain al-Asad
+    assert_eq!(geo["unlocated"], serde_json::json!(["i3"]));
+    let buf = render(&mut app, 200, 40);
+    assert!(
+        row(&buf, 39).0.contains("exported 3 incidents"),
+        "{}",
+        row(&buf, 39).0
+    );
+    // A second export in the same second never overwrites the first.
+    key(&mut app, KeyCode::Char('e'));
+    assert!(std::fs::read_dir(&dir).unwrap().count() >= 6);
+    // The message goes with the next key.
+    key(&mut app, KeyCode::Char('j'));
+    assert!(app.message().is_none());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn facts_link_each_casualty_figure_to_its_source_and_show_disagreement() {
+    let mut corpus = fixture();
+    let tower = &mut corpus.incidents[0];
+    let extra = |field, value: &str| FieldSpan {
+        field,
+        value: value.into(),
+        span: flashpoint::model::Span::new(0, 5),
+    };
+    tower.sources[0]
+        .fields
+        .push(extra(Field::Target, "United Kingdom"));
+    tower.sources[1].fields.push(extra(Field::Injured, "40"));
+    tower.sources[1]
+        .fields
+        .push(extra(Field::Target, "United States"));
+    // The fixture's Injured span holds the words; the pipeline stores the number.
+    if let Some(f) = tower.sources[0]
+        .fields
+        .iter_mut()
+        .find(|f| f.field == Field::Injured)
+    {
+        f.value = "34".into();
+    }
+    tower.injured_range = Some((34, 40));
+    let mut app = app_with(corpus);
+    type_keys(&mut app, "jjj");
+    let buf = render(&mut app, 200, 60);
+    for part in [
+        "injured  34 [src 1] · 40 [src 2] — sources disagree; kept 34",
+        "target   sources differ: United Kingdom [src 1] · United States [src 2]",
+        "reports  2 independent sources (documents), 2 passages",
+        "merged   same place; same weapon",
+    ] {
+        assert!(has(&buf, part), "{part:?} missing\n{}", screen(&buf));
+    }
+    key(&mut app, KeyCode::Char('k')); // Jurf al-Sakhar: one article
+    let buf = render(&mut app, 200, 60);
+    assert!(has(&buf, "reports  single source"), "{}", screen(&buf));
+}
+
+#[test]
+fn help_documents_the_filter_syntax() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('?'));
+    let buf = render(&mut app, 120, 60);
+    for part in [
+        "weapon:drone",
+        "after:2023-10-15",
+        "undated:yes",
+        "bg:yes|no",
+        "place:\"ain al-asad\"",
+    ] {
+        assert!(has(&buf, part), "{part} missing\n{}", screen(&buf));
+    }
 }

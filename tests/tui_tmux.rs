@@ -1,5 +1,6 @@
 //! End to end: the real binary in a real terminal (tmux at 120×40). It starts on the bundled
-//! corpus, moves, searches, filters, quits with status 0 and leaves the alternate screen.
+//! corpus, moves, searches, filters, shows the Map and the Activity chart, quits with status 0 and
+//! leaves the alternate screen.
 //! Without tmux installed the test says "SKIPPED: tmux not found" and passes (CI installs tmux).
 #![allow(clippy::unwrap_used)]
 
@@ -141,6 +142,33 @@ fn tmux_end_to_end_navigate_filter_quit() {
     session.wait_for("the actor filter in the Timeline title", |s| {
         s.lines()
             .any(|l| l.contains("Timeline") && l.contains("actor: Kataib Hezbollah"))
+    });
+
+    // The Map and the Activity chart take the Source pane's place and give it back.
+    session.send(&["m"]);
+    session.wait_for("the Map", |s| s.contains("Map ·") && !s.contains("Source"));
+    session.send(&["c"]);
+    session.wait_for("the Map and the Activity chart", |s| {
+        s.contains("Map ·") && s.contains("Activity")
+    });
+    session.send(&["m"]);
+    session.send(&["c"]);
+    session.wait_for("the Source again", |s| {
+        s.contains("Source") && !s.contains("Activity") && !s.contains("Map ·")
+    });
+
+    // The filter line: a parse error keeps the line open, Enter applies, Esc clears.
+    session.send(&["f"]);
+    session.send(&["-l", "wepon:drone"]);
+    session.send(&["Enter"]);
+    session.wait_for("the parse error", |s| s.contains("unknown field 'wepon'"));
+    session.send(&["Escape"]);
+    session.send(&["f"]);
+    session.send(&["-l", "weapon:drone"]);
+    session.send(&["Enter"]);
+    session.wait_for("the filter in the Timeline title", |s| {
+        s.lines()
+            .any(|l| l.contains("Timeline") && l.contains("weapon:drone"))
     });
 
     session.send(&["q"]);

@@ -277,13 +277,16 @@ impl App {
         let corpus = self.index.corpus();
         self.message = Some(
             match crate::export::write_view(&dir, &stamp, corpus, &self.rows) {
-                Ok(w) => format!(
-                    "exported {} incidents: {} · {} · {}",
-                    self.rows.len(),
-                    w.csv.display(),
-                    w.json.display(),
-                    w.geojson.display()
-                ),
+                Ok(w) => {
+                    // One path with the three extensions in braces fits a status line; the
+                    // files differ only there.
+                    let base = w.csv.with_extension("");
+                    format!(
+                        "exported {} incidents to {}.{{csv,json,geojson}}",
+                        self.rows.len(),
+                        base.display()
+                    )
+                }
                 Err(e) => format!("export failed: {}: {e}", dir.display()),
             },
         );

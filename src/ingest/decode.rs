@@ -8,6 +8,9 @@ use crate::model::TextOrigin;
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 pub const TOO_LARGE: &str = "larger than 64 MiB";
+pub const NUL: &str = "not text: NUL bytes (a binary file)";
+pub const EMPTY: &str = "empty file";
+pub const BLANK: &str = "blank: only whitespace";
 
 /// Decodes a whole file, or says why it is not usable text.
 pub fn decode(bytes: &[u8]) -> Result<(String, TextOrigin), String> {
@@ -19,7 +22,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextOrigin), String> {
         let (text, _) = encoding.decode_without_bom_handling(body);
         (text.into_owned(), TextOrigin::Decoded)
     } else if bytes.contains(&0) {
-        return Err("not text: NUL bytes".to_string());
+        return Err(NUL.to_string());
     } else {
         match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_string(), TextOrigin::Verbatim),
@@ -30,8 +33,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextOrigin), String> {
             }
         }
     };
+    if text.trim_start_matches('\u{FEFF}').is_empty() {
+        return Err(EMPTY.to_string());
+    }
     if is_blank(&text) {
-        return Err("empty".to_string());
+        return Err(BLANK.to_string());
     }
     Ok((text, origin))
 }
@@ -88,10 +94,11 @@ mod tests {
 
     #[test]
     fn nul_bytes_and_blank_files_are_refused() {
-        assert_eq!(decode(b"abc\0def").unwrap_err(), "not text: NUL bytes");
-        assert_eq!(decode(b"").unwrap_err(), "empty");
-        assert_eq!(decode(b" \r\n\t\xC2\xA0\n").unwrap_err(), "empty");
-        assert_eq!(decode(b"\xEF\xBB\xBF\n").unwrap_err(), "empty");
-        assert_eq!(decode(&[0xFF, 0xFE]).unwrap_err(), "empty");
+        assert_eq!(decode(b"abc\0def").unwrap_err(), NUL);
+        assert_eq!(decode(b"").unwrap_err(), EMPTY);
+        assert_eq!(decode(b" \r\n\t\xC2\xA0\n").unwrap_err(), BLANK);
+        assert_eq!(decode(b"\xEF\xBB\xBF\n").unwrap_err(), BLANK);
+        assert_eq!(decode(b"\xEF\xBB\xBF").unwrap_err(), EMPTY);
+        assert_eq!(decode(&[0xFF, 0xFE]).unwrap_err(), EMPTY);
     }
 }

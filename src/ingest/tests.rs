@@ -58,8 +58,8 @@ fn folder_is_walked_recursively_in_sorted_order() {
     assert_eq!(
         skipped,
         vec![
-            ("binary.txt", "not text: NUL bytes"),
-            ("empty.txt", "empty")
+            ("binary.txt", "not text: NUL bytes (a binary file)"),
+            ("empty.txt", "blank: only whitespace")
         ]
     );
     let one = read_file(&dir, &dir.join("b/deeper/x.md")).unwrap();

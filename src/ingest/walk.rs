@@ -87,6 +87,29 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
     (found, skipped)
 }
 
+/// Why the symlink at `path` cannot be followed: it loops, its target is missing, or the
+/// system's own reason.
+fn broken_link(path: &Path, e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::NotFound {
+        return "dangling symlink".to_string();
+    }
+    // Follow the chain by hand (`ErrorKind::FilesystemLoop` is not stable): a link seen twice
+    // is a loop.
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut at = path.to_path_buf();
+    while let Ok(target) = fs::read_link(&at) {
+        if seen.contains(&at) || seen.len() > 64 {
+            return "symlink loop".to_string();
+        }
+        seen.push(at.clone());
+        at = match at.parent() {
+            Some(parent) => parent.join(target),
+            None => target,
+        };
+    }
+    format!("symlink {}", io_reason(e))
+}
+
 fn visit(
     root: &Path,
     dir: &Path,
@@ -111,7 +134,14 @@ fn visit(
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
-            Err(e) => return skip(skipped, dir, io_reason(&e)),
+            Err(e) => {
+                skip(
+                    skipped,
+                    dir,
+                    io_reason(&e).replacen("unreadable", "unreadable folder", 1),
+                );
+                continue;
+            }
         };
         let path = entry.path();
         // Hidden entries (.git, .DS_Store, editor backups) are never articles.
@@ -146,9 +176,7 @@ fn visit(
                 ),
                 Ok(_) if supported(&rel).is_some() => found.push(Found { rel, path }),
                 Ok(_) => {}
-                Err(_) if supported(&rel).is_some() => {
-                    skip(skipped, &path, "dangling symlink".to_string())
-                }
+                Err(e) if supported(&rel).is_some() => skip(skipped, &path, broken_link(&path, &e)),
                 Err(_) => {}
             }
         } else if supported(&rel).is_some() {

@@ -69,16 +69,21 @@ fn bucket_label(unit: BucketUnit, start: chrono::NaiveDate) -> String {
 /// Two lines: what is charted, and what is not and why.
 fn summary(a: &Activity) -> [String; 2] {
     let unit = match a.unit {
-        BucketUnit::Week => "per week (weeks start Monday)",
+        BucketUnit::Week => "per week (from Monday)",
         BucketUnit::Month => "per month",
         BucketUnit::Year => "per year",
     };
-    let first = format!("{} incidents on the chart, {unit}", a.placed());
+    let noun = if a.placed() == 1 {
+        "incident"
+    } else {
+        "incidents"
+    };
+    let first = format!("{} {noun} {unit}", a.placed());
     let mut apart = Vec::new();
     if !a.imprecise.is_empty() {
         let coarser = match a.unit {
-            BucketUnit::Week => "dated only by month or year",
-            _ => "dated only by year",
+            BucketUnit::Week => "month/year only",
+            _ => "year only",
         };
         apart.push(format!("{} imprecise ({coarser})", a.imprecise.len()));
     }
@@ -187,9 +192,17 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     ));
     let mut marker = " ".repeat(axis_w);
     if let Some(b) = selected {
-        marker.push_str(&" ".repeat(b * slot));
-        marker.push('▲');
-        marker.push_str(&format!(" selected incident's {}", activity.unit.as_str()));
+        let note = format!("selected incident's {}", activity.unit.as_str());
+        let at = axis_w + b * slot;
+        // The note goes after the ▲, or before it when the ▲ is near the right edge.
+        if at + 2 + width(&note) <= w || at < width(&note) + 1 {
+            marker.push_str(&" ".repeat(b * slot));
+            marker.push('▲');
+            marker.push(' ');
+            marker.push_str(&note);
+        } else {
+            marker = format!("{:>at$}▲", note + " ");
+        }
     } else if app.selected_incident().is_some() {
         marker.push_str("selected incident not on the chart");
     }

@@ -13,6 +13,9 @@ use ratatui::widgets::canvas::{Canvas, Circle, Map, MapResolution};
 use super::{Theme, fit, pane_block, sanitize, width};
 use crate::app::{App, Pane};
 
+/// The narrowest view, in degrees, before padding to the pane's shape.
+const MIN_SPAN: f64 = 16.0;
+
 /// One marker: a place with coordinates and the incidents in view there.
 struct Marked {
     name: String,
@@ -81,7 +84,13 @@ fn bounds(markers: &[Marked], cols: u16, rows: u16) -> ([f64; 2], [f64; 2]) {
         // Nothing located: the region the lexicon covers (Iraq, Syria, Jordan and around).
         (x0, x1, y0, y1) = (34.0, 49.0, 28.0, 38.0);
     }
-    let pad = |lo: f64, hi: f64| ((hi - lo) * 0.15).max(2.0);
+    // At least MIN_SPAN degrees across, so a few sites inland still get coasts around them to read
+    // the map by (the world map has coastlines only).
+    let pad = |lo: f64, hi: f64| {
+        ((hi - lo) * 0.15)
+            .max((MIN_SPAN - (hi - lo)) / 2.0)
+            .max(1.0)
+    };
     let (px, py) = (pad(x0, x1), pad(y0, y1));
     (x0, x1, y0, y1) = (x0 - px, x1 + px, y0 - py, y1 + py);
     let mid_lat = (y0 + y1) / 2.0;
@@ -126,10 +135,12 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     // The note stays visible under the map; on tiny panes it is all there is.
     let mut notes = vec![format!("{incidents} incidents at {} places", markers.len())];
     if unlocated > 0 {
-        let noun = if unlocated == 1 { "incident" } else { "incidents" };
-        notes.push(format!(
-            "{unlocated} {noun} without coordinates, not shown"
-        ));
+        let noun = if unlocated == 1 {
+            "incident"
+        } else {
+            "incidents"
+        };
+        notes.push(format!("{unlocated} {noun} without coordinates, not shown"));
     }
     notes.push("• 1 incident  ●N N incidents  ◉ selected".to_string());
     let note_lines: Vec<Line> = notes

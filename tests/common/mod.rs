@@ -107,11 +107,19 @@ fn incident(
 }
 
 fn place(name: &str, country: &str) -> Option<Place> {
+    // Coordinates as the places lexicon has them; Baghdad is left without, so the map has an
+    // unlocated incident to count.
+    let coords = match name {
+        "Tower 22" => Some((33.32, 38.69)),
+        "Ain al-Asad air base" => Some((33.79, 42.44)),
+        "Jurf al-Sakhar" => Some((32.87, 44.12)),
+        _ => None,
+    };
     Some(Place {
         name: name.into(),
         country: Some(country.into()),
-        lat: None,
-        lon: None,
+        lat: coords.map(|c| c.0),
+        lon: coords.map(|c| c.1),
         is_country: false,
     })
 }
