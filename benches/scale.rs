@@ -85,6 +85,11 @@ fn main() {
         );
         let _ = std::fs::remove_dir_all(&cache_dir);
     }
+    if args.iter().any(|a| a == "--stages") {
+        for dir in &dirs {
+            stages(&ex, dir);
+        }
+    }
     for n in [merge_n / 4, merge_n] {
         let (docs, reports) = common::synthetic_reports(&ex, n);
         let t = Instant::now();
@@ -95,6 +100,39 @@ fn main() {
             secs(t)
         );
     }
+}
+
+/// Where a warm open spends its time: walk + stat, and the cross-document `assemble`.
+fn stages(ex: &Extractor, dir: &std::path::Path) {
+    use rayon::prelude::*;
+    let t = Instant::now();
+    let (found, _) = flashpoint::ingest::walk::walk(dir);
+    let walk = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let n = found
+        .par_iter()
+        .filter_map(|f| std::fs::metadata(&f.path).ok())
+        .count();
+    let stat = t.elapsed().as_secs_f64();
+    let ingested = flashpoint::ingest::read_folder(dir);
+    let t = Instant::now();
+    let items: Vec<_> = ingested
+        .documents
+        .into_par_iter()
+        .map(|d| flashpoint::pipeline::extract_one(ex, d))
+        .collect();
+    let extract = t.elapsed().as_secs_f64();
+    let mentions: usize = items
+        .iter()
+        .map(|i| i.report.groups.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    let t = Instant::now();
+    let corpus = flashpoint::pipeline::assemble(ex, items, ingested.skipped);
+    let assemble = t.elapsed().as_secs_f64();
+    println!(
+        "  stages: walk {walk:.3} s, stat {n} files {stat:.3} s, extract_one {extract:.3} s, assemble ({mentions} mentions -> {} incidents) {assemble:.3} s",
+        corpus.incidents.len()
+    );
 }
 
 fn walkdir_bytes(dir: &std::path::Path) -> u64 {

@@ -434,7 +434,7 @@ fn date_words(rng: &mut Rng, date: NaiveDate, published: NaiveDate) -> String {
     );
     match rng.below(4) {
         0 => format!("on {full}"),
-        1 if gap >= 1 && gap <= 5 => format!("on {}", weekday_name(date.weekday())),
+        1 if (1..=5).contains(&gap) => format!("on {}", weekday_name(date.weekday())),
         2 => format!(
             "on {} {}, {}",
             month_name(date.month()),

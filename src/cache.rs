@@ -149,7 +149,7 @@ pub fn load_with_cache_dir(
                 Slot::Miss => extract_file(ex, f),
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if n % step == 0 || n == total {
+            if n.is_multiple_of(step) || n == total {
                 progress(n, total);
             }
             entry
@@ -622,7 +622,7 @@ impl<W: Write> Encoder<'_, W> {
     }
 }
 
-impl<'a, W: Write> ser::Serializer for &'a mut Encoder<'_, W> {
+impl<W: Write> ser::Serializer for &mut Encoder<'_, W> {
     type Ok = ();
     type Error = CodecError;
     type SerializeSeq = Self;

@@ -157,8 +157,15 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
     Some(basis)
 }
 
+/// A report that names no site is compared with at most this many incidents of its day (the
+/// most recent ones), so a busy day cannot make the merge quadratic.
+const OPEN_CANDIDATES: usize = 64;
+
 #[derive(Default)]
 struct Indexes {
+    /// Day-dated incidents by day and site; those without a site under `by_day_open`.
+    by_day_site: HashMap<(NaiveDate, String), Vec<usize>>,
+    by_day_open: HashMap<NaiveDate, Vec<usize>>,
     by_day: HashMap<NaiveDate, Vec<usize>>,
     by_month: HashMap<(i32, u32), Vec<usize>>,
     by_year: HashMap<i32, Vec<usize>>,
@@ -179,6 +186,14 @@ impl Indexes {
         match inc.date.precision {
             Precision::Day => {
                 self.by_day.entry(start).or_default().push(i);
+                match specific_place(inc) {
+                    Some(p) => self
+                        .by_day_site
+                        .entry((start, p.to_string()))
+                        .or_default()
+                        .push(i),
+                    None => self.by_day_open.entry(start).or_default().push(i),
+                }
                 if let Some(p) = specific_place(inc) {
                     self.by_place_month
                         .entry((p.to_string(), start.year(), start.month()))
@@ -198,12 +213,29 @@ impl Indexes {
 
     /// Incidents a report could join: same day, month or year, or for a report with a coarser
     /// date or none, day-dated incidents at its place in the months it allows.
-    fn candidates(&self, inc: &Incident, published: Option<NaiveDate>) -> Vec<usize> {
+    fn candidates(
+        &self,
+        ex: &Extractor,
+        inc: &Incident,
+        published: Option<NaiveDate>,
+    ) -> Vec<usize> {
         let start = inc.date.range.map(|(s, _)| s);
         let mut out: Vec<usize> = Vec::new();
         let mut extend = |v: Option<&Vec<usize>>| out.extend(v.into_iter().flatten().copied());
         match (inc.date.precision, start) {
-            (Precision::Day, Some(s)) => extend(self.by_day.get(&s)),
+            (Precision::Day, Some(s)) => match specific_place(inc) {
+                Some(p) => {
+                    extend(self.by_day_site.get(&(s, p.to_string())));
+                    for q in ex.near_names(p) {
+                        extend(self.by_day_site.get(&(s, q.to_string())));
+                    }
+                    extend(self.by_day_open.get(&s));
+                }
+                None => {
+                    let all = self.by_day.get(&s).map(Vec::as_slice).unwrap_or(&[]);
+                    out.extend(&all[all.len().saturating_sub(OPEN_CANDIDATES)..]);
+                }
+            },
             (Precision::Month, Some(s)) => {
                 extend(self.by_month.get(&(s.year(), s.month())));
                 if let Some(p) = specific_place(inc) {
@@ -262,7 +294,7 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
             .and_then(|d| docs.get(*d))
             .and_then(|d| d.published);
         let found: Vec<(usize, Vec<String>)> = idx
-            .candidates(&item.incident, published)
+            .candidates(ex, &item.incident, published)
             .into_iter()
             .filter_map(|c| evidence(ex, docs, &item, &merged[c]).map(|b| (c, b)))
             .collect();

@@ -22,6 +22,31 @@ use std::collections::HashMap;
 /// Places this close can be named for one incident (a base and the city beside it).
 pub const NEAR_KM: f64 = 60.0;
 
+/// Every pair of places within `NEAR_KM`, or a province/region and a place in its country.
+fn near_places(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
+    let coarse = |k: &str| k == "province" || k == "region";
+    let places = &lex.places;
+    (0..places.len())
+        .map(|i| {
+            let a = &places[i];
+            (0..places.len())
+                .filter(|&j| j != i)
+                .filter_map(|j| {
+                    let b = &places[j];
+                    if a.is_country() || b.is_country() {
+                        return None;
+                    }
+                    if (coarse(&a.kind) || coarse(&b.kind)) && a.country == b.country {
+                        return Some((j, 0.0));
+                    }
+                    let km = haversine_km(a.lat?, a.lon?, b.lat?, b.lon?);
+                    (km <= NEAR_KM).then_some((j, km))
+                })
+                .collect()
+        })
+        .collect()
+}
+
 fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = (lat2 - lat1).to_radians();
@@ -36,6 +61,10 @@ pub struct Extractor {
     pub matcher: Matcher,
     actor_kinds: HashMap<String, ActorKind>,
     known_names: std::collections::HashSet<String>,
+    place_index: HashMap<String, usize>,
+    /// For each place, the places that can be named for the same incident (see `places_near`),
+    /// with their distance. Computed once: the merge asks this for every candidate pair.
+    near: Vec<Vec<(usize, f64)>>,
 }
 
 impl Extractor {
@@ -51,11 +80,20 @@ impl Extractor {
             .iter()
             .flat_map(|a| std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()))
             .collect();
+        let place_index = lex
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.clone(), i))
+            .collect();
+        let near = near_places(&lex);
         Extractor {
             lex,
             matcher,
             actor_kinds,
             known_names,
+            place_index,
+            near,
         }
     }
 
@@ -138,14 +176,21 @@ impl Extractor {
     /// `NEAR_KM` of each other ("K-1 Air Base" and "Kirkuk"), or one a province or region
     /// containing the other (same country). Returns the distance when known.
     pub fn places_near(&self, a: &str, b: &str) -> Option<f64> {
-        let pa = self.lex.places.iter().find(|p| p.name == a)?;
-        let pb = self.lex.places.iter().find(|p| p.name == b)?;
-        let coarse = |k: &str| k == "province" || k == "region";
-        if (coarse(&pa.kind) || coarse(&pb.kind)) && pa.country == pb.country {
-            return Some(0.0);
-        }
-        let km = haversine_km(pa.lat?, pa.lon?, pb.lat?, pb.lon?);
-        (km <= NEAR_KM).then_some(km)
+        let ia = *self.place_index.get(a)?;
+        let ib = *self.place_index.get(b)?;
+        self.near
+            .get(ia)?
+            .iter()
+            .find(|(j, _)| *j == ib)
+            .map(|(_, km)| *km)
+    }
+
+    /// Names of the places that can stand for the same incident as `name`.
+    pub fn near_names(&self, name: &str) -> impl Iterator<Item = &str> {
+        let list = self.place_index.get(name).and_then(|&i| self.near.get(i));
+        list.into_iter()
+            .flatten()
+            .map(|(j, _)| self.lex.places[*j].name.as_str())
     }
 
     pub fn is_distinctive(&self, weapon: &str) -> bool {
