@@ -109,7 +109,12 @@ pub fn load_corpus_with(dir: Option<&Path>, use_cache: bool) -> Result<Corpus, S
         None => pipeline::build(ingest::read_bundled(), &lex),
     };
     for s in &corpus.skipped {
-        eprintln!("skipped {}: {}", s.path, s.reason);
+        // File names are attacker-controlled: never let their escape sequences reach the terminal.
+        eprintln!(
+            "skipped {}: {}",
+            crate::ui::sanitize(&s.path),
+            crate::ui::sanitize(&s.reason)
+        );
     }
     Ok(corpus)
 }

@@ -63,8 +63,17 @@ pub struct Document {
 }
 
 impl Document {
+    /// Whether `span` touches a boilerplate line. The spans are sorted and disjoint, so a binary
+    /// search finds the only candidate (a page of repeated lines must not make this quadratic).
     pub fn is_boilerplate(&self, span: Span) -> bool {
-        self.boilerplate.iter().any(|b| b.overlaps(span))
+        let i = self.boilerplate.partition_point(|b| b.end <= span.start);
+        self.boilerplate.get(i).is_some_and(|b| b.overlaps(span))
+    }
+
+    /// Whether `span` lies wholly inside one boilerplate line (binary search, as above).
+    pub fn inside_boilerplate(&self, span: Span) -> bool {
+        let i = self.boilerplate.partition_point(|b| b.end <= span.start);
+        self.boilerplate.get(i).is_some_and(|b| b.contains(span))
     }
 }
 

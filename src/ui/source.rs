@@ -355,7 +355,7 @@ fn article(doc: &Document, source: &Source, theme: &Theme) -> Vec<Logical> {
     for pair in cuts.windows(2) {
         let seg = TextSpan::new(pair[0], pair[1]);
         let in_passage = passage.is_some_and(|p| p.contains(seg));
-        let mut style = if doc.boilerplate.iter().any(|b| b.contains(seg)) {
+        let mut style = if doc.inside_boilerplate(seg) {
             theme.dim
         } else {
             Style::new()
