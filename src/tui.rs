@@ -49,9 +49,17 @@ fn install_mouse_release_hook() {
     }));
 }
 
+/// Fault injection for the end-to-end test that a panic restores the terminal: with this set,
+/// the loop panics on purpose right after the first frame.
+pub const TEST_PANIC_ENV: &str = "FLASHPOINT_TEST_PANIC";
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
+    let panic_after_first_frame = std::env::var_os(TEST_PANIC_ENV).is_some();
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        if panic_after_first_frame {
+            panic!("{TEST_PANIC_ENV} is set: panicking on purpose to test terminal restore");
+        }
         if app.should_quit() {
             return Ok(());
         }
