@@ -114,7 +114,27 @@ fn stages(ex: &Extractor, dir: &std::path::Path) {
         .filter_map(|f| std::fs::metadata(&f.path).ok())
         .count();
     let stat = t.elapsed().as_secs_f64();
+    let t = Instant::now();
     let ingested = flashpoint::ingest::read_folder(dir);
+    let read = t.elapsed().as_secs_f64();
+    // Per-document steps on one thread, so the split does not depend on scheduling.
+    let t = Instant::now();
+    let mut n_reports = 0usize;
+    for d in &ingested.documents {
+        n_reports += flashpoint::extract::document::extract_document(ex, 0, d)
+            .groups
+            .len();
+    }
+    let doc_1t = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut n_disc = 0usize;
+    for d in &ingested.documents {
+        n_disc += flashpoint::extract::discover::discover(d, &|n| ex.is_known_actor_name(n)).len();
+    }
+    let disc_1t = t.elapsed().as_secs_f64();
+    println!(
+        "  one thread: extract_document {doc_1t:.3} s ({n_reports} groups), discover {disc_1t:.3} s ({n_disc} names); read_folder (walk+read+ingest, parallel) {read:.3} s"
+    );
     let t = Instant::now();
     let items: Vec<_> = ingested
         .documents

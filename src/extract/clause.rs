@@ -171,10 +171,55 @@ pub fn analyse(
     clause: Span,
     hits: &[Hit],
     tokens: &[Token],
+) -> Vec<Draft> {
+    let parts = split_parts(ctx, clause, hits, tokens);
+    let main = analyse_in(ex, ctx, clause, hits, tokens, &parts);
+    let main_passage = main.as_ref().map(|d| d.mention.passage);
+    let mut out: Vec<Draft> = main.into_iter().collect();
+    // "…, hours after a one-way drone attack on Erbil Air Base wounded three U.S. service
+    // members": a cause phrase can report an event of its own. It counts when it stands on its
+    // own (not an anaphor, anchored).
+    for part in parts.iter().filter(|p| p.caused) {
+        if main_passage.is_some_and(|m| m.overlaps(part.span)) {
+            continue;
+        }
+        let part_hits: Vec<Hit> = hits
+            .iter()
+            .filter(|h| part.span.contains(h.span))
+            .cloned()
+            .collect();
+        let part_tokens: Vec<Token> = tokens
+            .iter()
+            .copied()
+            .filter(|t| part.span.contains(t.span))
+            .collect();
+        if let Some(d) = analyse_in(
+            ex,
+            ctx,
+            part.span,
+            &part_hits,
+            &part_tokens,
+            std::slice::from_ref(part),
+        ) && !d.anaphoric
+            && !d.plural
+            && d.anchored
+        {
+            out.push(d);
+        }
+    }
+    out
+}
+
+fn analyse_in(
+    ex: &Extractor,
+    ctx: &ClauseContext,
+    clause: Span,
+    hits: &[Hit],
+    tokens: &[Token],
+    parts: &[Part],
 ) -> Option<Draft> {
     let text = ctx.text;
-    let parts = split_parts(ctx, clause, hits, tokens);
-    let (head_idx, anaphoric, plural) = choose_head(ctx, hits, tokens, &parts)?;
+    let (head_idx, anaphoric, plural) = choose_head(ctx, hits, tokens, parts)?;
     let head = &hits[head_idx];
     let (head_kind, _, _) = head.trigger()?;
     let part = parts.iter().copied().find(|p| p.span.contains(head.span))?;
@@ -757,7 +802,10 @@ fn assign_roles(
         let after_head = h.span.start >= head.span.end;
         let prev = ti.checked_sub(1).map(|j| &tokens[j]);
         let quote_or_the = |t: &Token| t.is_any(text, &["the", "\u{201c}", "\""]);
-        let by = prev.is_some_and(|t| t.is(text, "by"))
+        // "fired by X", "carried out by X": the agent of the event word itself, not of another
+        // verb ("facilities used by X").
+        let near_head = head_ti.is_some_and(|hi| ti > hi && ti <= hi + 4);
+        let by = near_head && prev.is_some_and(|t| t.is(text, "by"))
             || (prev.is_some_and(quote_or_the)
                 && ti.checked_sub(2).is_some_and(|j| tokens[j].is(text, "by")));
         let claimed_by = by && window_before(4).any(|t| t.is(text, "claimed"));

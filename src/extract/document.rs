@@ -92,7 +92,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     last_place: place_before,
                     sentence_bg_cue,
                 };
-                if let Some(mut d) = clause::analyse(ex, &ctx, c, &clause_hits, &clause_tokens) {
+                for mut d in clause::analyse(ex, &ctx, c, &clause_hits, &clause_tokens) {
                     sentence_bg_cue |= d.mention.background;
                     // The headline summarises the article's lead event: it joins that event
                     // when it has no date of its own.

@@ -21,6 +21,9 @@ use std::collections::HashMap;
 
 /// Places this close can be named for one incident (a base and the city beside it).
 pub const NEAR_KM: f64 = 60.0;
+/// A province or region and a place this close to its centre: the place may lie inside it
+/// (the lexicon has centroids, not borders).
+pub const COARSE_KM: f64 = 200.0;
 
 /// Every pair of places within `NEAR_KM`, or a province/region and a place in its country.
 fn near_places(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
@@ -36,11 +39,14 @@ fn near_places(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
                     if a.is_country() || b.is_country() {
                         return None;
                     }
-                    if (coarse(&a.kind) || coarse(&b.kind)) && a.country == b.country {
-                        return Some((j, 0.0));
-                    }
-                    let km = haversine_km(a.lat?, a.lon?, b.lat?, b.lon?);
-                    (km <= NEAR_KM).then_some((j, km))
+                    let is_coarse = coarse(&a.kind) || coarse(&b.kind);
+                    let km = match (a.lat, a.lon, b.lat, b.lon) {
+                        (Some(la), Some(lo), Some(lb), Some(mb)) => haversine_km(la, lo, lb, mb),
+                        // A region without coordinates contains what its country holds.
+                        _ => return (is_coarse && a.country == b.country).then_some((j, 0.0)),
+                    };
+                    let reach = if is_coarse { COARSE_KM } else { NEAR_KM };
+                    (km <= reach).then_some((j, km))
                 })
                 .collect()
         })
