@@ -200,10 +200,11 @@ pub fn analyse(
             &part_hits,
             &part_tokens,
             std::slice::from_ref(part),
-        ) && !d.anaphoric
-            && !d.plural
+        ) && !d.plural
             && d.anchored
         {
+            // A definite description of a known event ("the killing of Qassem Soleimani", "the
+            // Jan. 28 drone attack on Tower 22") reports it too, when it is anchored.
             out.push(d);
         }
     }
@@ -639,6 +640,14 @@ fn choose_place(
 ) -> Option<Place> {
     let text = ctx.text;
     let head_ti = token_index_at(tokens, head.start);
+    // Every event word of the part: "… were wounded when more than 30 rockets struck the K-1
+    // base near Kirkuk" names its place beside "struck", far from the head "wounded".
+    let event_tis: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.trigger().is_some())
+        .filter_map(|h| token_index_at(tokens, h.span.start))
+        .chain(head_ti)
+        .collect();
     // (is a country, distance to the event word, place, span): sites beat countries, then the nearest.
     let mut best: Option<(bool, usize, usize, Span)> = None;
     for h in hits {
@@ -656,7 +665,11 @@ fn choose_place(
             continue;
         };
         let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
-        let distance = head_ti.map_or(0, |hi| ti.abs_diff(hi).min(last_ti.abs_diff(hi)));
+        let distance = event_tis
+            .iter()
+            .map(|&e| ti.abs_diff(e).min(last_ti.abs_diff(e)))
+            .min()
+            .unwrap_or(0);
         // A place far from the event word belongs to another phrase ("… oppose US support
         // for Israel in Gaza").
         if distance > PLACE_REACH {
@@ -902,7 +915,8 @@ fn choose_date(
     } else {
         dates::find_dates(text, clause)
     };
-    let is_speech = |m: &DateMention| speech_date(text, clause, m.span);
+    let is_speech =
+        |m: &DateMention| speech_date(text, clause, m.span) || dateline_date(text, clause, m.span);
     let nearest = |cands: Vec<&DateMention>| -> Option<DateMention> {
         cands
             .into_iter()
@@ -964,6 +978,22 @@ const REPORTING_VERBS: [&str; 11] = [
     "reported",
     "condemned",
 ];
+
+/// "BAGHDAD, Dec 28 (Reuters) - …": the date of a dateline is when the story was filed.
+fn dateline_date(text: &str, clause: Span, date: Span) -> bool {
+    let before = text.get(clause.start..date.start).unwrap_or("");
+    let letters: Vec<char> = before.chars().filter(|c| c.is_alphabetic()).collect();
+    let place_prefix = !letters.is_empty()
+        && letters.iter().all(|c| c.is_uppercase())
+        && before.split_whitespace().count() <= 4;
+    let after = text
+        .get(date.end..clause.end.min(date.end + 24))
+        .unwrap_or("")
+        .trim_start();
+    let dash = |s: &str| s.trim_start().starts_with(['-', '\u{2014}', '\u{2013}']);
+    let agency = after.starts_with('(') && after.find(')').is_some_and(|i| dash(&after[i + 1..]));
+    place_prefix && (agency || dash(after))
+}
 
 /// A date right after a speech or meeting verb dates the statement ("said on Sunday", "told
 /// Reuters, Tuesday, …", "met on Sunday"), not the event.

@@ -294,17 +294,20 @@ fn same_incident(ex: &Extractor, d: &Mention, g: &Group) -> bool {
         _ => false,
     });
     let gdate = best_date(g.mentions().map(|m| &m.date));
-    let dated_together = d.date.is_known() && gdate.is_known() && {
-        let shared_weapon = g
-            .mentions()
-            .any(|m| ex.weapons_overlap(&d.weapons, &m.weapons));
-        let shared_actor = g.mentions().any(|m| {
-            m.participants
-                .iter()
-                .any(|p| d.participants.iter().any(|q| q.actor == p.actor))
-        });
-        shared_weapon || shared_actor
-    };
+    // Two dates of the same precision that overlap; a vague one ("earlier this month") beside a
+    // day says too little to tie two reports together.
+    let dated_together =
+        d.date.is_known() && gdate.is_known() && d.date.precision == gdate.precision && {
+            let shared_weapon = g
+                .mentions()
+                .any(|m| ex.weapons_overlap(&d.weapons, &m.weapons));
+            let shared_actor = g.mentions().any(|m| {
+                m.participants
+                    .iter()
+                    .any(|p| d.participants.iter().any(|q| q.actor == p.actor))
+            });
+            shared_weapon || shared_actor
+        };
     same_site || dated_together
 }
 

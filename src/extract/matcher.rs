@@ -3,8 +3,9 @@
 
 use crate::lexicon::Lexicon;
 use crate::model::{IncidentKind, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Which cue list a phrase came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,7 +53,8 @@ pub enum Sense {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub span: Span,
-    pub senses: Vec<Sense>,
+    /// Shared with the compiled pattern: cloning a hit does not allocate.
+    pub senses: Arc<[Sense]>,
 }
 
 impl Hit {
@@ -109,6 +111,8 @@ pub struct Matcher {
     /// `None` only if the automaton could not be built (a lexicon far beyond any real size).
     ac: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    /// Each pattern's senses, shared by every hit of it.
+    senses: Vec<Arc<[Sense]>>,
 }
 
 fn is_acronym(form: &str) -> bool {
@@ -266,14 +270,30 @@ impl Matcher {
                 b.add(phrase, Sense::Cue(cue));
             }
         }
+        // A DFA: the overlapping scan runs over every sentence of every document, and a full
+        // transition table is several times faster than the default NFA for it (the lexicon is
+        // a few thousand forms, so the table stays a few MB).
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&b.forms)
+            .or_else(|_| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&b.forms)
+            })
             .ok();
+        let senses = b
+            .patterns
+            .iter()
+            .map(|p| Arc::from(p.senses.as_slice()))
+            .collect();
         Matcher {
             ac,
             patterns: b.patterns,
+            senses,
         }
     }
 
@@ -282,7 +302,7 @@ impl Matcher {
     pub fn scan(&self, text: &str, within: Span) -> Vec<Hit> {
         let hay = within.slice(text);
         let bytes = hay.as_bytes();
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(16);
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -300,8 +320,8 @@ impl Matcher {
             found.push((s, e, m.pattern().as_usize()));
         }
         // Leftmost-longest selection among the valid candidates.
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut hits = Vec::new();
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut hits = Vec::with_capacity(found.len());
         let mut last_end = 0;
         for (s, e, p) in found {
             if s < last_end {
@@ -310,7 +330,7 @@ impl Matcher {
             last_end = e;
             hits.push(Hit {
                 span: Span::new(within.start + s, within.start + e),
-                senses: self.patterns[p].senses.clone(),
+                senses: Arc::clone(&self.senses[p]),
             });
         }
         hits

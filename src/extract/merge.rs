@@ -38,6 +38,14 @@ fn kinds_compatible(a: IncidentKind, b: IncidentKind) -> bool {
     )
 }
 
+fn named_victims<'a>(ex: &'a Extractor, inc: &'a Incident) -> impl Iterator<Item = &'a str> {
+    inc.participants
+        .iter()
+        .filter(|p| p.role == crate::model::Role::Target)
+        .filter(move |p| ex.actor_kind(&p.actor) == Some(crate::model::ActorKind::Person))
+        .map(|p| p.actor.as_str())
+}
+
 fn shared_named_victim(ex: &Extractor, a: &Incident, b: &Incident) -> Option<String> {
     a.participants
         .iter()
@@ -121,6 +129,24 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                 a.date.label().unwrap_or_default()
             ));
         }
+        (Precision::Unknown, Precision::Day | Precision::Month | Precision::Year)
+            if a.kind == IncidentKind::Assassination || b.kind == IncidentKind::Assassination =>
+        {
+            // A person is killed once: an undated report of the killing joins the dated one.
+            let v = shared_named_victim(ex, a, b)?;
+            let published = x
+                .docs
+                .first()
+                .and_then(|d| docs.get(*d))
+                .and_then(|d| d.published);
+            if let (Some(p), Some((start, _))) = (published, b.date.range)
+                && start > p
+            {
+                return None;
+            }
+            basis.push(format!("same victim ({v})"));
+            return Some(basis);
+        }
         (Precision::Unknown, Precision::Day | Precision::Month) => {
             // An undated report joins a dated incident only on strong evidence: the same site,
             // a distinctive weapon, and a publication date shortly after the incident.
@@ -171,6 +197,9 @@ struct Indexes {
     by_year: HashMap<i32, Vec<usize>>,
     /// Day-dated incidents by place and month, for reports that name the place but not the day.
     by_place_month: HashMap<(String, i32, u32), Vec<usize>>,
+    /// Dated incidents by named victim: a person is killed once, so any report of their killing
+    /// is a candidate whatever its date.
+    by_victim: HashMap<String, Vec<usize>>,
 }
 
 fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
@@ -179,10 +208,13 @@ fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
 }
 
 impl Indexes {
-    fn add(&mut self, i: usize, inc: &Incident) {
+    fn add(&mut self, ex: &Extractor, i: usize, inc: &Incident) {
         let Some((start, _)) = inc.date.range else {
             return;
         };
+        for v in named_victims(ex, inc) {
+            self.by_victim.entry(v.to_string()).or_default().push(i);
+        }
         match inc.date.precision {
             Precision::Day => {
                 self.by_day.entry(start).or_default().push(i);
@@ -247,6 +279,9 @@ impl Indexes {
             }
             (Precision::Year, Some(s)) => extend(self.by_year.get(&s.year())),
             _ => {
+                for v in named_victims(ex, inc) {
+                    extend(self.by_victim.get(v));
+                }
                 if let (Some(p), Some(pubd)) = (specific_place(inc), published) {
                     for back in 0..=(UNDATED_JOIN_DAYS / 30) as u32 {
                         let (y, m) = month_back(pubd.year(), pubd.month(), back);
@@ -325,10 +360,10 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
                     }
                 }
                 target.incident = consolidate(ex, &target.mentions, all_basis);
-                idx.add(c, &target.incident);
+                idx.add(ex, c, &target.incident);
             }
             None => {
-                idx.add(merged.len(), &item.incident);
+                idx.add(ex, merged.len(), &item.incident);
                 merged.push(item);
             }
         }
