@@ -245,8 +245,14 @@ fn kinds_compatible(a: &Mention, b: &Mention) -> bool {
         (x, y) if x == y => true,
         (Attack, Airstrike | Interception) | (Airstrike | Interception, Attack) => true,
         (Airstrike, Interception) | (Interception, Airstrike) => true,
-        (Attack, Assassination) => a.weapons.is_empty(),
-        (Assassination, Attack) => b.weapons.is_empty(),
+        // "a U.S. strike killed a commander" and "Thursday's strike killed Abu Taqwa": a killing
+        // by strike, unless a weapon says the attack was something else.
+        (Attack | Airstrike, Assassination) => {
+            a.weapons.is_empty() || b.weapons.iter().any(|w| a.weapons.contains(w))
+        }
+        (Assassination, Attack | Airstrike) => {
+            b.weapons.is_empty() || a.weapons.iter().any(|w| b.weapons.contains(w))
+        }
         _ => false,
     }
 }
@@ -358,7 +364,9 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
                 g.reach_distance(d.sentence, reach, forward)
                     .map(|dist| (i, dist, !g.shares_participant(&d.mention)))
             })
-            .min_by_key(|(_, dist, no_shared)| (*no_shared, *dist))
+            // Anaphors refer back; only with nothing before them in reach (a lede, a headline)
+            // do they reach ahead.
+            .min_by_key(|(_, (dist, ahead), no_shared)| (*ahead, *no_shared, *dist))
             .map(|(i, _, _)| i);
         match target {
             Some(i) => {

@@ -320,7 +320,7 @@ impl Matcher {
             found.push((s, e, m.pattern().as_usize()));
         }
         // Leftmost-longest selection among the valid candidates.
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut hits = Vec::with_capacity(found.len());
         let mut last_end = 0;
         for (s, e, p) in found {

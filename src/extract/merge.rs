@@ -270,11 +270,14 @@ impl Indexes {
             },
             (Precision::Month, Some(s)) => {
                 extend(self.by_month.get(&(s.year(), s.month())));
+                // The site or any place beside it ("Anbar" holds "Ain al-Asad Air Base").
                 if let Some(p) = specific_place(inc) {
-                    extend(
-                        self.by_place_month
-                            .get(&(p.to_string(), s.year(), s.month())),
-                    );
+                    for q in std::iter::once(p).chain(ex.near_names(p)) {
+                        extend(
+                            self.by_place_month
+                                .get(&(q.to_string(), s.year(), s.month())),
+                        );
+                    }
                 }
             }
             (Precision::Year, Some(s)) => extend(self.by_year.get(&s.year())),
@@ -285,7 +288,9 @@ impl Indexes {
                 if let (Some(p), Some(pubd)) = (specific_place(inc), published) {
                     for back in 0..=(UNDATED_JOIN_DAYS / 30) as u32 {
                         let (y, m) = month_back(pubd.year(), pubd.month(), back);
-                        extend(self.by_place_month.get(&(p.to_string(), y, m)));
+                        for q in std::iter::once(p).chain(ex.near_names(p)) {
+                            extend(self.by_place_month.get(&(q.to_string(), y, m)));
+                        }
                     }
                 }
             }
