@@ -2,10 +2,11 @@
 use flashpoint::extract::{Extractor, clause, tokens};
 use flashpoint::lexicon::Lexicon;
 use flashpoint::model::Span;
+
 fn main() {
     let text = std::env::args().nth(1).expect("text");
     let published = std::env::args().nth(2).and_then(|d| d.parse().ok());
-    let ex = Extractor::new(Lexicon::embedded().unwrap());
+    let ex = Extractor::new(Lexicon::embedded().expect("embedded lexicon"));
     let span = Span::new(0, text.len());
     let hits = ex.matcher.scan(&text, span);
     for h in &hits {
@@ -20,11 +21,14 @@ fn main() {
         last_place: None,
         sentence_bg_cue: false,
     };
-    match clause::analyse(&ex, &ctx, span, &hits, &toks) {
-        Some(d) => println!(
+    let drafts = clause::analyse(&ex, &ctx, span, &hits, &toks);
+    if drafts.is_empty() {
+        println!("no mention");
+    }
+    for d in drafts {
+        println!(
             "anaphoric={} plural={} anchored={}\n{:#?}",
             d.anaphoric, d.plural, d.anchored, d.mention
-        ),
-        None => println!("no mention"),
+        );
     }
 }
