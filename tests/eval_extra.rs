@@ -48,7 +48,7 @@ const FLOOR: Floor = Floor {
     date: 0.93,
     place: 0.85,
     merged: 0.5,
-    actors: 0.85,
+    actors: 0.9,
     published: 1.0,
     non_incidents: 1,
 };

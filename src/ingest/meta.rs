@@ -138,6 +138,70 @@ pub fn outlet(text: &str, lines: &[Line]) -> Option<String> {
         .find_map(|s| published_in(s))
         .or_else(|| candidates.iter().find_map(|s| agency_dateline(s)))
         .or_else(|| candidates.iter().find_map(|s| source_line(s)))
+        .or_else(|| candidates.iter().find_map(|s| copyright_line(s)))
+        .or_else(|| masthead(text, lines))
+}
+
+/// Words that name a news outlet ("… News Agency", "… Post", "… Observer").
+const PRESS_WORDS: &[&str] = &[
+    "News",
+    "Agency",
+    "Post",
+    "Times",
+    "Monitor",
+    "Observer",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Journal",
+    "Daily",
+    "Press",
+    "Wire",
+    "Dispatch",
+    "Chronicle",
+    "Telegraph",
+    "Today",
+    "Report",
+];
+
+/// "© 2024 Hasakah Post. All rights reserved." → "Hasakah Post".
+fn copyright_line(s: &str) -> Option<String> {
+    let rest = s
+        .trim()
+        .strip_prefix('©')
+        .or_else(|| strip_prefix_ci(s.trim(), "copyright "))?;
+    let rest = rest
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
+    let name = rest.split(['.', ',', '|']).next()?.trim();
+    outlet_name(name)
+}
+
+/// The masthead: the first line of the article, when it is short and either carries a press
+/// word ("Shatt al-Arab News Agency (SANA-Iraq)", "Al-Rafidain Observer | English Edition") or
+/// is a name the text cites again ("… a tally kept by Levant Monitor").
+fn masthead(text: &str, lines: &[Line]) -> Option<String> {
+    let first = lines
+        .iter()
+        .map(|l| l.span.slice(text).trim())
+        .find(|l| !l.is_empty())?;
+    let candidate = first
+        .split(['|', '(', '\u{2013}', '\u{2014}'])
+        .next()
+        .unwrap_or(first)
+        .trim();
+    if !(2..=5).contains(&words(candidate)) {
+        return None;
+    }
+    let press = candidate
+        .split_whitespace()
+        .any(|w| PRESS_WORDS.contains(&w));
+    let cited_again = text.matches(candidate).count() >= 2;
+    if press || cited_again {
+        outlet_name(candidate)
+    } else {
+        None
+    }
 }
 
 /// "Published in Dawn, January 22nd, 2024" → "Dawn".
