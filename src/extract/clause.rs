@@ -50,6 +50,11 @@ const MODALS: [&str; 12] = [
     "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "not",
     "never",
 ];
+/// Quantities that pick members out of a set ("one of the strikes").
+const PARTITIVES: [&str; 12] = [
+    "one", "two", "three", "some", "most", "several", "many", "each", "all", "both", "none",
+    "another",
+];
 /// Before a past participle, words that make it an adjective ("from intercepted drones").
 const ADJECTIVAL_BEFORE: [&str; 8] = ["from", "of", "a", "an", "with", "some", "several", "two"];
 /// Nouns an event word can modify ("strike groups", "attack capability").
@@ -487,7 +492,27 @@ fn choose_head(
                     definite_subject(text, tokens, ti) || definite_object(text, hits, tokens, ti);
                 let relative_to_anaphor =
                     fallback.is_some() && prev.is_some_and(|t| t.is_any(text, &["that", "which"]));
-                return Some((i, definite_subject || relative_to_anaphor, false));
+                // "One of the U.S. strikes hit …": a member of a set already told.
+                let partitive = (1..=8)
+                    .filter_map(before)
+                    .collect::<Vec<_>>()
+                    .windows(3)
+                    .any(|w| {
+                        // `before` walks backwards: w = [the, of, one].
+                        w[0].is_any(text, &["the", "these", "those"])
+                            && w[1].is(text, "of")
+                            && w[2].is_any(text, &PARTITIVES)
+                    });
+                // "X claimed the attack …, saying it had targeted …": a claim restates an attack
+                // the article has reported.
+                let claimed = hits
+                    .iter()
+                    .any(|o| o.cue(Cue::Claim) && o.span.end <= h.span.start);
+                return Some((
+                    i,
+                    definite_subject || relative_to_anaphor || partitive || claimed,
+                    false,
+                ));
             }
             TriggerPos::Light => {
                 // Eventive only with an event noun in the same part: "airstrikes were conducted".
