@@ -47,7 +47,7 @@ const FLOOR: Floor = Floor {
     precision: 0.9,
     date: 0.93,
     place: 0.88,
-    merged: 0.5,
+    merged: 0.55,
     actors: 0.9,
     published: 1.0,
 };

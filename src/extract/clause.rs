@@ -394,6 +394,13 @@ fn split_parts(ctx: &ClauseContext, clause: Span, hits: &[Hit], tokens: &[Token]
         || tokens.first().is_some_and(|t| t.is(text, "in"))
             && tokens.get(1).is_some_and(|t| t.is(text, "the"))
             && tokens.get(2).is_some_and(|t| t.is(text, "wake"));
+    // "…since January, when Iran fired ballistic missiles at …": a when-clause tells an event
+    // of its own, apart from what the main clause says about the time.
+    for w in tokens.windows(2) {
+        if w[0].is(text, ",") && w[1].is(text, "when") {
+            cuts.push((w[1].span.start, false));
+        }
+    }
     let mut fronted_end = None;
     if fronted && let Some(comma) = tokens.iter().find(|t| t.is(text, ",")) {
         fronted_end = Some(comma.span.end);
