@@ -342,7 +342,7 @@ fn analyse_in(
     } else if bg_cue {
         has_date || named_victim
     } else if anaphoric {
-        has_date || has_site || who_to_whom
+        has_date || has_site || who_to_whom || named_victim
     } else {
         has_date || has_site || named_victim || who_to_whom || killed.is_some_and(|k| k > 0)
     };
@@ -860,7 +860,9 @@ fn assign_roles(
         let blamed = hits.iter().any(|o| {
             o.cue(Cue::Blame) && o.span.end <= h.span.start && h.span.start <= o.span.end + 40
         });
-        let target_prep = window_before(2).any(|t| t.is_any(text, &TARGET_PREPS));
+        // "the killing of Qassem Soleimani": the victim follows "of".
+        let target_prep = window_before(2).any(|t| t.is_any(text, &TARGET_PREPS))
+            || (killing_noun && prev.is_some_and(|t| t.is(text, "of")));
         let forces = next.is_some_and(|t| t.is_any(text, &FORCE_NOUNS));
         let possessive = {
             let w = tokens[last_ti].text(text);
