@@ -88,7 +88,55 @@ const PERSON_NOUNS: [&str; 16] = [
     "guard",
 ];
 
-const HEDGES: [&str; 6] = ["whether", "anyone", "possible", "possibly", "if", "unclear"];
+const HEDGES: [&str; 13] = [
+    "whether",
+    "anyone",
+    "possible",
+    "possibly",
+    "if",
+    "unclear",
+    // "no immediate information about casualties", "no word on injuries": no news is not zero.
+    "information",
+    "word",
+    "details",
+    "immediate",
+    "indication",
+    "confirmation",
+    "reports",
+];
+/// Words before a year that make a four-digit number a date, not a count ("In February 2018").
+const BEFORE_YEAR: [&str; 30] = [
+    "in",
+    "since",
+    "of",
+    "until",
+    "by",
+    "during",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
 const NEGATIONS: [&str; 5] = ["no", "not", "without", "zero", "none"];
 
 /// Killed and injured figures found in `tokens`, each with the words that gave it.
@@ -110,6 +158,10 @@ fn is_count(tokens: &[Token], text: &str, i: usize) -> Option<u32> {
         return None;
     }
     let v = number_value(t.text(text))?;
+    let year_like = (1900..=2100).contains(&v) && t.text(text).len() == 4;
+    if year_like && i > 0 && tokens[i - 1].is_any(text, &BEFORE_YEAR) {
+        return None;
+    }
     let next_is_unit = tokens
         .get(i + 1)
         .is_some_and(|n| n.is_any(text, &NOT_PEOPLE));
@@ -273,7 +325,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 15] = [
+        let cases: [(&str, Figures); 17] = [
             (
                 "At least five people, including US soldiers and vendors, were hurt in the attack",
                 (None, Some(5)),
@@ -315,6 +367,14 @@ mod tests {
             ("23 times by missiles, killed", (None, None)),
             ("There were no injuries", (Some(0), Some(0))),
             ("2 killed, 5 injured", (Some(2), Some(5))),
+            (
+                "it had no immediate information about casualties",
+                (None, None),
+            ),
+            (
+                "In February 2018, US airstrikes killed scores of fighters",
+                (None, None),
+            ),
             (
                 "A U.S. civilian contractor was killed and four U.S. service members and two Iraqi security personnel were wounded",
                 (Some(1), Some(6)),

@@ -27,6 +27,9 @@ pub struct Draft {
     pub anchored: bool,
     /// Comes from the article's headline.
     pub headline: bool,
+    /// "A day earlier", "two days later": days from the previous event the article told, and
+    /// the words; resolved by the document pass.
+    pub relative_days: Option<(i64, Span)>,
 }
 
 /// Words that, before a singular event noun, make it hypothetical or generic.
@@ -315,6 +318,11 @@ fn analyse_in(
 
     // Date.
     let date = choose_date(ctx, clause, part, head.span, &mut fields);
+    let relative_days = if date.is_known() {
+        None
+    } else {
+        relative_to_previous_event(text, tokens)
+    };
 
     let bg_cue: bool = ctx.sentence_bg_cue
         || hits
@@ -366,6 +374,7 @@ fn analyse_in(
         plural,
         anchored,
         headline: false,
+        relative_days,
     })
 }
 
@@ -1012,6 +1021,45 @@ const REPORTING_VERBS: [&str; 11] = [
     "reported",
     "condemned",
 ];
+
+/// "A day earlier", "two days later", "the previous day", "the next day": a date counted from
+/// the event told just before, in days (negative = earlier).
+fn relative_to_previous_event(text: &str, tokens: &[Token]) -> Option<(i64, Span)> {
+    for (i, t) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1);
+        let after = tokens.get(i + 2);
+        // "the previous day", "the day before", "the next day", "the following day", "the day after"
+        if t.is(text, "the") {
+            let span = |end: &Token| Span::new(t.span.start, end.span.end);
+            if let (Some(n), Some(a)) = (next, after) {
+                if n.is_any(text, &["previous", "preceding"]) && a.is(text, "day") {
+                    return Some((-1, span(a)));
+                }
+                if n.is_any(text, &["next", "following"]) && a.is(text, "day") {
+                    return Some((1, span(a)));
+                }
+                if n.is(text, "day") && a.is_any(text, &["before", "earlier"]) {
+                    return Some((-1, span(a)));
+                }
+            }
+        }
+        // "a day earlier", "two days later"
+        let count = if t.is_any(text, &["a", "one"]) {
+            Some(1)
+        } else {
+            super::tokens::number_value(t.text(text)).map(i64::from)
+        };
+        if let (Some(n), Some(unit), Some(dir)) = (count, next, after)
+            && unit.is_any(text, &["day", "days"])
+            && dir.is_any(text, &["earlier", "later"])
+            && (1..=14).contains(&n)
+        {
+            let sign = if dir.is(text, "earlier") { -1 } else { 1 };
+            return Some((sign * n, Span::new(t.span.start, dir.span.end)));
+        }
+    }
+    None
+}
 
 /// "BAGHDAD, Dec 28 (Reuters) - …": the date of a dateline is when the story was filed.
 fn dateline_date(text: &str, clause: Span, date: Span) -> bool {

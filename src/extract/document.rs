@@ -113,6 +113,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
             last_place = Some(p);
         }
     }
+    resolve_relative_to_previous(text, &mut drafts);
     mark_background_by_date(doc, &mut drafts);
     report.groups = group(ex, drafts);
     report
@@ -161,6 +162,39 @@ fn trim_span(text: &str, span: Span) -> Span {
             .len();
     let trail = s.len() - s.trim_end().len();
     Span::new(span.start + lead, span.end - trail)
+}
+
+/// "A day earlier, a drone …": dates counted from the event told just before get that event's
+/// day, moved by the count.
+fn resolve_relative_to_previous(text: &str, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let Some((days, words)) = drafts[i].relative_days else {
+            continue;
+        };
+        let anchor = drafts[..i]
+            .iter()
+            .rev()
+            .find(|d| d.mention.date.precision == crate::model::Precision::Day)
+            .and_then(|d| d.mention.date.range.map(|(day, _)| day));
+        let Some(anchor) = anchor else { continue };
+        let Some(day) = anchor.checked_add_signed(Duration::days(days)) else {
+            continue;
+        };
+        let phrase = words.slice(text).to_string();
+        let m = &mut drafts[i].mention;
+        m.date = crate::model::DateValue {
+            precision: crate::model::Precision::Day,
+            range: Some((day, day)),
+            words: phrase.clone(),
+            basis: format!("\"{phrase}\" → {day} (counted from {anchor}, the event told before)"),
+        };
+        m.fields.push(crate::model::FieldSpan {
+            field: crate::model::Field::Date,
+            value: day.to_string(),
+            span: words,
+        });
+        drafts[i].anchored = true;
+    }
 }
 
 /// An event long before publication is background; so is one weeks before, unless it is where
@@ -385,4 +419,51 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             ms
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn incidents(text: &str) -> Vec<crate::model::Incident> {
+        let ex = Extractor::new(Lexicon::embedded().unwrap());
+        let doc = crate::ingest::parse_bytes("t.txt", text.as_bytes())
+            .unwrap()
+            .remove(0);
+        let report = extract_document(&ex, 0, &doc);
+        report
+            .groups
+            .iter()
+            .map(|g| super::super::consolidate::consolidate(&ex, g, vec![]))
+            .collect()
+    }
+
+    #[test]
+    fn a_day_earlier_counts_from_the_event_told_before() {
+        let found = incidents(
+            "Published: October 27, 2023\n\nOn Thursday, rockets were fired at the Conoco gas field in Syria, causing no injuries. A day earlier, a drone targeting the Al-Omar oil field was shot down by coalition air defences.\n",
+        );
+        let dates: Vec<Option<String>> = found.iter().map(|i| i.date.label()).collect();
+        assert!(dates.contains(&Some("2023-10-26".to_string())), "{dates:?}");
+        assert!(dates.contains(&Some("2023-10-25".to_string())), "{dates:?}");
+    }
+
+    #[test]
+    fn a_cause_phrase_reports_its_own_event() {
+        let found = incidents(
+            "Published: December 26, 2023\n\nThe United States carried out strikes early on Tuesday against three facilities used by Kataib Hezbollah in Iraq, hours after a one-way drone attack on Erbil Air Base wounded three U.S. service members, the Pentagon said.\n",
+        );
+        let places: Vec<Option<&str>> = found
+            .iter()
+            .map(|i| i.place.as_ref().map(|p| p.name.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(places.contains(&Some("Erbil Air Base")), "{places:?}");
+        let erbil = found
+            .iter()
+            .find(|i| i.place.as_ref().is_some_and(|p| p.name == "Erbil Air Base"))
+            .unwrap();
+        assert_eq!(erbil.injured, Some(3));
+    }
 }
