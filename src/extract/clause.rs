@@ -1022,6 +1022,62 @@ const REPORTING_VERBS: [&str; 11] = [
     "condemned",
 ];
 
+/// A sentence that only tallies casualties ("the drone … caused no casualties", "initial
+/// assessments showed no American or Iraqi casualties"): a plural-like anaphor that reaches
+/// only the sentence before, and is dropped when nothing is there.
+pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -> Option<Draft> {
+    // Cheap test first: most sentences name no toll at all.
+    let s = span.slice(text).to_ascii_lowercase();
+    let tolls = [
+        "casualt", "injur", "wounded", "killed", "dead", "hurt", "lives",
+    ];
+    if !tolls.iter().any(|t| s.contains(t)) {
+        return None;
+    }
+    let tokens = super::tokens::tokenize(text, span);
+    let cas = casualties::find(text, &tokens);
+    if cas.killed.is_none() && cas.injured.is_none() {
+        return None;
+    }
+    let mut fields = Vec::new();
+    if let Some((v, sp)) = cas.killed {
+        fields.push(FieldSpan {
+            field: Field::Killed,
+            value: v.to_string(),
+            span: sp,
+        });
+    }
+    if let Some((v, sp)) = cas.injured {
+        fields.push(FieldSpan {
+            field: Field::Injured,
+            value: v.to_string(),
+            span: sp,
+        });
+    }
+    let mention = Mention {
+        doc,
+        passage: span,
+        kind: IncidentKind::Attack,
+        date: DateValue::unknown(),
+        place: None,
+        weapons: Vec::new(),
+        participants: Vec::new(),
+        killed: cas.killed.map(|k| k.0),
+        injured: cas.injured.map(|k| k.0),
+        background: false,
+        fields,
+    };
+    Some(Draft {
+        mention,
+        sentence,
+        anaphoric: true,
+        plural: true,
+        anchored: false,
+        headline: false,
+        relative_days: None,
+    })
+}
+
 /// "A day earlier", "two days later", "the previous day", "the next day": a date counted from
 /// the event told just before, in days (negative = earlier).
 fn relative_to_previous_event(text: &str, tokens: &[Token]) -> Option<(i64, Span)> {

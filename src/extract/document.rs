@@ -103,6 +103,10 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     drafts.push(d);
                 }
             }
+        } else if let Some(d) = clause::casualty_statement(doc_index, si, text, sent) {
+            // "Initial assessments showed no American or Iraqi casualties.": a tally with no
+            // event word counts for the event told just before.
+            drafts.push(d);
         }
         if let Some(p) = hits
             .iter()
@@ -404,7 +408,12 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             .map(|(i, _, _)| i);
         match target {
             Some(i) => {
+                // An anaphor takes its antecedent's context and kind; it adds facts, not a
+                // new reading of what happened.
                 d.mention.background = groups[i].mentions().all(|m| m.background);
+                if let Some(first) = groups[i].drafts.first() {
+                    d.mention.kind = first.mention.kind;
+                }
                 groups[i].drafts.push(d);
             }
             None if d.anchored => groups.push(Group { drafts: vec![d] }),
