@@ -7,7 +7,7 @@ use crate::lexicon::Lexicon;
 use crate::model::Corpus;
 use crate::pipeline;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -156,13 +156,26 @@ pub fn main() -> ExitCode {
                 Err(e) => return fail(&e),
             };
             let selection = crate::filter::selection_for(&corpus, filter.as_ref());
-            let out = match format {
-                Format::Json => crate::export::to_json(&corpus, &selection),
-                Format::Csv => crate::export::to_csv(&corpus, &selection),
-                Format::Geojson => crate::export::to_geojson(&corpus, &selection),
+            // Streamed through one buffer: the JSON of a large corpus is never a String.
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let written = match format {
+                Format::Json => crate::export::write_json(&mut w, &corpus, &selection)
+                    .map_err(std::io::Error::from),
+                Format::Csv => w.write_all(crate::export::to_csv(&corpus, &selection).as_bytes()),
+                Format::Geojson => {
+                    w.write_all(crate::export::to_geojson(&corpus, &selection).as_bytes())
+                }
             };
-            println!("{out}");
-            ExitCode::SUCCESS
+            match written
+                .and_then(|()| w.write_all(b"\n"))
+                .and_then(|()| w.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                // A closed pipe (`flashpoint export | head`) is not a failure of the export.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => fail(&format!("writing the export: {e}")),
+            }
         }
         Some(Command::Eval { gold, corpus_dir }) => {
             let gold_text = match std::fs::read_to_string(&gold) {

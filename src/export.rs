@@ -148,6 +148,27 @@ fn incident_json<'a>(corpus: &'a Corpus, i: usize, inc: &'a Incident) -> ExportI
 
 /// The JSON export of the given incidents (indices into `corpus.incidents`), pretty-printed.
 pub fn to_json(corpus: &Corpus, selection: &[usize]) -> String {
+    let mut out = Vec::new();
+    match write_json(&mut out, corpus, selection) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    }
+}
+
+/// `to_json` streamed to `w` (byte for byte the same text), without building the whole export
+/// in memory: at 100k articles the text alone is hundreds of MB.
+pub fn write_json<W: std::io::Write>(
+    w: W,
+    corpus: &Corpus,
+    selection: &[usize],
+) -> serde_json::Result<()> {
+    // Which incidents are selected, for the actors' lists (a lookup per incident of every actor).
+    let mut selected = vec![false; corpus.incidents.len()];
+    for &i in selection {
+        if let Some(s) = selected.get_mut(i) {
+            *s = true;
+        }
+    }
     let export = Export {
         version: 1,
         documents: corpus
@@ -192,13 +213,13 @@ pub fn to_json(corpus: &Corpus, selection: &[usize]) -> String {
                 incidents: a
                     .incidents
                     .iter()
-                    .filter(|i| selection.contains(i))
+                    .filter(|&&i| selected.get(i).copied().unwrap_or(false))
                     .map(|i| format!("i{i}"))
                     .collect(),
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    serde_json::to_writer_pretty(w, &export)
 }
 
 fn csv_field(s: &str) -> String {

@@ -130,6 +130,39 @@ const PROXY_SUFFIXES: [&str; 8] = [
     "-sponsored",
     "-led",
 ];
+/// Whether the words between an actor and a claim verb keep the actor its subject: an
+/// apposition may stand between (", an umbrella term for …,"), another clause may not
+/// (", despite the fact that no team has claimed"), and a negated claim is none.
+fn claim_links(text: &str, from: usize, to: usize) -> bool {
+    let between = text.get(from..to).unwrap_or("").to_ascii_lowercase();
+    let negated = ["no ", "not ", "none ", "yet to ", "nobody ", "never "]
+        .iter()
+        .any(|n| {
+            between
+                .rsplit(',')
+                .next()
+                .is_some_and(|last| last.contains(n))
+        });
+    if negated {
+        return false;
+    }
+    let mut segments = between.split(',');
+    let _subject = segments.next();
+    // Every comma must open an apposition or close it right before the verb.
+    segments.all(|seg| {
+        let t = seg.trim_start_matches(|c: char| !c.is_alphanumeric());
+        t.is_empty()
+            || t.starts_with("a ")
+            || t.starts_with("an ")
+            || t.starts_with("the ")
+            || t.starts_with("which ")
+    })
+}
+
+/// How far before a claim verb its subject may stand ("X, an umbrella term for …, claimed").
+const CLAIM_REACH_BYTES: usize = 90;
+/// How many words (other than a weapon's name) may stand between a subject and its event word.
+const SUBJECT_REACH: usize = 3;
 /// How many tokens after the event word its object may stand ("struck the K-1 base").
 const TARGET_REACH: usize = 5;
 /// How many tokens from the event word a place may stand and still be where it happened.
@@ -863,8 +896,20 @@ fn assign_roles(
             || (prev.is_some_and(quote_or_the)
                 && ti.checked_sub(2).is_some_and(|j| tokens[j].is(text, "by")));
         let claimed_by = by && window_before(4).any(|t| t.is(text, "claimed"));
+        // "The Islamic Resistance in Iraq, an umbrella term for Iran-backed groups, claimed …": the
+        // claim verb may follow an apposition, but no other named actor may stand between.
         let claims_after = hits.iter().any(|o| {
-            o.cue(Cue::Claim) && o.span.start >= h.span.end && o.span.start <= h.span.end + 40
+            o.cue(Cue::Claim)
+                && o.span.start >= h.span.end
+                && o.span.start <= h.span.end + CLAIM_REACH_BYTES
+                && claim_links(text, h.span.end, o.span.start)
+                && !hits.iter().any(|x| {
+                    x.span.start >= h.span.end
+                        && x.span.end <= o.span.start
+                        && x.actor().is_some_and(|(_, adj)| !adj)
+                        && !token_index_at(tokens, x.span.start)
+                            .is_some_and(|k| is_proxy_form(tokens[k].text(text)))
+                })
         });
         let blamed = hits.iter().any(|o| {
             o.cue(Cue::Blame) && o.span.end <= h.span.start && h.span.start <= o.span.end + 40
@@ -894,7 +939,20 @@ fn assign_roles(
         {
             // "Ismail Haniyeh was killed", "Shukur’s murder": the one it happened to.
             Some(Role::Target)
-        } else if !after_head && let Some(hi) = head_ti.filter(|hi| hi.saturating_sub(last_ti) <= 3)
+        } else if !after_head
+            && let Some(hi) = head_ti.filter(|&hi| {
+                // Words of a weapon name do not count: "A U.S. MQ-9 Reaper drone struck".
+                let between = tokens.get(last_ti + 1..hi).unwrap_or(&[]);
+                let plain = between
+                    .iter()
+                    .filter(|t| {
+                        !hits
+                            .iter()
+                            .any(|w| w.weapon().is_some() && w.span.contains(t.span))
+                    })
+                    .count();
+                hi > last_ti && plain < SUBJECT_REACH
+            })
         {
             let comma_between = tokens[last_ti..hi].iter().any(|t| t.is(text, ","));
             if !comma_between {
