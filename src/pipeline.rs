@@ -44,9 +44,10 @@ pub fn assemble(ex: &Extractor, items: Vec<Extracted>, skipped: Vec<Skipped>) ->
         reports.push(it.report);
         discovered.push(it.discovered);
     }
+    // Moved, not cloned: `actors::build` reads only the sightings.
     let groups = reports
-        .iter()
-        .flat_map(|r| r.groups.iter().cloned())
+        .iter_mut()
+        .flat_map(|r| std::mem::take(&mut r.groups))
         .collect();
     let incidents = merge(ex, &documents, groups);
     let outlets: Vec<Option<String>> = documents.iter().map(|d| d.outlet.clone()).collect();

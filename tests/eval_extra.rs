@@ -22,6 +22,15 @@ fn unseen_articles_hold_the_floor() {
     assert!(r.precision.ratio() >= FLOOR.precision, "precision\n{text}");
     assert!(r.date.ratio() >= FLOOR.date, "date\n{text}");
     assert!(r.place.ratio() >= FLOOR.place, "place\n{text}");
+    assert!(r.weapons.ratio() >= FLOOR.weapons, "weapons\n{text}");
+    assert!(
+        r.perpetrator.ratio() >= FLOOR.perpetrator,
+        "perpetrator\n{text}"
+    );
+    assert!(
+        r.casualties.ratio() >= FLOOR.casualties,
+        "casualties\n{text}"
+    );
     assert!(r.merged.ratio() >= FLOOR.merged, "merged\n{text}");
     assert!(r.actor_recall.ratio() >= FLOOR.actors, "actors\n{text}");
     assert!(r.published.ratio() >= FLOOR.published, "published\n{text}");
@@ -37,6 +46,9 @@ struct Floor {
     precision: f64,
     date: f64,
     place: f64,
+    weapons: f64,
+    perpetrator: f64,
+    casualties: f64,
     merged: f64,
     actors: f64,
     published: f64,
@@ -47,6 +59,9 @@ const FLOOR: Floor = Floor {
     precision: 0.9,
     date: 0.95,
     place: 0.88,
+    weapons: 0.88,
+    perpetrator: 0.85,
+    casualties: 0.73,
     merged: 0.6,
     actors: 0.9,
     published: 1.0,

@@ -130,6 +130,17 @@ const PROXY_SUFFIXES: [&str; 8] = [
     "-sponsored",
     "-led",
 ];
+/// "the killing of Qassem Soleimani", "the killing of Gen. Qassem Soleimani": "of" then at most
+/// a title before the name at token `ti`.
+fn victim_after_of(text: &str, tokens: &[Token], ti: usize) -> bool {
+    (1..=3).filter_map(|k| ti.checked_sub(k)).any(|j| {
+        tokens[j].is(text, "of")
+            && tokens[j + 1..ti]
+                .iter()
+                .all(|t| t.kind == TokenKind::Punct || t.is_capitalized(text))
+    })
+}
+
 /// Whether the words between an actor and a claim verb keep the actor its subject: an
 /// apposition may stand between (", an umbrella term for …,"), another clause may not
 /// (", despite the fact that no team has claimed"), and a negated claim is none.
@@ -916,7 +927,7 @@ fn assign_roles(
         });
         // "the killing of Qassem Soleimani": the victim follows "of".
         let target_prep = window_before(2).any(|t| t.is_any(text, &TARGET_PREPS))
-            || (killing_noun && prev.is_some_and(|t| t.is(text, "of")));
+            || (killing_noun && victim_after_of(text, tokens, ti));
         let forces = next.is_some_and(|t| t.is_any(text, &FORCE_NOUNS));
         let possessive = {
             let w = tokens[last_ti].text(text);

@@ -285,11 +285,10 @@ fn kinds_compatible(a: &Mention, b: &Mention) -> bool {
         (Airstrike, Interception) | (Interception, Airstrike) => true,
         // "a U.S. strike killed a commander" and "Thursday's strike killed Abu Taqwa": a killing
         // by strike, unless a weapon says the attack was something else.
-        (Attack | Airstrike, Assassination) => {
-            a.weapons.is_empty() || b.weapons.iter().any(|w| a.weapons.contains(w))
-        }
-        (Assassination, Attack | Airstrike) => {
-            b.weapons.is_empty() || a.weapons.iter().any(|w| b.weapons.contains(w))
+        // `a` joins `b`: it may add a victim to a strike, but not a weapon the other report
+        // contradicts ("Its latest rocket attack" is not the killing told before it).
+        (Attack | Airstrike, Assassination) | (Assassination, Attack | Airstrike) => {
+            a.weapons.is_empty() || a.weapons.iter().any(|w| b.weapons.contains(w))
         }
         _ => false,
     }

@@ -45,7 +45,8 @@ fn is_word_char(c: char) -> bool {
 /// "al-Asad", "Iran-backed"); a trailing possessive "’s" stays too.
 pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
     let hay = within.slice(text);
-    let mut out = Vec::new();
+    // About one token per five bytes of English: one allocation instead of a dozen regrowths.
+    let mut out = Vec::with_capacity(hay.len() / 5 + 4);
     let mut iter = hay.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {
