@@ -104,39 +104,9 @@ const HEDGES: [&str; 13] = [
     "confirmation",
     "reports",
 ];
-/// Words before a year that make a four-digit number a date, not a count ("In February 2018").
-const BEFORE_YEAR: [&str; 30] = [
-    "in",
-    "since",
-    "of",
-    "until",
-    "by",
-    "during",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Words before a year that make a four-digit number a date, not a count ("In February 2018"),
+/// besides month names.
+const BEFORE_YEAR: [&str; 6] = ["in", "since", "of", "until", "by", "during"];
 const NEGATIONS: [&str; 5] = ["no", "not", "without", "zero", "none"];
 
 /// Killed and injured figures found in `tokens`, each with the words that gave it.
@@ -159,7 +129,9 @@ fn is_count(tokens: &[Token], text: &str, i: usize) -> Option<u32> {
     }
     let v = number_value(t.text(text))?;
     let year_like = (1900..=2100).contains(&v) && t.text(text).len() == 4;
-    if year_like && i > 0 && tokens[i - 1].is_any(text, &BEFORE_YEAR) {
+    let before_year =
+        |t: &Token| t.is_any(text, &BEFORE_YEAR) || super::dates::is_month_word(t.text(text));
+    if year_like && i > 0 && before_year(&tokens[i - 1]) {
         return None;
     }
     let next_is_unit = tokens

@@ -136,6 +136,23 @@ pub struct DateMention {
     pub since: bool,
 }
 
+/// Whether `word` names a month, in full or abbreviated ("October", "oct"), any case. One list
+/// for every module that needs to tell a date word from a count.
+pub fn is_month_word(word: &str) -> bool {
+    matches!(
+        scan::classify(word.as_bytes()),
+        scan::Kw::Month(_) | scan::Kw::MonthAbbr(_)
+    )
+}
+
+/// Whether `word` names a weekday, in full or abbreviated ("Tuesday", "tue"), any case.
+pub fn is_weekday_word(word: &str) -> bool {
+    matches!(
+        scan::classify(word.as_bytes()),
+        scan::Kw::Weekday(_) | scan::Kw::WeekdayAbbr(_)
+    )
+}
+
 /// Every date expression inside `within` of `text`, in order, non-overlapping, longest match.
 pub fn find_dates(text: &str, within: Span) -> Vec<DateMention> {
     scan(text, within)

@@ -3,7 +3,7 @@
 //! plus dates in file names, URLs and structured date fields.
 
 use super::lines::{Line, normalize, words};
-use crate::extract::dates::absolute_dates;
+use crate::extract::dates::{absolute_dates, is_month_word, is_weekday_word};
 use crate::model::Span;
 use chrono::NaiveDate;
 
@@ -41,51 +41,6 @@ const NOT_TITLE_PREFIXES: &[&str] = &[
     "reuters",
     "afp",
     "ap ",
-];
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: &[&str] = &[
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// The header lines, then the footer lines not already in the header.
@@ -322,7 +277,7 @@ fn looks_dated(text: &str, line: Line) -> bool {
             && token
                 .parse::<u16>()
                 .is_ok_and(|y| (1900..=2100).contains(&y));
-        named |= MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str());
+        named |= is_month_word(&lower) || is_weekday_word(&lower);
     }
     let clock = s.as_bytes().windows(4).any(|w| {
         w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()

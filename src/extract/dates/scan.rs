@@ -9,7 +9,7 @@ use chrono::{NaiveDate, Weekday};
 // Tokens
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kw {
+pub(super) enum Kw {
     None,
     Month(u8),
     MonthAbbr(u8),
@@ -57,7 +57,7 @@ enum Kw {
     Ago,
 }
 
-fn classify(word: &[u8]) -> Kw {
+pub(super) fn classify(word: &[u8]) -> Kw {
     let n = word.len();
     if n == 0 || n > 10 {
         return Kw::None;
