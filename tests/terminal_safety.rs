@@ -4,6 +4,10 @@
 //! end to end, in tmux. Without tmux the end-to-end test prints "SKIPPED: tmux not found".
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::tmux::{Tmux, quote};
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use flashpoint::app::{Action, App, default_keymap};
 use flashpoint::extract::Extractor;
@@ -14,8 +18,8 @@ use flashpoint::{ingest, pipeline};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// A real-looking article whose incident passage carries the attack sequences.
@@ -156,69 +160,11 @@ fn unique() -> String {
     )
 }
 
-/// A private tmux server (its own socket), killed with its temp files however the test ends.
-struct Tmux {
-    socket: String,
-    dir: PathBuf,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap()
-    }
-    fn out(&self, args: &[&str]) -> String {
-        String::from_utf8_lossy(&self.run(args).stdout).into_owned()
-    }
-    fn capture(&self) -> String {
-        self.out(&["capture-pane", "-p", "-e", "-t", "hostile"])
-    }
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.capture();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
-}
-
 #[cfg(unix)]
 #[test]
 fn tmux_hostile_article_and_file_name_never_reach_the_terminal() {
-    if !Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        println!("SKIPPED: tmux not found");
+    let Some(t) = Tmux::start("flashpoint-safety") else {
         return;
-    }
-    let id = unique();
-    let t = Tmux {
-        socket: format!("flashpoint-safety-{id}"),
-        dir: std::env::temp_dir().join(format!("flashpoint-safety-{id}")),
     };
     let corpus = t.dir.join("corpus");
     let config = t.dir.join("config");
@@ -238,34 +184,19 @@ fn tmux_hostile_article_and_file_name_never_reach_the_terminal() {
         quote(&corpus),
         quote(&exit_file),
     );
-    let started = t.run(&[
-        "new-session",
-        "-d",
-        "-x",
-        "160",
-        "-y",
-        "48",
-        "-s",
-        "hostile",
-        &command,
-    ]);
-    assert!(
-        started.status.success(),
-        "tmux new-session: {}",
-        String::from_utf8_lossy(&started.stderr)
-    );
+    t.launch(160, 48, &command);
     // Let programs set the clipboard and the title, so a leak would show.
     let _ = t.run(&["set", "-g", "set-clipboard", "on"]);
     let _ = t.run(&["set", "-g", "allow-rename", "on"]);
     let _ = t.run(&["set", "-g", "allow-set-title", "on"]);
-    let title_before = t.out(&["display", "-p", "-t", "hostile", "#{pane_title}"]);
+    let title_before = t.display("#{pane_title}");
 
     t.wait_for("the three panes", |s| {
         s.contains("Timeline") && s.contains("Source")
     });
     // Select the incident and open its source.
-    let _ = t.run(&["send-keys", "-t", "hostile", "g", "Enter"]);
-    let screen = t.wait_for("the hostile passage", |s| {
+    t.send(&["g", "Enter"]);
+    let screen = t.wait_until("the hostile passage", Tmux::capture_styled, |s| {
         s.contains("Ain al-Asad") && s.contains('␛')
     });
 
@@ -284,7 +215,7 @@ fn tmux_hostile_article_and_file_name_never_reach_the_terminal() {
             "raw {raw:?} reached the terminal:\n{screen}"
         );
     }
-    let title = t.out(&["display", "-p", "-t", "hostile", "#{pane_title}"]);
+    let title = t.display("#{pane_title}");
     assert!(
         !title.contains("PWNED"),
         "window title changed to the attacker's: {title:?} (was {title_before:?})"
@@ -295,7 +226,7 @@ fn tmux_hostile_article_and_file_name_never_reach_the_terminal() {
         "OSC 52 reached the clipboard: {buffers:?}"
     );
 
-    let _ = t.run(&["send-keys", "-t", "hostile", "q"]);
+    t.send(&["q"]);
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let text = std::fs::read_to_string(&exit_file).unwrap_or_default();
@@ -306,11 +237,11 @@ fn tmux_hostile_article_and_file_name_never_reach_the_terminal() {
         assert!(
             Instant::now() < deadline,
             "binary did not exit:\n{}",
-            t.capture()
+            t.capture_styled()
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let title = t.out(&["display", "-p", "-t", "hostile", "#{pane_title}"]);
+    let title = t.display("#{pane_title}");
     assert!(!title.contains("PWNED"), "title after exit: {title:?}");
 }
 

@@ -375,3 +375,4 @@ pub fn selected_rows(buf: &Buffer) -> Vec<String> {
         .filter(|r| r.contains('▶'))
         .collect()
 }
+pub mod tmux;
