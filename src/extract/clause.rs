@@ -1095,12 +1095,15 @@ const REPORTING_VERBS: [&str; 11] = [
 /// assessments showed no American or Iraqi casualties"): a plural-like anaphor that reaches
 /// only the sentence before, and is dropped when nothing is there.
 pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -> Option<Draft> {
-    // Cheap test first: most sentences name no toll at all.
-    let s = span.slice(text).to_ascii_lowercase();
-    let tolls = [
-        "casualt", "injur", "wounded", "killed", "dead", "hurt", "lives",
+    // Most sentences name no toll at all: a byte scan without allocating rules them out.
+    let hay = span.slice(text).as_bytes();
+    let tolls: [&[u8]; 7] = [
+        b"casualt", b"injur", b"wounded", b"killed", b"dead", b"hurt", b"lives",
     ];
-    if !tolls.iter().any(|t| s.contains(t)) {
+    let names_toll = tolls
+        .iter()
+        .any(|t| hay.windows(t.len()).any(|w| w.eq_ignore_ascii_case(t)));
+    if !names_toll {
         return None;
     }
     let tokens = super::tokens::tokenize(text, span);
