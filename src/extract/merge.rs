@@ -92,6 +92,18 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
         }
     }
     let same_place = !basis.is_empty();
+    // A person is killed once: two reports of the killing of one named victim are one incident
+    // whenever their dates can agree, whatever their precision ("four years ago", "Jan. 3").
+    if a.kind == IncidentKind::Assassination || b.kind == IncidentKind::Assassination {
+        let dates_agree = match (a.date.range, b.date.range) {
+            (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
+            _ => true,
+        };
+        if dates_agree && let Some(v) = shared_named_victim(ex, a, b) {
+            basis.push(format!("same victim ({v})"));
+            return Some(basis);
+        }
+    }
     let weapon = a
         .weapons
         .iter()
@@ -128,24 +140,6 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                 "same period ({})",
                 a.date.label().unwrap_or_default()
             ));
-        }
-        (Precision::Unknown, Precision::Day | Precision::Month | Precision::Year)
-            if a.kind == IncidentKind::Assassination || b.kind == IncidentKind::Assassination =>
-        {
-            // A person is killed once: an undated report of the killing joins the dated one.
-            let v = shared_named_victim(ex, a, b)?;
-            let published = x
-                .docs
-                .first()
-                .and_then(|d| docs.get(*d))
-                .and_then(|d| d.published);
-            if let (Some(p), Some((start, _))) = (published, b.date.range)
-                && start > p
-            {
-                return None;
-            }
-            basis.push(format!("same victim ({v})"));
-            return Some(basis);
         }
         (Precision::Unknown, Precision::Day | Precision::Month) => {
             // An undated report joins a dated incident only on strong evidence: the same site,
@@ -280,7 +274,12 @@ impl Indexes {
                     }
                 }
             }
-            (Precision::Year, Some(s)) => extend(self.by_year.get(&s.year())),
+            (Precision::Year, Some(s)) => {
+                extend(self.by_year.get(&s.year()));
+                for v in named_victims(ex, inc) {
+                    extend(self.by_victim.get(v));
+                }
+            }
             _ => {
                 for v in named_victims(ex, inc) {
                     extend(self.by_victim.get(v));
@@ -385,4 +384,268 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
         })
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::model::{DateValue, Participant, Role, Span, TextOrigin};
+
+    fn ex() -> Extractor {
+        Extractor::new(Lexicon::embedded().unwrap())
+    }
+
+    fn doc(published: Option<&str>) -> Document {
+        Document {
+            path: "d.txt".into(),
+            title: None,
+            outlet: None,
+            url: None,
+            published: published.map(|p| p.parse().unwrap()),
+            published_span: None,
+            text: String::new(),
+            origin: TextOrigin::Verbatim,
+            boilerplate: Vec::new(),
+        }
+    }
+
+    fn date(label: Option<&str>) -> DateValue {
+        let Some(l) = label else {
+            return DateValue::unknown();
+        };
+        let (precision, start, end) = match l.len() {
+            10 => (Precision::Day, l.parse().unwrap(), l.parse().unwrap()),
+            7 => {
+                let s: NaiveDate = format!("{l}-01").parse().unwrap();
+                let next = s.checked_add_months(chrono::Months::new(1)).unwrap();
+                (Precision::Month, s, next.pred_opt().unwrap())
+            }
+            _ => {
+                let y: i32 = l.parse().unwrap();
+                (
+                    Precision::Year,
+                    NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
+                    NaiveDate::from_ymd_opt(y, 12, 31).unwrap(),
+                )
+            }
+        };
+        DateValue {
+            precision,
+            range: Some((start, end)),
+            words: l.into(),
+            basis: String::new(),
+        }
+    }
+
+    fn mention(
+        ex: &Extractor,
+        doc: usize,
+        when: Option<&str>,
+        place: Option<&str>,
+        weapons: &[&str],
+        kind: IncidentKind,
+        people: &[(&str, Role)],
+    ) -> Mention {
+        let place = place.map(|p| {
+            let i = ex.lex.places.iter().position(|x| x.name == p).unwrap();
+            ex.place(i)
+        });
+        Mention {
+            doc,
+            passage: Span::new(0, 1),
+            kind,
+            date: date(when),
+            place,
+            weapons: weapons.iter().map(|w| w.to_string()).collect(),
+            participants: people
+                .iter()
+                .map(|(a, r)| Participant {
+                    actor: a.to_string(),
+                    role: *r,
+                })
+                .collect(),
+            killed: None,
+            injured: None,
+            background: false,
+            fields: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn same_day_and_site_merge_and_say_why() {
+        let ex = ex();
+        let docs = [doc(Some("2024-01-22")), doc(Some("2024-01-21"))];
+        let a = mention(
+            &ex,
+            0,
+            Some("2024-01-20"),
+            Some("Ain al-Asad Air Base"),
+            &["ballistic missile"],
+            IncidentKind::Attack,
+            &[],
+        );
+        let b = mention(
+            &ex,
+            1,
+            Some("2024-01-20"),
+            Some("Ain al-Asad Air Base"),
+            &["rocket"],
+            IncidentKind::Attack,
+            &[],
+        );
+        let out = merge(&ex, &docs, vec![vec![a], vec![b]]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].document_count(), 2);
+        assert!(
+            out[0].merge_basis.iter().any(|b| b.contains("same place")),
+            "{:?}",
+            out[0].merge_basis
+        );
+        assert!(
+            out[0].merge_basis.iter().any(|b| b.contains("same day")),
+            "{:?}",
+            out[0].merge_basis
+        );
+    }
+
+    #[test]
+    fn different_days_never_merge() {
+        let ex = ex();
+        let docs = [doc(None), doc(None)];
+        let a = mention(
+            &ex,
+            0,
+            Some("2023-10-30"),
+            Some("Ain al-Asad Air Base"),
+            &["rocket"],
+            IncidentKind::Attack,
+            &[],
+        );
+        let b = mention(
+            &ex,
+            1,
+            Some("2023-10-31"),
+            Some("Ain al-Asad Air Base"),
+            &["rocket"],
+            IncidentKind::Attack,
+            &[],
+        );
+        assert_eq!(merge(&ex, &docs, vec![vec![a], vec![b]]).len(), 2);
+    }
+
+    #[test]
+    fn a_month_report_with_two_possible_days_stays_apart() {
+        let ex = ex();
+        let docs = [doc(None), doc(None), doc(Some("2023-11-27"))];
+        let d30 = mention(
+            &ex,
+            0,
+            Some("2023-10-30"),
+            Some("Ain al-Asad Air Base"),
+            &["drone"],
+            IncidentKind::Attack,
+            &[],
+        );
+        let d31 = mention(
+            &ex,
+            1,
+            Some("2023-10-31"),
+            Some("Ain al-Asad Air Base"),
+            &["drone"],
+            IncidentKind::Attack,
+            &[],
+        );
+        let late = mention(
+            &ex,
+            2,
+            Some("2023-10"),
+            Some("Ain al-Asad Air Base"),
+            &["drone"],
+            IncidentKind::Attack,
+            &[],
+        );
+        assert_eq!(
+            merge(
+                &ex,
+                &docs,
+                vec![vec![d30.clone()], vec![d31], vec![late.clone()]]
+            )
+            .len(),
+            3
+        );
+        // With one candidate, it joins.
+        assert_eq!(merge(&ex, &docs, vec![vec![d30], vec![late]]).len(), 1);
+    }
+
+    #[test]
+    fn a_person_is_killed_once() {
+        let ex = ex();
+        let docs = [doc(Some("2020-01-03")), doc(Some("2024-01-05"))];
+        let victim = [("Qassem Soleimani", Role::Target)];
+        let day = mention(
+            &ex,
+            0,
+            Some("2020-01-03"),
+            Some("Baghdad International Airport"),
+            &["drone"],
+            IncidentKind::Airstrike,
+            &victim,
+        );
+        let years_later = mention(
+            &ex,
+            1,
+            Some("2020"),
+            None,
+            &[],
+            IncidentKind::Assassination,
+            &victim,
+        );
+        let out = merge(&ex, &docs, vec![vec![day], vec![years_later]]);
+        assert_eq!(out.len(), 1, "{out:#?}");
+        assert!(out[0].merge_basis.iter().any(|b| b.contains("same victim")));
+    }
+
+    #[test]
+    fn an_undated_report_joins_only_on_strong_evidence() {
+        let ex = ex();
+        let docs = [doc(Some("2024-01-22")), doc(Some("2024-02-28")), doc(None)];
+        let dated = mention(
+            &ex,
+            0,
+            Some("2024-01-20"),
+            Some("Ain al-Asad Air Base"),
+            &["ballistic missile", "rocket"],
+            IncidentKind::Attack,
+            &[],
+        );
+        let distinctive = mention(
+            &ex,
+            1,
+            None,
+            Some("Ain al-Asad Air Base"),
+            &["ballistic missile"],
+            IncidentKind::Attack,
+            &[],
+        );
+        let common = mention(
+            &ex,
+            2,
+            None,
+            Some("Ain al-Asad Air Base"),
+            &["rocket"],
+            IncidentKind::Attack,
+            &[],
+        );
+        let out = merge(
+            &ex,
+            &docs,
+            vec![vec![dated], vec![distinctive], vec![common]],
+        );
+        assert_eq!(
+            out.len(),
+            2,
+            "the ballistic-missile report joins, the rocket one (no publication date) does not"
+        );
+    }
 }
