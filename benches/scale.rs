@@ -7,11 +7,15 @@
 //!
 //! Without arguments (as in a plain `cargo bench`) it runs the merge at 62,500 and 250,000.
 
+use flashpoint::app::{App, default_keymap};
 use flashpoint::cache;
 use flashpoint::extract::Extractor;
 use flashpoint::extract::merge::merge;
 use flashpoint::index::Index;
 use flashpoint::lexicon::Lexicon;
+use flashpoint::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -68,7 +72,7 @@ fn main() {
         let (corpus, s) = cache::load_with_cache_dir(dir, Some(&cache_dir), &ex, &|_, _| {});
         let load = t.elapsed().as_secs_f64();
         let t2 = Instant::now();
-        let index = Index::new(corpus);
+        let index = Index::new(corpus.clone());
         let idx = t2.elapsed().as_secs_f64();
         println!(
             "  warm open: cached load {load:.3} s + Index::new {idx:.3} s = {:.3} s ({} hits, {} misses)",
@@ -76,6 +80,30 @@ fn main() {
             s.hits,
             s.misses
         );
+        // What `flashpoint DIR` does before the first frame: load through the cache, build the
+        // app (index, rows, actor list), draw 200×60.
+        drop(corpus);
+        let t = Instant::now();
+        let (corpus, _) = cache::load_with_cache_dir(dir, Some(&cache_dir), &ex, &|_, _| {});
+        let mut app = App::new(corpus, default_keymap().expect("keymap"));
+        let theme = Theme::colored();
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+        terminal
+            .draw(|f| ui::draw(f, &mut app, &theme))
+            .expect("draw");
+        let first = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let frames = 20;
+        for _ in 0..frames {
+            terminal
+                .draw(|f| ui::draw(f, &mut app, &theme))
+                .expect("draw");
+        }
+        let frame_ms = t.elapsed().as_secs_f64() * 1e3 / f64::from(frames);
+        println!(
+            "  TUI open (cached) to first frame 200x60: {first:.3} s; then {frame_ms:.2} ms per frame"
+        );
+        drop(app);
         let t = Instant::now();
         let hits = index.search_actors("hez");
         println!(

@@ -18,15 +18,17 @@
 //! matches, and no content makes this module panic.
 
 use crate::extract::Extractor;
+use crate::extract::discover::Discovered;
+use crate::extract::document::DocReport;
 use crate::ingest::{self, decode, walk};
-use crate::model::{Corpus, Skipped};
+use crate::model::{Actor, Corpus, Document, Incident, Skipped};
 use crate::pipeline::{self, Extracted};
 use rayon::prelude::*;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::{Deserialize, Serialize, ser};
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -46,7 +48,7 @@ pub struct CacheStats {
 
 const MAGIC: &[u8; 8] = b"FLPTCACH";
 /// Bumped whenever the layout of the file changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Files modified this recently (before the load started) are not cached: an edit within the
 /// file system's timestamp granularity would not change their key.
 const RACY_NANOS: i128 = 100_000_000;
@@ -101,12 +103,12 @@ pub fn load_with_cache_dir(
     let header = Header::current(ex, &canonical);
     let path = cache_dir.map(|d| cache_file(d, root));
     let mut cached: Vec<Entry> = Vec::new();
-    let mut cache_valid = false;
+    let mut assembled: Option<Assembled> = None;
     if let Some(p) = &path {
         match read_cache(p, &header) {
-            Ok(Some(entries)) => {
+            Ok(Some((entries, asm))) => {
                 cached = entries;
-                cache_valid = true;
+                assembled = asm;
             }
             Ok(None) => {}
             Err(reason) => {
@@ -137,29 +139,81 @@ pub fn load_with_cache_dir(
     let total = found.len();
     stats.hits = slots.iter().filter(|s| matches!(s, Slot::Hit(_))).count();
     stats.misses = total - stats.hits;
+    progress(stats.hits, total);
+
+    // Every file hit and none went away: the cache's own cross-document result is this corpus.
+    if stats.misses == 0
+        && !stale
+        && let Some(asm) = assembled
+    {
+        let mut documents = Vec::with_capacity(slots.iter().map(Slot::docs).sum());
+        let mut skipped = walk_skipped;
+        for slot in slots {
+            if let Slot::Hit(e) = slot {
+                documents.extend(e.docs);
+                skipped.extend(e.skipped);
+            }
+        }
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        progress(total, total);
+        let corpus = Corpus {
+            documents,
+            skipped,
+            incidents: asm.incidents,
+            actors: asm.actors,
+        };
+        return (corpus, stats);
+    }
+
     let done = AtomicUsize::new(stats.hits);
     let step = (total / 200).max(1);
-    progress(stats.hits, total);
-    let results: Vec<Entry> = slots
+    // Hits decode their extraction (in parallel); misses are read, extracted and encoded.
+    let results: Vec<Result<Loaded, String>> = slots
         .into_par_iter()
         .zip(found.par_iter())
         .map(|(slot, f)| {
-            let entry = match slot {
-                Slot::Hit(e) => return e,
+            let loaded = match slot {
+                Slot::Hit(e) => return e.decode(),
                 Slot::Miss => extract_file(ex, f),
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n.is_multiple_of(step) || n == total {
                 progress(n, total);
             }
-            entry
+            Ok(loaded)
         })
         .collect();
+    let results: Vec<Loaded> = match results.into_iter().collect::<Result<Vec<_>, _>>() {
+        Ok(r) => r,
+        // A blob that passed the checksum but does not decode (a bug, not damage): start over
+        // without the cache.
+        Err(reason) => {
+            let (corpus, mut s) = load_with_cache_dir(root, None, ex, progress);
+            s.warning = Some(format!("cache ignored ({reason}); rebuilt"));
+            return (corpus, s);
+        }
+    };
 
-    if let Some(p) = &path
-        && (!cache_valid || stale || stats.misses > 0)
-    {
-        match write_cache(p, &header, &results, started) {
+    let mut items = Vec::with_capacity(results.iter().map(|l| l.items.len()).sum());
+    let mut metas = Vec::with_capacity(results.len());
+    let mut skipped = walk_skipped;
+    for l in results {
+        metas.push(Meta {
+            n_docs: l.items.len(),
+            rel: l.rel,
+            key: l.key,
+            skipped: l.skipped.clone(),
+            blob: l.blob,
+            cacheable: l.cacheable,
+        });
+        items.extend(l.items);
+        skipped.extend(l.skipped);
+    }
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    let corpus = pipeline::assemble(ex, items, skipped);
+
+    if let Some(p) = &path {
+        match write_cache(p, &header, &metas, &corpus, started) {
             Ok(()) => stats.written = true,
             Err(e) => {
                 let w = format!("cache not written to {}: {e}", p.display());
@@ -170,20 +224,21 @@ pub fn load_with_cache_dir(
             }
         }
     }
-
-    let mut items = Vec::with_capacity(results.len());
-    let mut skipped = walk_skipped;
-    for e in results {
-        items.extend(e.items);
-        skipped.extend(e.skipped);
-    }
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    (pipeline::assemble(ex, items, skipped), stats)
+    (corpus, stats)
 }
 
 enum Slot {
     Hit(Entry),
     Miss,
+}
+
+impl Slot {
+    fn docs(&self) -> usize {
+        match self {
+            Slot::Hit(e) => e.docs.len(),
+            Slot::Miss => 0,
+        }
+    }
 }
 
 /// What identifies a file's content without reading it.
@@ -217,20 +272,130 @@ impl Key {
     }
 }
 
-/// One file: its key (`None`: not cacheable) and everything read from it.
+/// Bytes that are encoded and decoded as one length-prefixed run, so they can be carried
+/// without being decoded (and decoded later, in parallel).
+#[derive(Debug, Default)]
+struct Blob(Vec<u8>);
+
+impl Serialize for Blob {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Blob {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Blob, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Blob;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Blob, E> {
+                Ok(Blob(v))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Blob, E> {
+                Ok(Blob(v.to_vec()))
+            }
+        }
+        d.deserialize_byte_buf(V)
+    }
+}
+
+/// What one document yields besides its text, as stored in a `Blob`.
+type Extraction = (DocReport, Vec<Discovered>);
+
+fn encode_blob<T: Serialize + ?Sized>(value: &T) -> Result<Blob, String> {
+    let mut buf = Vec::new();
+    let mut w = HashingWriter {
+        inner: &mut buf,
+        hash: StreamHash::new(),
+    };
+    value
+        .serialize(&mut Encoder { w: &mut w })
+        .map_err(|e| e.to_string())?;
+    Ok(Blob(buf))
+}
+
+fn decode_blob<T: de::DeserializeOwned>(blob: &[u8]) -> Result<T, String> {
+    let mut r = HashingReader::new(blob, blob.len() as u64);
+    let v = T::deserialize(&mut Decoder { r: &mut r }).map_err(|e| format!("corrupt: {e}"))?;
+    if r.has_buffered() || r.remaining != 0 {
+        return Err("corrupt: trailing bytes in an entry".to_string());
+    }
+    Ok(v)
+}
+
+/// One cached file, as read: its key, documents and what ingest skipped in it, with the
+/// per-document extraction still encoded.
 #[derive(Debug, Serialize, Deserialize)]
 struct Entry {
     rel: String,
     key: Key,
+    skipped: Vec<Skipped>,
+    docs: Vec<Document>,
+    /// `Vec<Extraction>`, one per document.
+    blob: Blob,
+}
+
+impl Entry {
+    fn decode(self) -> Result<Loaded, String> {
+        let ext: Vec<Extraction> = decode_blob(&self.blob.0)?;
+        if ext.len() != self.docs.len() {
+            return Err("corrupt: entry lengths differ".to_string());
+        }
+        let items = self
+            .docs
+            .into_iter()
+            .zip(ext)
+            .map(|(document, (report, discovered))| Extracted {
+                document,
+                report,
+                discovered,
+            })
+            .collect();
+        Ok(Loaded {
+            rel: self.rel,
+            key: self.key,
+            items,
+            skipped: self.skipped,
+            blob: self.blob,
+            cacheable: true,
+        })
+    }
+}
+
+/// One file, ready to assemble: its key (`cacheable` false: not to be cached), everything read
+/// from it, and its extraction encoded for the cache.
+struct Loaded {
+    rel: String,
+    key: Key,
     items: Vec<Extracted>,
     skipped: Vec<Skipped>,
-    /// Whether the entry may be written (its key was read); not stored.
-    #[serde(skip)]
+    blob: Blob,
     cacheable: bool,
 }
 
+/// A `Loaded` after `assemble` took its documents (they are `n_docs` consecutive documents of
+/// the corpus).
+struct Meta {
+    rel: String,
+    key: Key,
+    n_docs: usize,
+    skipped: Vec<Skipped>,
+    blob: Blob,
+    cacheable: bool,
+}
+
+/// The cross-document result stored with the entries: valid exactly for them.
+#[derive(Debug, Deserialize)]
+struct Assembled {
+    incidents: Vec<Incident>,
+    actors: Vec<Actor>,
+}
+
 /// Reads, ingests and extracts one file, as `ingest::read_folder` and `pipeline::build` would.
-fn extract_file(ex: &Extractor, f: &walk::Found) -> Entry {
+fn extract_file(ex: &Extractor, f: &walk::Found) -> Loaded {
     let read = || -> Result<(Vec<u8>, Option<Key>), String> {
         let file = File::open(&f.path).map_err(|e| walk::io_reason(&e))?;
         let meta = file.metadata().map_err(|e| walk::io_reason(&e))?;
@@ -249,12 +414,17 @@ fn extract_file(ex: &Extractor, f: &walk::Found) -> Entry {
     match read() {
         Ok((bytes, key)) => {
             let ingested = ingest::ingest_bytes(&f.rel, &bytes);
-            let items = ingested
+            drop(bytes);
+            let items: Vec<Extracted> = ingested
                 .documents
                 .into_iter()
                 .map(|d| pipeline::extract_one(ex, d))
                 .collect();
-            Entry {
+            let ext: Vec<(&DocReport, &Vec<Discovered>)> =
+                items.iter().map(|i| (&i.report, &i.discovered)).collect();
+            let blob = encode_blob(&ext);
+            let cacheable = key.is_some() && blob.is_ok();
+            Loaded {
                 rel: f.rel.clone(),
                 key: key.unwrap_or(Key {
                     size: 0,
@@ -262,11 +432,12 @@ fn extract_file(ex: &Extractor, f: &walk::Found) -> Entry {
                 }),
                 items,
                 skipped: ingested.skipped,
-                cacheable: key.is_some(),
+                blob: blob.unwrap_or_default(),
+                cacheable,
             }
         }
         // Read errors are not cached: permissions can change without the key changing.
-        Err(reason) => Entry {
+        Err(reason) => Loaded {
             rel: f.rel.clone(),
             key: Key {
                 size: 0,
@@ -277,6 +448,7 @@ fn extract_file(ex: &Extractor, f: &walk::Found) -> Entry {
                 path: f.rel.clone(),
                 reason,
             }],
+            blob: Blob::default(),
             cacheable: false,
         },
     }
@@ -359,8 +531,10 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+type CacheContents = (Vec<Entry>, Option<Assembled>);
+
 /// `Ok(None)`: no cache file. `Err`: a file that cannot be used, and why.
-fn read_cache(path: &Path, want: &Header) -> Result<Option<Vec<Entry>>, String> {
+fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, String> {
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -373,11 +547,7 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<Vec<Entry>>, String> 
     if len == 0 {
         return Err("empty file".to_string());
     }
-    let mut r = HashingReader {
-        inner: BufReader::with_capacity(1 << 20, file),
-        hash: StreamHash::new(),
-        remaining: len,
-    };
+    let mut r = HashingReader::new(file, len);
     let mut magic = [0u8; 8];
     r.read_exact(&mut magic)
         .map_err(|_| "not a flashpoint cache".to_string())?;
@@ -390,32 +560,56 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<Vec<Entry>>, String> 
         return Err(why.to_string());
     }
     let entries = Vec::<Entry>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
-    let computed = r.hash.finish();
+    let assembled =
+        Option::<Assembled>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
+    let computed = r.finish_hash();
     let mut stored = [0u8; 8];
-    r.inner
-        .read_exact(&mut stored)
+    r.read_raw(&mut stored)
         .map_err(|_| "truncated".to_string())?;
     if u64::from_le_bytes(stored) != computed {
         return Err("checksum mismatch".to_string());
     }
-    if r.inner.read(&mut [0u8; 1]).map_err(|e| e.to_string())? != 0 {
+    if !r.at_end().map_err(|e| e.to_string())? {
         return Err("trailing bytes".to_string());
     }
     if entries.windows(2).any(|w| w[0].rel >= w[1].rel) {
         return Err("entries out of order".to_string());
     }
-    Ok(Some(
-        entries
-            .into_iter()
-            .map(|e| Entry {
-                cacheable: true,
-                ..e
+    if let Some(a) = &assembled {
+        let docs: usize = entries.iter().map(|e| e.docs.len()).sum();
+        let bad_doc = |d: usize| d >= docs;
+        let n = a.incidents.len();
+        if a.incidents
+            .iter()
+            .any(|i| i.sources.iter().any(|s| bad_doc(s.doc)))
+            || a.actors.iter().any(|x| {
+                x.documents.iter().any(|&d| bad_doc(d)) || x.incidents.iter().any(|&i| i >= n)
             })
-            .collect(),
-    ))
+        {
+            return Err("corrupt: indices out of range".to_string());
+        }
+    }
+    Ok(Some((entries, assembled)))
 }
 
-fn write_cache(path: &Path, header: &Header, entries: &[Entry], started: i128) -> io::Result<()> {
+/// One entry as written: the same layout as `Entry`, borrowing the corpus's documents.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    rel: &'a str,
+    key: Key,
+    skipped: &'a [Skipped],
+    docs: &'a [Document],
+    blob: &'a Blob,
+}
+
+/// Writes the entries that may be cached and, when that is all of them, the assembled corpus.
+fn write_cache(
+    path: &Path,
+    header: &Header,
+    metas: &[Meta],
+    corpus: &Corpus,
+    started: i128,
+) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -436,13 +630,28 @@ fn write_cache(path: &Path, header: &Header, entries: &[Entry], started: i128) -
             hash: StreamHash::new(),
         };
         w.write_all(MAGIC)?;
-        let keep: Vec<&Entry> = entries
-            .iter()
-            .filter(|e| e.cacheable && !e.key.is_racy(started))
-            .collect();
+        let mut keep: Vec<EntryOut> = Vec::with_capacity(metas.len());
+        let mut first = 0;
+        for m in metas {
+            let docs = corpus.documents.get(first..first + m.n_docs).unwrap_or(&[]);
+            first += m.n_docs;
+            if m.cacheable && !m.key.is_racy(started) {
+                keep.push(EntryOut {
+                    rel: &m.rel,
+                    key: m.key,
+                    skipped: &m.skipped,
+                    docs,
+                    blob: &m.blob,
+                });
+            }
+        }
+        // The assembled corpus is only valid for exactly these files.
+        let complete = keep.len() == metas.len() && first == corpus.documents.len();
+        let assembled = complete.then_some((&corpus.incidents, &corpus.actors));
         let mut enc = Encoder { w: &mut w };
         header.serialize(&mut enc).map_err(io::Error::other)?;
         keep.serialize(&mut enc).map_err(io::Error::other)?;
+        assembled.serialize(&mut enc).map_err(io::Error::other)?;
         let sum = w.hash.finish();
         w.inner.write_all(&sum.to_le_bytes())?;
         let file = w.inner.into_inner().map_err(|e| e.into_error())?;
@@ -532,19 +741,113 @@ impl<W: Write> Write for HashingWriter<W> {
     }
 }
 
+/// A buffered reader that hashes what it hands out (lazily, a buffer at a time: a byte read
+/// is an index, not a hash update).
 struct HashingReader<R: Read> {
     inner: R,
+    buf: Vec<u8>,
+    pos: usize,
+    end: usize,
+    /// `buf[..hashed]` is in `hash` already.
+    hashed: usize,
     hash: StreamHash,
     /// Bytes left in the file: no length read from it may claim more.
     remaining: u64,
 }
 
 impl<R: Read> HashingReader<R> {
-    fn read_exact(&mut self, buf: &mut [u8]) -> io::Result<()> {
-        self.inner.read_exact(buf)?;
-        self.remaining = self.remaining.saturating_sub(buf.len() as u64);
-        self.hash.update(buf);
+    fn new(inner: R, len: u64) -> Self {
+        HashingReader {
+            inner,
+            buf: vec![0; (len.min(1 << 20) as usize).max(64)],
+            pos: 0,
+            end: 0,
+            hashed: 0,
+            hash: StreamHash::new(),
+            remaining: len,
+        }
+    }
+
+    /// Refills the buffer once it is used up; `false` at the end of the input.
+    fn fill(&mut self) -> io::Result<bool> {
+        if self.pos < self.end {
+            return Ok(true);
+        }
+        self.hash.update(&self.buf[self.hashed..self.pos]);
+        self.pos = 0;
+        self.end = 0;
+        self.hashed = 0;
+        loop {
+            match self.inner.read(&mut self.buf) {
+                Ok(n) => {
+                    self.end = n;
+                    return Ok(n > 0);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn byte(&mut self) -> io::Result<u8> {
+        if self.pos == self.end && !self.fill()? {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        let b = self.buf[self.pos];
+        self.pos += 1;
+        self.remaining = self.remaining.saturating_sub(1);
+        Ok(b)
+    }
+
+    fn read_exact(&mut self, out: &mut [u8]) -> io::Result<()> {
+        let mut done = 0;
+        while done < out.len() {
+            if !self.fill()? {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            let n = (self.end - self.pos).min(out.len() - done);
+            out[done..done + n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+            self.pos += n;
+            done += n;
+        }
+        self.remaining = self.remaining.saturating_sub(out.len() as u64);
         Ok(())
+    }
+
+    /// The hash of everything read so far; what is read after it (`read_raw`) is not hashed.
+    fn finish_hash(&mut self) -> u64 {
+        self.hash.update(&self.buf[self.hashed..self.pos]);
+        self.hashed = self.pos;
+        self.hash.finish()
+    }
+
+    /// Reads without hashing (the stored checksum), after `finish_hash`.
+    fn read_raw(&mut self, out: &mut [u8]) -> io::Result<()> {
+        for b in out.iter_mut() {
+            if self.pos == self.end {
+                self.hashed = self.pos;
+                if !self.fill()? {
+                    return Err(io::ErrorKind::UnexpectedEof.into());
+                }
+            }
+            *b = self.buf[self.pos];
+            self.pos += 1;
+            self.hashed = self.pos;
+        }
+        Ok(())
+    }
+
+    fn has_buffered(&self) -> bool {
+        self.pos < self.end
+    }
+
+    /// Whether nothing is left to read.
+    fn at_end(&mut self) -> io::Result<bool> {
+        if self.has_buffered() {
+            return Ok(false);
+        }
+        self.hashed = self.pos;
+        Ok(!self.fill()?)
     }
 }
 
@@ -804,9 +1107,7 @@ struct Decoder<'a, R: Read> {
 
 impl<R: Read> Decoder<'_, R> {
     fn byte(&mut self) -> CResult<u8> {
-        let mut b = [0u8; 1];
-        self.r.read_exact(&mut b)?;
-        Ok(b[0])
+        Ok(self.r.byte()?)
     }
     fn varint(&mut self) -> CResult<u128> {
         let mut v: u128 = 0;
@@ -1337,27 +1638,15 @@ mod tests {
         );
         value.serialize(&mut Encoder { w: &mut w }).unwrap();
         let len = buf.len() as u64;
-        let mut r = HashingReader {
-            inner: &buf[..],
-            hash: StreamHash::new(),
-            remaining: len,
-        };
+        let mut r = HashingReader::new(&buf[..], len);
         let back: (Option<i64>, Vec<String>, f64, u64, i128, char) =
             Deserialize::deserialize(&mut Decoder { r: &mut r }).unwrap();
         assert_eq!(back, value);
         // A huge length never allocates.
         let huge = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
-        let mut r = HashingReader {
-            inner: &huge[..],
-            hash: StreamHash::new(),
-            remaining: 9,
-        };
+        let mut r = HashingReader::new(&huge[..], 9);
         assert!(String::deserialize(&mut Decoder { r: &mut r }).is_err());
-        let mut r = HashingReader {
-            inner: &huge[..],
-            hash: StreamHash::new(),
-            remaining: 9,
-        };
+        let mut r = HashingReader::new(&huge[..], 9);
         assert!(Vec::<u8>::deserialize(&mut Decoder { r: &mut r }).is_err());
     }
 

@@ -5,7 +5,10 @@
 use crate::lexicon::Lexicon;
 use crate::model::{Corpus, Document, Incident, Role, Span};
 use serde::Deserialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldDocument {
@@ -182,12 +185,91 @@ pub fn locate(doc: &Document, passage: &str) -> Option<Span> {
     Some(Span::new(map[at], map[at + needle.len()]))
 }
 
-fn find_doc<'a>(corpus: &'a Corpus, file: &str) -> Option<(usize, &'a Document)> {
-    corpus
-        .documents
-        .iter()
-        .enumerate()
-        .find(|(_, d)| d.path == file || d.path.ends_with(&format!("/{file}")))
+/// A folded text and, per folded byte, the original offset.
+type Folded = (String, Vec<usize>);
+
+/// What `evaluate` looks up per gold item, indexed once: documents by path (and by every
+/// `/`-suffix of it), each document's citing incidents, and each folded document text.
+struct Lookup<'a> {
+    corpus: &'a Corpus,
+    /// Path, or a part of it after a `/`, → the first document with it.
+    by_path: HashMap<&'a str, usize>,
+    by_suffix: HashMap<&'a str, usize>,
+    /// Per document, (incident, passage) in incident order.
+    cited: Vec<Vec<(usize, Span)>>,
+    /// The last document folded, with its map (gold items come grouped by document; keeping
+    /// every folded text would cost nine bytes per byte of corpus).
+    folded: RefCell<Option<(usize, Rc<Folded>)>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(corpus: &'a Corpus) -> Self {
+        let mut by_path = HashMap::new();
+        let mut by_suffix = HashMap::new();
+        for (i, d) in corpus.documents.iter().enumerate() {
+            by_path.entry(d.path.as_str()).or_insert(i);
+            for (at, _) in d.path.match_indices('/') {
+                by_suffix.entry(&d.path[at + 1..]).or_insert(i);
+            }
+        }
+        let mut cited = vec![Vec::new(); corpus.documents.len()];
+        for (i, inc) in corpus.incidents.iter().enumerate() {
+            for s in &inc.sources {
+                if let Some(list) = cited.get_mut(s.doc) {
+                    list.push((i, s.passage));
+                }
+            }
+        }
+        Lookup {
+            corpus,
+            by_path,
+            by_suffix,
+            cited,
+            folded: RefCell::new(None),
+        }
+    }
+
+    /// The first document whose path is `file` or ends with `/file`.
+    fn find_doc(&self, file: &str) -> Option<(usize, &'a Document)> {
+        let exact = self.by_path.get(file).copied();
+        let suffix = self.by_suffix.get(file).copied();
+        let i = match (exact, suffix) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        self.corpus.documents.get(i).map(|d| (i, d))
+    }
+
+    /// `locate`, folding each document once.
+    fn locate(&self, doc: usize, passage: &str) -> Option<Span> {
+        let d = self.corpus.documents.get(doc)?;
+        let folded = {
+            let mut last = self.folded.borrow_mut();
+            match &*last {
+                Some((i, f)) if *i == doc => Rc::clone(f),
+                _ => {
+                    let f = Rc::new(fold(&d.text));
+                    *last = Some((doc, Rc::clone(&f)));
+                    f
+                }
+            }
+        };
+        let (folded, map) = &*folded;
+        let (needle, _) = fold(passage.trim());
+        let at = folded.find(&needle)?;
+        Some(Span::new(map[at], map[at + needle.len()]))
+    }
+
+    /// Indices of system incidents citing a passage of `doc` that overlaps `span`.
+    fn citing(&self, doc: usize, span: Span) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for &(i, passage) in self.cited.get(doc).map(Vec::as_slice).unwrap_or(&[]) {
+            if out.last() != Some(&i) && passage.overlaps(span) {
+                out.push(i);
+            }
+        }
+        out
+    }
 }
 
 fn same_name(lex: &Lexicon, a: &str, b: &str) -> bool {
@@ -208,21 +290,6 @@ fn same_place(lex: &Lexicon, system: &str, gold: &str) -> bool {
             names.iter().any(|n| n.eq_ignore_ascii_case(system))
                 && names.iter().any(|n| n.eq_ignore_ascii_case(gold))
         })
-}
-
-/// Indices of system incidents citing a passage of `doc` that overlaps `span`.
-fn citing(corpus: &Corpus, doc: usize, span: Span) -> Vec<usize> {
-    corpus
-        .incidents
-        .iter()
-        .enumerate()
-        .filter(|(_, inc)| {
-            inc.sources
-                .iter()
-                .any(|s| s.doc == doc && s.passage.overlaps(span))
-        })
-        .map(|(i, _)| i)
-        .collect()
 }
 
 fn check_fields(lex: &Lexicon, g: &GoldIncident, inc: &Incident, r: &mut Report) {
@@ -288,12 +355,14 @@ fn check_fields(lex: &Lexicon, g: &GoldIncident, inc: &Incident, r: &mut Report)
 
 pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
     let mut r = Report::default();
+    let look = Lookup::new(corpus);
     for gd in &gold.documents {
-        let ok = find_doc(corpus, &gd.file)
+        let ok = look
+            .find_doc(&gd.file)
             .is_some_and(|(_, d)| d.published.map(|p| p.to_string()) == gd.published);
         r.published.add(ok);
         if !ok {
-            let got = find_doc(corpus, &gd.file).map(|(_, d)| d.published);
+            let got = look.find_doc(&gd.file).map(|(_, d)| d.published);
             r.misses.push(format!(
                 "{}: published {:?}, gold {:?}",
                 gd.file, got, gd.published
@@ -307,8 +376,11 @@ pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
             .sources
             .iter()
             .map(|s| {
-                find_doc(corpus, &s.file)
-                    .and_then(|(di, d)| locate(d, &s.evidence).map(|span| citing(corpus, di, span)))
+                look.find_doc(&s.file)
+                    .and_then(|(di, _)| {
+                        look.locate(di, &s.evidence)
+                            .map(|span| look.citing(di, span))
+                    })
                     .unwrap_or_default()
             })
             .collect();
@@ -356,13 +428,14 @@ pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
         }
     }
     for n in &gold.not_incidents {
-        let Some((di, d)) = find_doc(corpus, &n.file) else {
+        let Some((di, _)) = look.find_doc(&n.file) else {
             continue;
         };
-        let Some(span) = locate(d, &n.passage) else {
+        let Some(span) = look.locate(di, &n.passage) else {
             continue;
         };
-        let reported = citing(corpus, di, span)
+        let reported = look
+            .citing(di, span)
             .into_iter()
             .filter(|&i| !matched_system[i])
             .count();
