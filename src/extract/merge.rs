@@ -181,6 +181,19 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
 /// most recent ones), so a busy day cannot make the merge quadratic.
 const OPEN_CANDIDATES: usize = 64;
 
+/// An index list holds each incident once, however often a merge files it again.
+trait FileOnce {
+    fn file(&mut self, i: usize);
+}
+
+impl FileOnce for Vec<usize> {
+    fn file(&mut self, i: usize) {
+        if !self.contains(&i) {
+            self.push(i);
+        }
+    }
+}
+
 #[derive(Default)]
 struct Indexes {
     /// Day-dated incidents by day and site; those without a site under `by_day_open`.
@@ -202,37 +215,38 @@ fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
 }
 
 impl Indexes {
+    /// Files incident `i` under its keys; filing it again (after a merge) adds only new keys.
     fn add(&mut self, ex: &Extractor, i: usize, inc: &Incident) {
         let Some((start, _)) = inc.date.range else {
             return;
         };
         for v in named_victims(ex, inc) {
-            self.by_victim.entry(v.to_string()).or_default().push(i);
+            self.by_victim.entry(v.to_string()).or_default().file(i);
         }
         match inc.date.precision {
             Precision::Day => {
-                self.by_day.entry(start).or_default().push(i);
+                self.by_day.entry(start).or_default().file(i);
                 match specific_place(inc) {
                     Some(p) => self
                         .by_day_site
                         .entry((start, p.to_string()))
                         .or_default()
-                        .push(i),
-                    None => self.by_day_open.entry(start).or_default().push(i),
+                        .file(i),
+                    None => self.by_day_open.entry(start).or_default().file(i),
                 }
                 if let Some(p) = specific_place(inc) {
                     self.by_place_month
                         .entry((p.to_string(), start.year(), start.month()))
                         .or_default()
-                        .push(i);
+                        .file(i);
                 }
             }
             Precision::Month => self
                 .by_month
                 .entry((start.year(), start.month()))
                 .or_default()
-                .push(i),
-            Precision::Year => self.by_year.entry(start.year()).or_default().push(i),
+                .file(i),
+            Precision::Year => self.by_year.entry(start.year()).or_default().file(i),
             Precision::Unknown => {}
         }
     }
@@ -300,6 +314,32 @@ impl Indexes {
     }
 }
 
+/// Folds `new`'s facts into the running summary `into`: what later merge decisions read (date,
+/// place, weapons, actors). The final incident is consolidated from all mentions afterwards.
+fn absorb(ex: &Extractor, into: &mut Incident, new: &Incident) {
+    into.date = super::consolidate::best_date([&into.date, &new.date].into_iter());
+    let finer = match (&into.place, &new.place) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => ex.place_rank(&b.name) < ex.place_rank(&a.name),
+        _ => false,
+    };
+    if finer {
+        into.place = new.place.clone();
+    }
+    for w in &new.weapons {
+        if !into.weapons.contains(w) {
+            into.weapons.push(w.clone());
+        }
+    }
+    ex.drop_generalised_weapons(&mut into.weapons);
+    for p in &new.participants {
+        if !into.participants.contains(p) {
+            into.participants.push(p.clone());
+        }
+    }
+    into.sources.extend(new.sources.iter().cloned());
+}
+
 /// Merges every document's reports into incidents, in a stable order (by date, undated last).
 pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> Vec<Incident> {
     let mut items: Vec<Item> = reports
@@ -357,13 +397,15 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
                 target.docs.extend(item.docs);
                 target.docs.sort_unstable();
                 target.docs.dedup();
-                let mut all_basis = target.incident.merge_basis.clone();
                 for b in basis {
-                    if !all_basis.contains(&b) {
-                        all_basis.push(b);
+                    if !target.incident.merge_basis.contains(&b) {
+                        target.incident.merge_basis.push(b);
                     }
                 }
-                target.incident = consolidate(ex, &target.mentions, all_basis);
+                // A running summary answers the next merge questions; each incident is
+                // consolidated from all its mentions once, after the loop (re-consolidating on
+                // every merge made the merge quadratic in the size of an incident).
+                absorb(ex, &mut target.incident, &item.incident);
                 idx.add(ex, c, &target.incident);
             }
             None => {
@@ -372,7 +414,16 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
             }
         }
     }
-    let mut out: Vec<Incident> = merged.into_iter().map(|m| m.incident).collect();
+    let mut out: Vec<Incident> = merged
+        .into_iter()
+        .map(|m| {
+            if m.docs.len() > 1 || m.incident.sources.len() != m.mentions.len() {
+                consolidate(ex, &m.mentions, m.incident.merge_basis)
+            } else {
+                m.incident
+            }
+        })
+        .collect();
     out.sort_by(|a, b| {
         let ka = (a.date.sort_key().is_none(), a.date.sort_key());
         let kb = (b.date.sort_key().is_none(), b.date.sort_key());
