@@ -134,6 +134,10 @@ pub struct Cues {
     /// Hedges and negations that cancel a casualty word ("whether anyone was killed").
     #[serde(default)]
     pub hedge: Vec<String>,
+    /// Casualty words ("killed", "injured", "casualties"): a sentence with one but no event word
+    /// may still tally the toll of the event told before it.
+    #[serde(default)]
+    pub toll: Vec<String>,
     /// Words that head a boilerplate line ("Logo", "Tags", "Share your opinion").
     #[serde(default)]
     pub boilerplate: Vec<String>,
@@ -283,6 +287,7 @@ impl Lexicon {
                     (&mut cues.background, c.background),
                     (&mut cues.cause, c.cause),
                     (&mut cues.hedge, c.hedge),
+                    (&mut cues.toll, c.toll),
                     (&mut cues.boilerplate, c.boilerplate),
                 ] {
                     dst.extend(src);

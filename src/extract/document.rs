@@ -5,7 +5,7 @@
 use super::Extractor;
 use super::clause::{self, ClauseContext, Draft};
 use super::consolidate::best_date;
-use super::matcher::Hit;
+use super::matcher::{Cue, Hit};
 use super::sentences::sentences;
 use super::tokens::tokenize;
 use crate::model::{Document, IncidentKind, Mention, Span};
@@ -103,7 +103,9 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     drafts.push(d);
                 }
             }
-        } else if let Some(d) = clause::casualty_statement(doc_index, si, text, sent) {
+        } else if hits.iter().any(|h| h.cue(Cue::Toll))
+            && let Some(d) = clause::casualty_statement(doc_index, si, text, sent)
+        {
             // "Initial assessments showed no American or Iraqi casualties.": a tally with no
             // event word counts for the event told just before.
             drafts.push(d);

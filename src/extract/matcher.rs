@@ -19,6 +19,7 @@ pub enum Cue {
     Background,
     Cause,
     Hedge,
+    Toll,
 }
 
 /// How an event word is used.
@@ -265,6 +266,7 @@ impl Matcher {
             (&c.background, Cue::Background),
             (&c.cause, Cue::Cause),
             (&c.hedge, Cue::Hedge),
+            (&c.toll, Cue::Toll),
         ] {
             for phrase in list {
                 b.add(phrase, Sense::Cue(cue));
