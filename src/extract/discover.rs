@@ -167,17 +167,23 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 }
             }
         };
+    // Each token is looked up in the title list once: the rules below ask several times per
+    // token, and this loop runs over every word of every document.
+    let is_title: Vec<bool> = tokens
+        .iter()
+        .map(|t| t.kind == TokenKind::Word && t.is_any(text, &TITLES))
+        .collect();
+    let title_at = |j: usize| is_title.get(j).copied().unwrap_or(false);
     for i in 0..tokens.len() {
         let t = &tokens[i];
         // "Secretary Lloyd Austin", "spokesman Jon Finer".
         // Stacked titles ("Secretary General Jens Stoltenberg") are not part of the name.
         let mut first = i + 1;
-        while tokens.get(first).is_some_and(|n| n.is_any(text, &TITLES)) {
+        while title_at(first) {
             first += 1;
         }
-        if t.kind == TokenKind::Word
-            && t.is_any(text, &TITLES)
-            && !(i > 0 && tokens[i - 1].is_any(text, &TITLES))
+        if title_at(i)
+            && !(i > 0 && title_at(i - 1))
             && let Some(run) = name_run(&tokens, text, first)
         {
             let title = t.text(text).to_lowercase();
@@ -189,8 +195,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             );
         }
         // "The UK defence secretary, Ben Wallace, condemned": a title, then the name in commas.
-        if t.kind == TokenKind::Word
-            && t.is_any(text, &TITLES)
+        if title_at(i)
             && tokens.get(i + 1).is_some_and(|c| c.is(text, ","))
             && let Some(run) = name_run(&tokens, text, i + 2)
             && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
