@@ -19,6 +19,7 @@ fn main() {
         sentence: 0,
         published,
         last_place: None,
+        last_group: None,
         sentence_bg_cue: false,
     };
     let drafts = clause::analyse(&ex, &ctx, span, &hits, &toks);

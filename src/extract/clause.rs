@@ -192,6 +192,8 @@ const DIRECTIONS: [&str; 12] = [
     "eastern",
     "western",
 ];
+/// Nouns that, after "the", refer back to the last armed group named ("against the group").
+const GROUP_ANAPHORS: [&str; 4] = ["group", "militia", "organization", "organisation"];
 const PLACE_ANAPHORS: [&str; 9] = [
     "base",
     "airbase",
@@ -212,6 +214,8 @@ pub struct ClauseContext<'a> {
     pub published: Option<NaiveDate>,
     /// The last specific place (base, city, site) named before this clause.
     pub last_place: Option<usize>,
+    /// The last armed group (lexicon actor) named before this clause, for "the group".
+    pub last_group: Option<usize>,
     /// Background cue seen earlier in the same sentence ("Last year, X …, and Y …").
     pub sentence_bg_cue: bool,
 }
@@ -995,6 +999,23 @@ fn assign_roles(
             Role::Perpetrator
         };
         roles.push((name, role, span));
+    }
+    // "airstrikes were conducted against the group": with no named target, "the group" or "the
+    // militia" after the event word is the last armed group the article named.
+    if !roles.iter().any(|(_, r, _)| *r == Role::Target)
+        && let Some(g) = ctx.last_group
+        && let Some(hi) = head_ti
+        && let Some(w) = tokens.windows(3).skip(hi + 1).take(TARGET_REACH).find(|w| {
+            w[0].is_any(text, &TARGET_PREPS)
+                && w[1].is(text, "the")
+                && w[2].is_any(text, &GROUP_ANAPHORS)
+        })
+    {
+        roles.push((
+            ex.lex.actors[g].name.clone(),
+            Role::Target,
+            Span::new(w[1].span.start, w[2].span.end),
+        ));
     }
     let mut out: Vec<Participant> = Vec::new();
     for (name, role, span) in roles {

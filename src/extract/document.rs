@@ -47,6 +47,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
     let mut report = DocReport::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_place: Option<usize> = None;
+    let mut last_group: Option<usize> = None;
     for (si, sent) in sentences(text).into_iter().enumerate() {
         if doc.is_boilerplate(sent) {
             continue;
@@ -90,6 +91,12 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     sentence: si,
                     published: doc.published,
                     last_place: place_before,
+                    last_group: hits
+                        .iter()
+                        .rev()
+                        .filter(|h| h.span.end <= c.start)
+                        .find_map(|h| armed_group(ex, h))
+                        .or(last_group),
                     sentence_bg_cue,
                 };
                 for mut d in clause::analyse(ex, &ctx, c, &clause_hits, &clause_tokens) {
@@ -110,6 +117,9 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
             // event word counts for the event told just before.
             drafts.push(d);
         }
+        if let Some(g) = hits.iter().rev().find_map(|h| armed_group(ex, h)) {
+            last_group = Some(g);
+        }
         if let Some(p) = hits
             .iter()
             .rev()
@@ -123,6 +133,13 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
     mark_background_by_date(doc, &mut drafts);
     report.groups = group(ex, drafts);
     report
+}
+
+/// The armed group a hit names by its name (not an adjective), if any.
+fn armed_group(ex: &Extractor, h: &Hit) -> Option<usize> {
+    let (a, adjective) = h.actor()?;
+    (!adjective && ex.lex.actors[a].actor_kind() == crate::model::ActorKind::ArmedGroup)
+        .then_some(a)
 }
 
 /// Splits a sentence into clauses at ";" and at ", and" / ", but" when what follows has an
@@ -457,6 +474,23 @@ mod tests {
         let dates: Vec<Option<String>> = found.iter().map(|i| i.date.label()).collect();
         assert!(dates.contains(&Some("2023-10-26".to_string())), "{dates:?}");
         assert!(dates.contains(&Some("2023-10-25".to_string())), "{dates:?}");
+    }
+
+    #[test]
+    fn the_group_is_the_last_armed_group_named() {
+        let found = incidents(
+            "Published: February 28, 2024\n\nIt is not the first time the US military has targeted Kataib Hezbollah. In 2020, airstrikes were conducted against the group in response to rocket attacks.\n",
+        );
+        let strikes = found
+            .iter()
+            .find(|i| i.date.label().as_deref() == Some("2020"))
+            .unwrap();
+        assert!(
+            strikes
+                .actors_with(crate::model::Role::Target)
+                .any(|a| a == "Kataib Hezbollah"),
+            "{strikes:#?}"
+        );
     }
 
     #[test]
