@@ -20,7 +20,7 @@
 use crate::extract::Extractor;
 use crate::extract::discover::Discovered;
 use crate::extract::document::DocReport;
-use crate::ingest::{self, decode, walk};
+use crate::ingest::{self, walk};
 use crate::model::{Actor, Corpus, Document, Incident, Skipped};
 use crate::pipeline::{self, Extracted};
 use rayon::prelude::*;
@@ -397,18 +397,7 @@ struct Assembled {
 /// Reads, ingests and extracts one file, as `ingest::read_folder` and `pipeline::build` would.
 fn extract_file(ex: &Extractor, f: &walk::Found) -> Loaded {
     let read = || -> Result<(Vec<u8>, Option<Key>), String> {
-        let file = File::open(&f.path).map_err(|e| walk::io_reason(&e))?;
-        let meta = file.metadata().map_err(|e| walk::io_reason(&e))?;
-        if meta.is_dir() {
-            return Err("unreadable: is a folder".to_string());
-        }
-        if meta.len() > decode::MAX_BYTES {
-            return Err(decode::TOO_LARGE.to_string());
-        }
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        file.take(decode::MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| walk::io_reason(&e))?;
+        let (bytes, meta) = ingest::read_capped(&f.path)?;
         Ok((bytes, Key::of(&meta)))
     };
     match read() {

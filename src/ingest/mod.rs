@@ -167,6 +167,12 @@ fn from_record(path: String, r: Record) -> Document {
 
 /// Reads a file, refusing oversized ones before loading them.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    read_capped(path).map(|(bytes, _)| bytes)
+}
+
+/// Reads a file with its metadata (taken from the open handle, so it describes the bytes read),
+/// refusing folders and oversized files before loading them.
+pub fn read_capped(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), String> {
     let file = std::fs::File::open(path).map_err(|e| walk::io_reason(&e))?;
     let meta = file.metadata().map_err(|e| walk::io_reason(&e))?;
     if meta.is_dir() {
@@ -180,7 +186,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     file.take(decode::MAX_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| walk::io_reason(&e))?;
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// Assembles a document: given metadata first, then the text's own, then the name or URL.
