@@ -1042,49 +1042,33 @@ fn choose_date(
     fields: &mut Vec<FieldSpan>,
 ) -> DateValue {
     let text = ctx.text;
-    let in_part = dates::find_dates(text, part.span);
-    let in_clause = if part.caused {
-        Vec::new()
-    } else {
-        dates::find_dates(text, clause)
-    };
+    // A cause phrase ("a day after …") has only its own dates; otherwise the clause's, found
+    // once (the part lies inside the clause).
+    let found = dates::find_dates(text, if part.caused { part.span } else { clause });
     let is_speech =
         |m: &DateMention| speech_date(text, clause, m.span) || dateline_date(text, clause, m.span);
-    let nearest = |cands: Vec<&DateMention>| -> Option<DateMention> {
-        cands
-            .into_iter()
-            .min_by_key(|m| {
-                if m.span.start >= head.end {
-                    m.span.start - head.end
-                } else {
-                    head.start.saturating_sub(m.span.end)
-                }
-            })
-            .cloned()
+    // Preference: an event date in the head's part, then one elsewhere in the clause, then a
+    // statement date ("told Reuters, Tuesday, …"); the nearest to the head within each.
+    let rank = |m: &DateMention| {
+        let tier = if is_speech(m) {
+            2
+        } else if part.span.contains(m.span) {
+            0
+        } else {
+            1
+        };
+        let distance = if m.span.start >= head.end {
+            m.span.start - head.end
+        } else {
+            head.start.saturating_sub(m.span.end)
+        };
+        (tier, distance)
     };
-    let pick = nearest(
-        in_part
-            .iter()
-            .filter(|m| !m.since && !is_speech(m))
-            .collect(),
-    )
-    .or_else(|| {
-        nearest(
-            in_clause
-                .iter()
-                .filter(|m| !m.since && !is_speech(m))
-                .collect(),
-        )
-    })
-    .or_else(|| {
-        nearest(
-            in_clause
-                .iter()
-                .chain(&in_part)
-                .filter(|m| !m.since)
-                .collect(),
-        )
-    });
+    let pick = found
+        .iter()
+        .filter(|m| !m.since)
+        .min_by_key(|m| rank(m))
+        .cloned();
     let Some(m) = pick else {
         return DateValue::unknown();
     };
