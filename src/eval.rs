@@ -400,6 +400,10 @@ pub fn evaluate(corpus: &Corpus, gold: &Gold, lex: &Lexicon) -> Report {
             .map(|(i, _)| *i);
         if g.background {
             r.background_recall.add(best.is_some());
+            if best.is_none() {
+                r.misses
+                    .push(format!("{}: background incident not found", g.id));
+            }
             continue;
         }
         r.recall.add(best.is_some());

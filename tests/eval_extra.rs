@@ -62,7 +62,7 @@ const FLOOR: Floor = Floor {
     weapons: 0.88,
     perpetrator: 0.85,
     casualties: 0.73,
-    merged: 0.6,
+    merged: 0.75,
     actors: 0.9,
     published: 1.0,
 };

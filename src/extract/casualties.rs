@@ -178,7 +178,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
         if toll == Toll::Either {
             continue;
         }
-        // Number after the verb: "killed more than 1,538", "wounding about 21,048".
+        // Number after the verb: "killed more than 1,538", "wounding about 21,048", and after
+        // the noun: "the killing of three US soldiers".
         let after = (i + 1..(i + 4).min(tokens.len()))
             .take_while(|&j| tokens[j].kind != TokenKind::Punct)
             .find_map(|j| is_count(tokens, text, j).map(|v| (j, v)))
@@ -186,6 +187,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
                 (i + 1..j).all(|k| {
                     tokens[k].is_any(text, &QUANTIFIERS)
                         || tokens[k].is_any(text, &["more", "at", "up"])
+                        || (k == i + 1 && tokens[k].is(text, "of"))
                 })
             });
         if let Some((j, v)) = after {
@@ -297,7 +299,12 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 17] = [
+        let cases: [(&str, Figures); 19] = [
+            (
+                "in response to the killing of three US soldiers in Jordan",
+                (Some(3), None),
+            ),
+            ("the deaths of two contractors", (Some(2), None)),
             (
                 "At least five people, including US soldiers and vendors, were hurt in the attack",
                 (None, Some(5)),

@@ -30,6 +30,9 @@ pub struct Draft {
     /// "A day earlier", "two days later": days from the previous event the article told, and
     /// the words; resolved by the document pass.
     pub relative_days: Option<(i64, Span)>,
+    /// Told in a cause phrase ("in retaliation for the killing of …"): an earlier event than
+    /// the one its sentence reports, so never the same one.
+    pub cause: bool,
 }
 
 /// Words that, before a singular event noun, make it hypothetical or generic.
@@ -249,7 +252,7 @@ pub fn analyse(
             .copied()
             .filter(|t| part.span.contains(t.span))
             .collect();
-        if let Some(d) = analyse_in(
+        if let Some(mut d) = analyse_in(
             ex,
             ctx,
             part.span,
@@ -257,11 +260,17 @@ pub fn analyse(
             &part_tokens,
             std::slice::from_ref(part),
         ) && !d.plural
-            && d.anchored
         {
             // A definite description of a known event ("the killing of Qassem Soleimani", "the
-            // Jan. 28 drone attack on Tower 22") reports it too, when it is anchored.
-            out.push(d);
+            // Jan. 28 drone attack on Tower 22", "the killing of three US soldiers in Jordan")
+            // reports it too: it names an event of its own, not one told before.
+            let m = &d.mention;
+            d.anchored |= m.killed.is_some_and(|k| k > 0) && m.place.is_some();
+            if d.anchored {
+                d.anaphoric = false;
+                d.cause = true;
+                out.push(d);
+            }
         }
     }
     out
@@ -423,6 +432,7 @@ fn analyse_in(
         anchored,
         headline: false,
         relative_days,
+        cause: false,
     })
 }
 
@@ -886,6 +896,12 @@ fn assign_roles(
         if adjective && next.is_some_and(|t| t.is_any(text, &UNNAMED_GROUP_NOUNS)) {
             continue;
         }
+        // "the Jordan attack", "the Syria strikes": a country's own name in front of the event
+        // noun says where, not who (who is said with "Iranian", "U.S.").
+        let head_noun = matches!(head.trigger(), Some((_, TriggerPos::Noun, _)));
+        if !adjective && head_noun && h.place().is_some() && head_ti == Some(last_ti + 1) {
+            continue;
+        }
         let window_before = |n: usize| {
             (1..=n)
                 .filter_map(|k| ti.checked_sub(k))
@@ -933,6 +949,12 @@ fn assign_roles(
         let target_prep = window_before(2).any(|t| t.is_any(text, &TARGET_PREPS))
             || (killing_noun && victim_after_of(text, tokens, ti));
         let forces = next.is_some_and(|t| t.is_any(text, &FORCE_NOUNS));
+        // "was killed alongside Iranian general Qassem Soleimani": another victim.
+        let co_victim = passive
+            && after_head
+            && entry.actor_kind() == ActorKind::Person
+            && head_ti.is_some_and(|hi| ti <= hi + TARGET_REACH)
+            && window_before(4).any(|t| t.is(text, "alongside"));
         let possessive = {
             let w = tokens[last_ti].text(text);
             w.ends_with("’s") || w.ends_with("'s")
@@ -945,7 +967,7 @@ fn assign_roles(
             Some(Role::Perpetrator)
         } else if after_head
             && head_ti.is_some_and(|hi| ti <= hi + TARGET_REACH)
-            && (target_prep || forces || head_ti.is_some_and(|hi| ti == hi + 1))
+            && (target_prep || forces || co_victim || head_ti.is_some_and(|hi| ti == hi + 1))
         {
             Some(Role::Target)
         } else if !after_head
@@ -1141,6 +1163,7 @@ pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -
         anchored: false,
         headline: false,
         relative_days: None,
+        cause: false,
     })
 }
 

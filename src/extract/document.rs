@@ -8,7 +8,7 @@ use super::consolidate::best_date;
 use super::matcher::{Cue, Hit};
 use super::sentences::sentences;
 use super::tokens::tokenize;
-use crate::model::{Document, IncidentKind, Mention, Span};
+use crate::model::{ActorKind, Document, IncidentKind, Mention, Role, Span};
 use chrono::Duration;
 
 /// What one document yields: incidents as mention groups, and every actor it names.
@@ -370,7 +370,15 @@ fn same_incident(ex: &Extractor, d: &Mention, g: &Group) -> bool {
             });
             shared_weapon || shared_actor
         };
-    same_site || dated_together
+    // A person is killed once: two drafts naming the same victim tell one killing.
+    let same_victim = g.mentions().any(|m| {
+        m.participants.iter().any(|p| {
+            p.role == Role::Target
+                && ex.actor_kind(&p.actor) == Some(ActorKind::Person)
+                && d.participants.contains(p)
+        })
+    });
+    same_site || dated_together || same_victim
 }
 
 fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
@@ -385,6 +393,14 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
         let target = groups
             .iter()
             .enumerate()
+            // A cause is not the event it caused.
+            .filter(|(_, g)| {
+                !d.cause
+                    || !g
+                        .drafts
+                        .iter()
+                        .any(|o| o.sentence == d.sentence && !o.cause)
+            })
             .filter(|(_, g)| {
                 compatible(ex, &d.mention, g, true) && same_incident(ex, &d.mention, g)
             })
@@ -509,5 +525,64 @@ mod tests {
             .find(|i| i.place.as_ref().is_some_and(|p| p.name == "Erbil Air Base"))
             .unwrap();
         assert_eq!(erbil.injured, Some(3));
+    }
+
+    #[test]
+    fn a_killing_given_as_cause_is_not_the_event_it_caused() {
+        let found = incidents(
+            "Published: March 12, 2020\n\nThe attack was the deadliest since January, when Iran fired ballistic missiles at Ain al-Asad air base in retaliation for the killing of Qassem Soleimani.\n",
+        );
+        let asad = found
+            .iter()
+            .find(|i| {
+                i.place
+                    .as_ref()
+                    .is_some_and(|p| p.name == "Ain al-Asad Air Base")
+            })
+            .expect("the missile attack");
+        let targets: Vec<&str> = asad.actors_with(crate::model::Role::Target).collect();
+        assert!(!targets.contains(&"Qassem Soleimani"), "{asad:#?}");
+        assert!(
+            found.iter().any(|i| i
+                .actors_with(crate::model::Role::Target)
+                .any(|a| a == "Qassem Soleimani")),
+            "the killing is an incident of its own: {found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_killing_given_as_cause_with_toll_and_place_stands_on_its_own() {
+        let found = incidents(
+            "Published: February 4, 2024\n\nWashington intends to take additional action in response to the killing of three US soldiers in Jordan.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].killed, Some(3));
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Jordan")
+        );
+    }
+
+    #[test]
+    fn a_country_named_before_the_event_noun_is_where_not_who() {
+        let found = incidents(
+            "Published: January 30, 2024\n\nOn Sunday, a drone attack killed three US soldiers at Tower 22. Washington has blamed the Jordan attack on the Islamic Resistance in Iraq.\n",
+        );
+        for i in &found {
+            let perps: Vec<&str> = i.actors_with(crate::model::Role::Perpetrator).collect();
+            assert!(!perps.contains(&"Jordan"), "{i:#?}");
+        }
+    }
+
+    #[test]
+    fn killed_alongside_names_another_victim() {
+        let found = incidents(
+            "Published: January 5, 2024\n\nAbu Mahdi al-Muhandis was killed alongside Iranian general Qassem Soleimani in a U.S. drone strike in Baghdad four years ago.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let targets: Vec<&str> = found[0].actors_with(crate::model::Role::Target).collect();
+        assert!(targets.contains(&"Abu Mahdi al-Muhandis"), "{targets:?}");
+        assert!(targets.contains(&"Qassem Soleimani"), "{targets:?}");
+        assert!(!targets.contains(&"Iran"), "{targets:?}");
     }
 }

@@ -28,6 +28,13 @@ fn country(i: &Incident) -> Option<&str> {
     i.place.as_ref().and_then(|p| p.country.as_deref())
 }
 
+/// The country and death toll of a deadly incident: deaths are rare enough that the same toll
+/// in the same country by the same weapon tells one incident apart.
+fn country_toll(i: &Incident) -> Option<(String, u32)> {
+    let killed = i.killed.filter(|k| *k > 0)?;
+    Some((country(i)?.to_string(), killed))
+}
+
 /// Outlets name one event differently (a drone strike that kills a commander is an airstrike
 /// to one and an assassination to another); only an interception and a killing never meet.
 fn kinds_compatible(a: IncidentKind, b: IncidentKind) -> bool {
@@ -142,17 +149,29 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
             ));
         }
         (Precision::Unknown, Precision::Day | Precision::Month) => {
-            // An undated report joins a dated incident only on strong evidence: the same site,
-            // a distinctive weapon, and a publication date shortly after the incident.
-            let distinctive = a
-                .weapons
-                .iter()
-                .find(|w| ex.is_distinctive(w) && b.weapons.contains(w))
-                .map(|w| format!("same distinctive weapon ({w})"))
-                .or_else(|| shared_named_victim(ex, a, b).map(|v| format!("same victim ({v})")))?;
-            if !same_place {
-                return None;
-            }
+            // An undated report joins a dated incident only on strong evidence: the same site
+            // and a distinctive weapon or named victim, or (without a site) the same death toll
+            // in the same country by the same weapon; and a publication date shortly after.
+            let distinctive = if same_place {
+                a.weapons
+                    .iter()
+                    .find(|w| ex.is_distinctive(w) && b.weapons.contains(w))
+                    .map(|w| format!("same distinctive weapon ({w})"))
+                    .or_else(|| {
+                        shared_named_victim(ex, a, b).map(|v| format!("same victim ({v})"))
+                    })?
+            } else {
+                let (country, killed) =
+                    country_toll(a).filter(|k| Some(k) == country_toll(b).as_ref())?;
+                // Without a weapon, one death is too common to tell incidents apart.
+                match weapon {
+                    Some(w) => format!("same toll ({killed} killed in {country}, {w})"),
+                    None if a.weapons.is_empty() && killed >= 2 => {
+                        format!("same toll ({killed} killed in {country})")
+                    }
+                    None => return None,
+                }
+            };
             let published = x
                 .docs
                 .first()
@@ -207,6 +226,9 @@ struct Indexes {
     /// Dated incidents by named victim: a person is killed once, so any report of their killing
     /// is a candidate whatever its date.
     by_victim: HashMap<String, Vec<usize>>,
+    /// Day-dated incidents by country and death toll, for undated reports that give no site
+    /// ("a drone attack killed three US soldiers in Jordan").
+    by_country_toll: HashMap<(String, u32), Vec<usize>>,
 }
 
 fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
@@ -233,6 +255,9 @@ impl Indexes {
                         .or_default()
                         .file(i),
                     None => self.by_day_open.entry(start).or_default().file(i),
+                }
+                if let Some(key) = country_toll(inc) {
+                    self.by_country_toll.entry(key).or_default().file(i);
                 }
                 if let Some(p) = specific_place(inc) {
                     self.by_place_month
@@ -297,6 +322,9 @@ impl Indexes {
             _ => {
                 for v in named_victims(ex, inc) {
                     extend(self.by_victim.get(v));
+                }
+                if let Some(key) = country_toll(inc) {
+                    extend(self.by_country_toll.get(&key));
                 }
                 if let (Some(p), Some(pubd)) = (specific_place(inc), published) {
                     for back in 0..=(UNDATED_JOIN_DAYS / 30) as u32 {
@@ -698,5 +726,76 @@ mod tests {
             2,
             "the ballistic-missile report joins, the rocket one (no publication date) does not"
         );
+    }
+
+    #[test]
+    fn an_undated_report_of_the_same_death_toll_in_the_country_joins_one_candidate() {
+        let ex = ex();
+        let docs = [
+            doc(Some("2024-01-29")),
+            doc(Some("2024-01-30")),
+            doc(Some("2024-02-03")),
+        ];
+        let toll = |mut m: Mention, k: u32| {
+            m.killed = Some(k);
+            m
+        };
+        let tower = toll(
+            mention(
+                &ex,
+                0,
+                Some("2024-01-28"),
+                Some("Tower 22"),
+                &["drone"],
+                IncidentKind::Attack,
+                &[],
+            ),
+            3,
+        );
+        let country_only = |doc| {
+            toll(
+                mention(
+                    &ex,
+                    doc,
+                    None,
+                    Some("Jordan"),
+                    &[],
+                    IncidentKind::Attack,
+                    &[],
+                ),
+                3,
+            )
+        };
+        let out = merge(&ex, &docs, vec![vec![tower.clone()], vec![country_only(2)]]);
+        assert_eq!(out.len(), 1, "{out:#?}");
+        assert!(out[0].merge_basis.iter().any(|b| b.contains("same toll")));
+
+        // Two deadly incidents in Jordan with that toll: the text cannot say which.
+        let mut other = tower.clone();
+        other.doc = 1;
+        other.date = date(Some("2024-01-10"));
+        other.place = Some(
+            ex.place(
+                ex.lex
+                    .places
+                    .iter()
+                    .position(|p| p.name == "Muwaffaq Salti Air Base")
+                    .unwrap(),
+            ),
+        );
+        let out = merge(
+            &ex,
+            &docs,
+            vec![vec![tower.clone()], vec![other], vec![country_only(2)]],
+        );
+        assert_eq!(out.len(), 3, "{out:#?}");
+
+        // A different toll is another incident.
+        let out = merge(
+            &ex,
+            &docs,
+            vec![vec![tower], vec![toll(country_only(2), 1)]],
+        );
+        assert_eq!(out.len(), 2, "{out:#?}");
     }
 }
