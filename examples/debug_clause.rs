@@ -21,6 +21,7 @@ fn main() {
         last_place: None,
         last_group: None,
         sentence_bg_cue: false,
+        entry_day: None,
     };
     let drafts = clause::analyse(&ex, &ctx, span, &hits, &toks);
     if drafts.is_empty() {

@@ -60,6 +60,10 @@ impl PlaceEntry {
     pub fn is_country(&self) -> bool {
         self.kind == "country"
     }
+    /// A spot "the base" or "the facility" can refer back to (not a province or region).
+    pub fn is_site(&self) -> bool {
+        !matches!(self.kind.as_str(), "country" | "province" | "region")
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

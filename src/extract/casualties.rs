@@ -202,7 +202,14 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
         // including US soldiers and vendors, were hurt"; conjoined counts add up ("four U.S.
         // service members and two Iraqi personnel were wounded").
         let lo = i.saturating_sub(12);
-        if let Some(j) = (lo..i).rev().find(|&j| is_count(tokens, text, j).is_some()) {
+        // A count inside an aside (", two of them officers,") describes part of the subject.
+        let aside = |j: usize| {
+            j > 0 && tokens[j - 1].is(text, ",") && tokens[j + 1..i].iter().any(|t| t.is(text, ","))
+        };
+        if let Some(j) = (lo..i)
+            .rev()
+            .find(|&j| is_count(tokens, text, j).is_some() && !aside(j))
+        {
             let between = &tokens[j + 1..i];
             let blocked = between
                 .iter()
@@ -299,7 +306,11 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 19] = [
+        let cases: [(&str, Figures); 20] = [
+            (
+                "Four Iraqi air force personnel, two of them officers, are wounded.",
+                (None, Some(4)),
+            ),
             (
                 "in response to the killing of three US soldiers in Jordan",
                 (Some(3), None),

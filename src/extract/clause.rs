@@ -33,6 +33,8 @@ pub struct Draft {
     /// Told in a cause phrase ("in retaliation for the killing of …"): an earlier event than
     /// the one its sentence reports, so never the same one.
     pub cause: bool,
+    /// Told in a timeline entry: the tracker reports it, whatever its age.
+    pub in_entry: bool,
 }
 
 /// Words that, before a singular event noun, make it hypothetical or generic.
@@ -221,6 +223,9 @@ pub struct ClauseContext<'a> {
     pub last_group: Option<usize>,
     /// Background cue seen earlier in the same sentence ("Last year, X …, and Y …").
     pub sentence_bg_cue: bool,
+    /// The day of the timeline entry the clause belongs to: year-less and relative dates
+    /// count from it, not from the publication date.
+    pub entry_day: Option<NaiveDate>,
 }
 
 /// Analyses one clause. `hits` and `tokens` cover exactly `clause`.
@@ -374,7 +379,12 @@ fn analyse_in(
     };
 
     // Date.
-    let date = choose_date(ctx, clause, part, head.span, &mut fields);
+    let causes: Vec<Span> = parts
+        .iter()
+        .filter(|p| p.caused && p.span != part.span)
+        .map(|p| p.span)
+        .collect();
+    let date = choose_date(ctx, clause, part, &causes, head.span, &mut fields);
     let relative_days = if date.is_known() {
         None
     } else {
@@ -433,6 +443,7 @@ fn analyse_in(
         headline: false,
         relative_days,
         cause: false,
+        in_entry: false,
     })
 }
 
@@ -835,6 +846,19 @@ fn choose_place(
     Some(ex.place(p))
 }
 
+/// Whether `span` lies inside a parenthesis opened earlier on its line.
+fn in_parentheses(text: &str, span: Span) -> bool {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    line.rfind('(')
+        .is_some_and(|open| !line[open..].contains(')'))
+        && after
+            .find([')', '(', '\n'])
+            .is_some_and(|i| after[i..].starts_with(')'))
+}
+
 fn is_proxy_form(token: &str) -> bool {
     let lower = token.to_lowercase();
     PROXY_SUFFIXES.iter().any(|s| lower.ends_with(s)) || lower.starts_with("pro-")
@@ -877,7 +901,8 @@ fn assign_roles(
             continue;
         };
         let entry = &ex.lex.actors[a];
-        if entry.actor_kind() == ActorKind::Media {
+        // "(al-Muqawama al-Islamiya fi al-Iraq)", "(KH)": a gloss of the name before it.
+        if entry.actor_kind() == ActorKind::Media || in_parentheses(text, h.span) {
             continue;
         }
         let Some(ti) = token_index_at(tokens, h.span.start) else {
@@ -938,6 +963,7 @@ fn assign_roles(
                     x.span.start >= h.span.end
                         && x.span.end <= o.span.start
                         && x.actor().is_some_and(|(_, adj)| !adj)
+                        && !in_parentheses(text, x.span)
                         && !token_index_at(tokens, x.span.start)
                             .is_some_and(|k| is_proxy_form(tokens[k].text(text)))
                 })
@@ -1060,6 +1086,7 @@ fn choose_date(
     ctx: &ClauseContext,
     clause: Span,
     part: Part,
+    causes: &[Span],
     head: Span,
     fields: &mut Vec<FieldSpan>,
 ) -> DateValue {
@@ -1089,12 +1116,17 @@ fn choose_date(
     let pick = found
         .iter()
         .filter(|m| !m.since)
+        // "in response to the 11 March attack": the date of the cause, not of this event.
+        .filter(|m| !causes.iter().any(|c| c.contains(m.span)))
         .min_by_key(|m| rank(m))
         .cloned();
     let Some(m) = pick else {
         return DateValue::unknown();
     };
-    let value = dates::resolve(text, &m, ctx.published);
+    let value = match ctx.entry_day {
+        Some(day) => dates::resolve_against(text, &m, Some(day), "timeline entry of"),
+        None => dates::resolve(text, &m, ctx.published),
+    };
     let label = value.label().unwrap_or_else(|| "unknown".to_string());
     fields.push(FieldSpan {
         field: Field::Date,
@@ -1164,6 +1196,7 @@ pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -
         headline: false,
         relative_days: None,
         cause: false,
+        in_entry: false,
     })
 }
 

@@ -438,6 +438,17 @@ fn range_note(p: Precision, a: NaiveDate, b: NaiveDate) -> Option<String> {
 
 /// Resolves a found expression against the publication date (looking backwards).
 pub fn resolve(text: &str, mention: &DateMention, published: Option<NaiveDate>) -> DateValue {
+    resolve_against(text, mention, published, "published")
+}
+
+/// Resolves a found expression against another day the text speaks from (a timeline entry's
+/// date), named `what` in the basis.
+pub fn resolve_against(
+    text: &str,
+    mention: &DateMention,
+    published: Option<NaiveDate>,
+    what: &str,
+) -> DateValue {
     let words = mention.span.slice(text).to_string();
     match evaluate(&mention.expr, published) {
         Ok((precision, a, b)) => {
@@ -479,7 +490,7 @@ pub fn resolve(text: &str, mention: &DateMention, published: Option<NaiveDate>) 
                     } else {
                         "%Y-%m-%d"
                     };
-                    notes.push(format!("published {}", p.format(fmt)));
+                    notes.push(format!("{what} {}", p.format(fmt)));
                 }
                 _ => notes.push("as written".to_string()),
             }

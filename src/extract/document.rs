@@ -5,10 +5,13 @@
 use super::Extractor;
 use super::clause::{self, ClauseContext, Draft};
 use super::consolidate::best_date;
+use super::dates::{self, DateExpr};
 use super::matcher::{Cue, Hit};
 use super::sentences::sentences;
 use super::tokens::tokenize;
-use crate::model::{ActorKind, Document, IncidentKind, Mention, Role, Span};
+use crate::model::{
+    ActorKind, DateValue, Document, Field, FieldSpan, IncidentKind, Mention, Role, Span,
+};
 use chrono::Duration;
 
 /// What one document yields: incidents as mention groups, and every actor it names.
@@ -48,7 +51,23 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_place: Option<usize> = None;
     let mut last_group: Option<usize> = None;
-    for (si, sent) in sentences(text).into_iter().enumerate() {
+    let sents = sentences(text);
+    let headings = entry_headings(ex, doc, &sents);
+    let mut entry: Option<&Entry> = None;
+    let mut entry_has_body = false;
+    let mut prev_end = 0;
+    for (si, &sent) in sents.iter().enumerate() {
+        let gap = text.get(prev_end..sent.start).unwrap_or("");
+        prev_end = sent.end;
+        if let Some(e) = headings.iter().find(|e| e.sentence == si) {
+            entry = Some(e);
+            entry_has_body = false;
+        } else if entry_has_body && gap.matches('\n').count() >= 2 {
+            // A blank line after the entry's text ends the entry.
+            entry = None;
+        } else if entry.is_some() {
+            entry_has_body = true;
+        }
         if doc.is_boilerplate(sent) {
             continue;
         }
@@ -83,7 +102,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     .rev()
                     .filter(|h| h.span.end <= c.start)
                     .filter_map(|h| h.place())
-                    .find(|p| !ex.lex.places[*p].is_country())
+                    .find(|p| ex.lex.places[*p].is_site())
                     .or(last_place);
                 let ctx = ClauseContext {
                     text,
@@ -98,8 +117,12 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                         .find_map(|h| armed_group(ex, h))
                         .or(last_group),
                     sentence_bg_cue,
+                    entry_day: entry.and_then(|e| e.date.range).map(|(_, end)| end),
                 };
                 for mut d in clause::analyse(ex, &ctx, c, &clause_hits, &clause_tokens) {
+                    if let Some(e) = entry {
+                        e.apply(ex, text, &mut d);
+                    }
                     sentence_bg_cue |= d.mention.background;
                     // The headline summarises the article's lead event: it joins that event
                     // when it has no date of its own.
@@ -111,8 +134,9 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                 }
             }
         } else if hits.iter().any(|h| h.cue(Cue::Toll))
-            && let Some(d) = clause::casualty_statement(doc_index, si, text, sent)
+            && let Some(mut d) = clause::casualty_statement(doc_index, si, text, sent)
         {
+            d.in_entry = entry.is_some();
             // "Initial assessments showed no American or Iraqi casualties.": a tally with no
             // event word counts for the event told just before.
             drafts.push(d);
@@ -124,7 +148,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
             .iter()
             .rev()
             .filter_map(|h| h.place())
-            .find(|p| !ex.lex.places[*p].is_country())
+            .find(|p| ex.lex.places[*p].is_site())
         {
             last_place = Some(p);
         }
@@ -133,6 +157,119 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
     mark_background_by_date(doc, &mut drafts);
     report.groups = group(ex, drafts);
     report
+}
+
+/// A timeline entry's heading: a line that starts with a date ("14 June 2019 | Balad Air
+/// Base, Salahuddin", "March 13, 2020 – …") heads the paragraph after it. Its events happened
+/// on that date, at that place, unless they say otherwise, and the timeline reports them
+/// rather than recalls them.
+struct Entry {
+    sentence: usize,
+    date: DateValue,
+    date_span: Span,
+    place: Option<(usize, Span)>,
+}
+
+/// A timeline has several entries: one dated line alone is a dateline, not a timeline.
+const MIN_ENTRIES: usize = 2;
+
+impl Entry {
+    /// Gives an event of the entry the entry's date and place where it has none of its own
+    /// (a cause phrase tells another, earlier event and keeps its own).
+    fn apply(&self, ex: &Extractor, text: &str, d: &mut Draft) {
+        d.in_entry = true;
+        if d.cause {
+            return;
+        }
+        let m = &mut d.mention;
+        if !m.date.is_known() {
+            let words = self.date_span.slice(text).to_string();
+            m.date = DateValue {
+                basis: format!("timeline entry dated \"{words}\""),
+                words,
+                ..self.date.clone()
+            };
+            m.fields.push(FieldSpan {
+                field: Field::Date,
+                value: self.date.label().unwrap_or_default(),
+                span: self.date_span,
+            });
+            d.anchored = true;
+        }
+        if m.place.is_none()
+            && let Some((p, span)) = self.place
+        {
+            let place = ex.place(p);
+            m.fields.push(FieldSpan {
+                field: Field::Place,
+                value: place.name.clone(),
+                span,
+            });
+            m.place = Some(place);
+        }
+    }
+}
+
+/// The document's timeline entry headings, when it has enough of them to be a timeline.
+fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    for (si, &sent) in sents.iter().enumerate() {
+        let line = sent.slice(text);
+        let starts_like_date = line
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| {
+                w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() || dates::is_month_word(w)
+            });
+        // The publication line is not an entry.
+        if !starts_like_date
+            || line.contains('\n')
+            || doc.published_span.is_some_and(|p| p.overlaps(sent))
+        {
+            continue;
+        }
+        let Some(first) = dates::find_dates(text, sent)
+            .into_iter()
+            .min_by_key(|m| m.span.start)
+        else {
+            continue;
+        };
+        let dated = matches!(
+            first.expr,
+            DateExpr::Date { .. } | DateExpr::MonthDay { .. } | DateExpr::MonthOfYear { .. }
+        );
+        let rest = text[first.span.end..sent.end].trim_start();
+        let separated = rest.is_empty() || rest.starts_with(['|', '–', '—', '-', ':', '•']);
+        if first.span.start != sent.start || !dated || !separated {
+            continue;
+        }
+        let date = dates::resolve(text, &first, doc.published);
+        if date.range.is_none() {
+            continue;
+        }
+        let after = Span::new(first.span.end, sent.end);
+        let hits = ex.matcher.scan(text, after);
+        let places: Vec<(usize, Span)> = hits
+            .iter()
+            .filter_map(|h| h.place().map(|p| (p, h.span)))
+            .collect();
+        let place = places
+            .iter()
+            .find(|(p, _)| ex.lex.places[*p].is_site())
+            .or(places.first())
+            .copied();
+        out.push(Entry {
+            sentence: si,
+            date,
+            date_span: first.span,
+            place,
+        });
+    }
+    if out.len() < MIN_ENTRIES {
+        out.clear();
+    }
+    out
 }
 
 /// The armed group a hit names by its name (not an adjective), if any.
@@ -238,6 +375,9 @@ fn mark_background_by_date(doc: &Document, drafts: &mut [Draft]) {
         let Some((_, end)) = d.mention.date.range else {
             continue;
         };
+        if d.in_entry {
+            continue;
+        }
         let age = published - end;
         let same_place = lead_place.is_some()
             && d.mention.place.as_ref().map(|p| &p.name) == lead_place.as_ref();
@@ -584,5 +724,45 @@ mod tests {
         assert!(targets.contains(&"Abu Mahdi al-Muhandis"), "{targets:?}");
         assert!(targets.contains(&"Qassem Soleimani"), "{targets:?}");
         assert!(!targets.contains(&"Iran"), "{targets:?}");
+    }
+
+    #[test]
+    fn timeline_entries_give_their_date_and_place_to_their_events() {
+        let found = incidents(
+            "Tracker note | Published 2 September 2024\n\n12 January 2020 | Balad Air Base\nEight Katyusha rockets hit the base. Four Iraqi personnel, two of them officers, are wounded.\n\n13 March 2020 | Jurf al-Sakhar\nU.S. aircraft strike five weapons depots in response to the 11 March rocket attack on Camp Taji.\n\nOn Tuesday, officials met in Baghdad.\n",
+        );
+        let by_date = |d: &str| {
+            found
+                .iter()
+                .find(|i| i.date.label().as_deref() == Some(d))
+                .unwrap_or_else(|| panic!("no incident on {d}: {found:#?}"))
+        };
+        let balad = by_date("2020-01-12");
+        assert_eq!(balad.place.as_ref().unwrap().name, "Balad Air Base");
+        assert_eq!(balad.injured, Some(4));
+        assert!(!balad.background, "a timeline reports its entries");
+        let strikes = by_date("2020-03-13");
+        assert_eq!(strikes.place.as_ref().unwrap().name, "Jurf al-Sakhar");
+        // The cause keeps its own date, counted from the entry's, not from publication.
+        let taji = by_date("2020-03-11");
+        assert_eq!(taji.place.as_ref().unwrap().name, "Camp Taji");
+    }
+
+    #[test]
+    fn one_dated_line_is_a_dateline_not_a_timeline() {
+        let found = incidents(
+            "February 28, 2024\nThese airstrikes were a response to an attack on Al-Asad Air Base.\n",
+        );
+        assert!(found.iter().all(|i| !i.date.is_known()), "{found:#?}");
+    }
+
+    #[test]
+    fn a_name_glossed_in_parentheses_is_one_claimant() {
+        let found = incidents(
+            "Published: January 21, 2024\n\nThe Islamic Resistance in Iraq (al-Muqawama al-Islamiya fi al-Iraq) announced on Saturday night that it targeted Ayn al-Asad base with ballistic missiles.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let claimants: Vec<&str> = found[0].actors_with(crate::model::Role::Claimant).collect();
+        assert_eq!(claimants, ["Islamic Resistance in Iraq"]);
     }
 }

@@ -217,9 +217,13 @@ impl Matcher {
         for (i, w) in lex.weapons.iter().enumerate() {
             for form in std::iter::once(&w.name).chain(&w.aliases) {
                 b.add(form, Sense::Weapon(i));
-                if !is_acronym(form) {
-                    b.add(&plural(form), Sense::Weapon(i));
-                }
+                // "F-16s", "UAVs": an acronym's plural is a plain "s".
+                let plural = if is_acronym(form) {
+                    format!("{form}s")
+                } else {
+                    plural(form)
+                };
+                b.add(&plural, Sense::Weapon(i));
             }
         }
         for t in &lex.triggers {
