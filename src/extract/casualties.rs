@@ -16,12 +16,10 @@ enum Toll {
 fn toll_of(word: &str) -> Option<Toll> {
     let w = word.to_ascii_lowercase();
     match w.as_str() {
-        "killed" | "dead" | "died" | "deaths" | "fatalities" | "killing" | "perished" | "slain" => {
-            Some(Toll::Killed)
-        }
-        "wounded" | "injured" | "hurt" | "injuries" | "injuring" | "wounding" => {
-            Some(Toll::Injured)
-        }
+        "killed" | "dead" | "died" | "deaths" | "fatalities" | "killing" | "perished" | "slain"
+        | "kills" => Some(Toll::Killed),
+        "wounded" | "injured" | "hurt" | "injuries" | "injury" | "injuring" | "wounding"
+        | "wounds" | "injures" => Some(Toll::Injured),
         "casualties" => Some(Toll::Either),
         _ => None,
     }

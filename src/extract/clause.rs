@@ -292,7 +292,7 @@ fn analyse_in(
     let text = ctx.text;
     let (head_idx, anaphoric, plural) = choose_head(ctx, hits, tokens, parts)?;
     let head = &hits[head_idx];
-    let (head_kind, _, _) = head.trigger()?;
+    let (head_kind, _, _) = head.any_trigger()?;
     let part = parts.iter().copied().find(|p| p.span.contains(head.span))?;
 
     // Threats, vows and warnings before the head: the clause reports intent, not an event.
@@ -408,7 +408,19 @@ fn analyse_in(
     // What lets a mention stand on its own. Recalled events need a date or a named victim;
     // a place alone ("in the Gaza Strip") is too little to tell an earlier event apart.
     let has_date = date.is_known();
-    let has_site = place.as_ref().is_some_and(|p| !p.is_country);
+    // A site named only as "the base" refers back: it does not set this event apart.
+    let site_by_anaphor = fields.iter().any(|f| {
+        f.field == Field::Place
+            && f.span
+                .slice(text)
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && PLACE_ANAPHORS
+                .iter()
+                .any(|a| f.span.slice(text).to_ascii_lowercase().ends_with(a))
+    });
+    let has_site = place.as_ref().is_some_and(|p| !p.is_country) && !site_by_anaphor;
     let who_to_whom = participants.iter().any(|p| p.role == Role::Perpetrator)
         && participants.iter().any(|p| p.role == Role::Target);
     let anchored = if plural {
@@ -526,7 +538,12 @@ fn choose_head(
     let text = ctx.text;
     let mut fallback: Option<(usize, bool)> = None;
     for (i, h) in hits.iter().enumerate() {
-        let Some((_, pos, plural)) = h.trigger() else {
+        let trigger = if ctx.entry_day.is_some() {
+            h.any_trigger()
+        } else {
+            h.trigger()
+        };
+        let Some((_, pos, plural)) = trigger else {
             continue;
         };
         let Some(ti) = token_index_at(tokens, h.span.start) else {
@@ -535,7 +552,7 @@ fn choose_head(
         let before = |n: usize| ti.checked_sub(n).and_then(|j| tokens.get(j));
         let part = parts.iter().find(|p| p.span.contains(h.span));
         match pos {
-            TriggerPos::Verb => {
+            TriggerPos::Verb | TriggerPos::Present => {
                 if h.cue(Cue::Hedge) {
                     continue;
                 }
@@ -880,8 +897,12 @@ fn assign_roles(
         .and_then(|j| tokens.get(j))
         .is_some_and(|t| t.is_any(text, &PASSIVE))
         || matches!(
-            head.trigger(),
-            Some((IncidentKind::Assassination, TriggerPos::Verb, _))
+            head.any_trigger(),
+            Some((
+                IncidentKind::Assassination,
+                TriggerPos::Verb | TriggerPos::Present,
+                _
+            ))
         ) && head_ti.and_then(|i| tokens.get(i + 1)).is_some_and(|t| {
             t.is_any(
                 text,
@@ -892,7 +913,7 @@ fn assign_roles(
         head.trigger(),
         Some((IncidentKind::Assassination, TriggerPos::Noun, _))
     );
-    let interception = matches!(head.trigger(), Some((IncidentKind::Interception, _, _)));
+    let interception = matches!(head.any_trigger(), Some((IncidentKind::Interception, _, _)));
     let mut roles: Vec<(String, Role, Span)> = Vec::new();
     // Subjects in front of the event word, nearest last: (distance, is group, name, span).
     let mut subjects: Vec<(usize, bool, String, Span)> = Vec::new();
@@ -923,7 +944,7 @@ fn assign_roles(
         }
         // "the Jordan attack", "the Syria strikes": a country's own name in front of the event
         // noun says where, not who (who is said with "Iranian", "U.S.").
-        let head_noun = matches!(head.trigger(), Some((_, TriggerPos::Noun, _)));
+        let head_noun = matches!(head.any_trigger(), Some((_, TriggerPos::Noun, _)));
         if !adjective && head_noun && h.place().is_some() && head_ti == Some(last_ti + 1) {
             continue;
         }
@@ -1220,6 +1241,15 @@ fn relative_to_previous_event(text: &str, tokens: &[Token]) -> Option<(i64, Span
                     return Some((-1, span(a)));
                 }
             }
+        }
+        // "Hours earlier", "hours later": the same day as the event told before.
+        if t.is(text, "hours")
+            && let Some(n) = next.filter(|n| n.is_any(text, &["earlier", "later"]))
+            && tokens
+                .get(i.wrapping_sub(1))
+                .is_none_or(|p| !p.is(text, "two"))
+        {
+            return Some((0, Span::new(t.span.start, n.span.end)));
         }
         // "a day earlier", "two days later"
         let count = if t.is_any(text, &["a", "one"]) {

@@ -79,7 +79,14 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     .push((a, h.span.slice(text).to_string()));
             }
         }
-        if hits.iter().any(|h| h.trigger().is_some()) {
+        let has_event_word = hits.iter().any(|h| {
+            if entry.is_some() {
+                h.any_trigger().is_some()
+            } else {
+                h.trigger().is_some()
+            }
+        });
+        if has_event_word {
             let is_headline = doc
                 .title
                 .as_deref()
@@ -100,7 +107,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                 let place_before = hits
                     .iter()
                     .rev()
-                    .filter(|h| h.span.end <= c.start)
+                    .filter(|h| h.span.end <= c.start && h.actor().is_none())
                     .filter_map(|h| h.place())
                     .find(|p| ex.lex.places[*p].is_site())
                     .or(last_place);
@@ -144,9 +151,12 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
         if let Some(g) = hits.iter().rev().find_map(|h| armed_group(ex, h)) {
             last_group = Some(g);
         }
+        // "tension between Washington and Tehran": a capital standing for its government is
+        // not a place later sentences refer back to.
         if let Some(p) = hits
             .iter()
             .rev()
+            .filter(|h| h.actor().is_none())
             .filter_map(|h| h.place())
             .find(|p| ex.lex.places[*p].is_site())
         {
@@ -521,6 +531,24 @@ fn same_incident(ex: &Extractor, d: &Mention, g: &Group) -> bool {
     same_site || dated_together || same_victim
 }
 
+/// How many sentences after an event an undated report can still elaborate on it.
+const ELABORATION_REACH: usize = 2;
+
+/// "U.S. warplanes struck facilities … on Sunday evening. F-15E and F-16 jets hit two sites
+/// near Abu Kamal …": an undated report right after a dated event, by the same weapon, tells
+/// that event in more detail (`compatible` has checked that nothing contradicts).
+fn elaborates(ex: &Extractor, d: &Draft, g: &Group) -> bool {
+    !d.mention.date.is_known()
+        && !d.cause
+        && !d.mention.weapons.is_empty()
+        && g.drafts.iter().any(|o| {
+            o.sentence < d.sentence
+                && d.sentence - o.sentence <= ELABORATION_REACH
+                && o.mention.date.is_known()
+                && ex.weapons_overlap(&d.mention.weapons, &o.mention.weapons)
+        })
+}
+
 fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut pending: Vec<Draft> = Vec::new();
@@ -542,7 +570,8 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
                         .any(|o| o.sentence == d.sentence && !o.cause)
             })
             .filter(|(_, g)| {
-                compatible(ex, &d.mention, g, true) && same_incident(ex, &d.mention, g)
+                compatible(ex, &d.mention, g, true)
+                    && (same_incident(ex, &d.mention, g) || elaborates(ex, &d, g))
             })
             .min_by_key(|(_, g)| g.sentence_distance(d.sentence))
             .map(|(i, _)| i);
@@ -764,5 +793,44 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         let claimants: Vec<&str> = found[0].actors_with(crate::model::Role::Claimant).collect();
         assert_eq!(claimants, ["Islamic Resistance in Iraq"]);
+    }
+
+    #[test]
+    fn historical_present_reports_events_only_inside_a_timeline() {
+        let prose = incidents(
+            "Published: March 1, 2024\n\nIran-backed militias target US forces in Iraq and Syria. A drone kills three soldiers, officials fear.\n",
+        );
+        assert!(prose.is_empty(), "{prose:#?}");
+        let timeline = incidents(
+            "Published: 2 September 2024\n\n28 January 2024 | Tower 22, Jordan\nA one-way attack drone kills three U.S. Army soldiers and wounds more than 40.\n\n9 August 2024 | Rumalyn Landing Zone\nA drone lands inside the landing zone. Eight U.S. service members are treated for traumatic brain injury.\n",
+        );
+        assert_eq!(timeline.len(), 2, "{timeline:#?}");
+        assert_eq!(timeline[0].killed, Some(3));
+        assert_eq!(timeline[0].injured, Some(40));
+        assert_eq!(timeline[1].injured, Some(8));
+    }
+
+    #[test]
+    fn hours_earlier_is_the_day_of_the_event_told_before() {
+        let found = incidents(
+            "Published: January 9, 2020\n\nLate on Wednesday, two Katyusha rockets landed in Baghdad's Green Zone. Hours earlier, Iran fired ballistic missiles at Ain al-Asad air base.\n",
+        );
+        let asad = found
+            .iter()
+            .find(|i| {
+                i.place
+                    .as_ref()
+                    .is_some_and(|p| p.name == "Ain al-Asad Air Base")
+            })
+            .expect("the missile attack");
+        assert_eq!(asad.date.label().as_deref(), Some("2020-01-08"));
+    }
+
+    #[test]
+    fn the_base_alone_does_not_set_an_event_apart() {
+        let found = incidents(
+            "Published: November 1, 2023\n\nA rocket attack that targeted the Ain al-Asad Air Base injured a number of British soldiers. At least two missiles landed on the base.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 }

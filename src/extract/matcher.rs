@@ -28,6 +28,8 @@ pub enum TriggerPos {
     Noun,
     Verb,
     Light,
+    /// Historical present ("rockets hit", "a drone kills"): a verb only in a timeline entry.
+    Present,
 }
 
 /// What a surface form stands for. One form can stand for several things ("Israel" is a state
@@ -77,7 +79,14 @@ impl Hit {
             _ => None,
         })
     }
+    /// The event word this hit is, outside timeline entries: historical-present forms
+    /// ("targets", "kills") are not event words in running prose.
     pub fn trigger(&self) -> Option<(IncidentKind, TriggerPos, bool)> {
+        self.any_trigger()
+            .filter(|(_, pos, _)| *pos != TriggerPos::Present)
+    }
+    /// The event word this hit is, historical present included (inside a timeline entry).
+    pub fn any_trigger(&self) -> Option<(IncidentKind, TriggerPos, bool)> {
         self.senses.iter().find_map(|s| match s {
             Sense::Trigger {
                 kind, pos, plural, ..
@@ -233,6 +242,7 @@ impl Matcher {
             let pos = match t.pos.as_str() {
                 "noun" => TriggerPos::Noun,
                 "light" => TriggerPos::Light,
+                "present" => TriggerPos::Present,
                 _ => TriggerPos::Verb,
             };
             let needs_context = t.needs_context;

@@ -290,6 +290,29 @@ fn published_date_prefers_datelines_over_prose() {
 }
 
 #[test]
+fn numeric_publication_dates_read_day_first_unless_a_part_says_otherwise() {
+    let cases = [
+        (
+            "12/01/2020 | 21:10\nRockets hit Balad air base.",
+            ymd(2020, 1, 12),
+        ),
+        ("05.08.2024\nRockets hit the base.", ymd(2024, 8, 5)),
+        (
+            "01/25/2021 10:02 AM\nRockets hit the base.",
+            ymd(2021, 1, 25),
+        ),
+        ("31/12/2019\nRockets hit the base.", ymd(2019, 12, 31)),
+        // Not dates: a score, a version, an impossible day.
+        ("3/1/12\nRockets hit the base.", None),
+        ("32/13/2020\nRockets hit the base.", None),
+    ];
+    for (text, want) in cases {
+        let d = &parse_bytes("n.txt", text.as_bytes()).unwrap()[0];
+        assert_eq!(d.published, want, "{text}");
+    }
+}
+
+#[test]
 fn outlets_from_datelines_and_source_lines() {
     let d = &parse_bytes(
         "a.txt",
