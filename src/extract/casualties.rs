@@ -135,7 +135,43 @@ fn is_count(tokens: &[Token], text: &str, i: usize) -> Option<u32> {
     let next_is_unit = tokens
         .get(i + 1)
         .is_some_and(|n| n.is_any(text, &NOT_PEOPLE));
-    (!next_is_unit).then_some(v)
+    // "at about 1:38 p.m.", "08:45 GMT": a clock time.
+    let clock = i > 0 && tokens[i - 1].is(text, ":")
+        || tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_any(text, &[":", "a.m.", "p.m.", "am", "pm", "gmt", "utc"]));
+    (!next_is_unit && !clock).then_some(v)
+}
+
+/// Punctuation that ends a noun phrase (the dots of "U.S." do not).
+fn is_break(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && !t.is(text, ".")
+}
+
+/// After a count at `j`, "… and another contractor" / "… and a second contractor" / "… and two
+/// Iraqi soldiers": what the conjoined phrase adds, and the token it ends at.
+fn one_more_after(text: &str, tokens: &[Token], j: usize) -> (u32, usize) {
+    let window = (j + 1..(j + 10).min(tokens.len())).take_while(|&k| !is_break(text, &tokens[k]));
+    let Some(and) = window.clone().find(|&k| tokens[k].is(text, "and")) else {
+        return (0, j);
+    };
+    let added = match tokens.get(and + 1) {
+        Some(t) if t.is_any(text, &["another", "a", "an", "one"]) => Some(1),
+        Some(_) => is_count(tokens, text, and + 1),
+        None => None,
+    };
+    let person = (and + 2..(and + 8).min(tokens.len()))
+        .take_while(|&k| !is_break(text, &tokens[k]))
+        .find(|&k| {
+            let w = tokens[k].text(text).to_ascii_lowercase();
+            PERSON_NOUNS
+                .iter()
+                .any(|n| w == *n || w.strip_suffix('s') == Some(n))
+        });
+    match (added, person) {
+        (Some(n), Some(k)) => (n, k),
+        _ => (0, j),
+    }
 }
 
 pub fn find(text: &str, tokens: &[Token]) -> Casualties {
@@ -189,10 +225,28 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
                 })
             });
         if let Some((j, v)) = after {
-            let span = Span::new(tok.span.start, tokens[j].span.end);
+            // "wounding five U.S. service members and another contractor": one more.
+            let (extra, last) = one_more_after(text, tokens, j);
+            let span = Span::new(tok.span.start, tokens[last].span.end);
+            let v = v.saturating_add(extra);
             match toll {
                 Toll::Killed => set(&mut out.killed, v, span),
                 _ => set(&mut out.injured, v, span),
+            }
+            continue;
+        }
+        // "killing a US contractor": one person.
+        if tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_any(text, &["a", "an", "one"]))
+            && let Some(j) = (i + 2..(i + 8).min(tokens.len()))
+                .take_while(|&j| !is_break(text, &tokens[j]))
+                .find(|&j| tokens[j].is_any(text, &PERSON_NOUNS))
+        {
+            let span = Span::new(tok.span.start, tokens[j].span.end);
+            match toll {
+                Toll::Killed => set(&mut out.killed, 1, span),
+                _ => set(&mut out.injured, 1, span),
             }
             continue;
         }
@@ -304,7 +358,19 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 20] = [
+        let cases: [(&str, Figures); 23] = [
+            (
+                "killing a U.S. contractor and wounding five U.S. service members and another U.S. contractor",
+                (Some(1), Some(6)),
+            ),
+            (
+                "The attack wounded three soldiers and two civilians",
+                (None, Some(5)),
+            ),
+            (
+                "A drone struck a base near Hasakah at about 1:38 p.m. local time, killing a US contractor",
+                (Some(1), None),
+            ),
             (
                 "Four Iraqi air force personnel, two of them officers, are wounded.",
                 (None, Some(4)),

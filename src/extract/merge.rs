@@ -223,8 +223,8 @@ struct Indexes {
     by_year: HashMap<i32, Vec<usize>>,
     /// Day-dated incidents by place and month, for reports that name the place but not the day.
     by_place_month: HashMap<(String, i32, u32), Vec<usize>>,
-    /// Dated incidents by named victim: a person is killed once, so any report of their killing
-    /// is a candidate whatever its date.
+    /// Incidents by named victim, dated or not: a person is killed once, so any report of their
+    /// killing is a candidate whatever its date.
     by_victim: HashMap<String, Vec<usize>>,
     /// Day-dated incidents by country and death toll, for undated reports that give no site
     /// ("a drone attack killed three US soldiers in Jordan").
@@ -239,12 +239,12 @@ fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
 impl Indexes {
     /// Files incident `i` under its keys; filing it again (after a merge) adds only new keys.
     fn add(&mut self, ex: &Extractor, i: usize, inc: &Incident) {
-        let Some((start, _)) = inc.date.range else {
-            return;
-        };
         for v in named_victims(ex, inc) {
             self.by_victim.entry(v.to_string()).or_default().file(i);
         }
+        let Some((start, _)) = inc.date.range else {
+            return;
+        };
         match inc.date.precision {
             Precision::Day => {
                 self.by_day.entry(start).or_default().file(i);
