@@ -3,6 +3,7 @@
 //! ```text
 //! cargo bench --bench scale -- CORPUS_DIR      # cold and warm load through the cache, index
 //! cargo bench --bench scale -- --merge 1000000 # merge scaling: N/4 vs N synthetic mentions
+//! cargo bench --bench scale -- --stages DIR    # only where the time goes, stage by stage
 //! ```
 //!
 //! Without arguments (as in a plain `cargo bench`) it runs the merge at 62,500 and 250,000.
@@ -42,7 +43,8 @@ fn main() {
             dirs.push(PathBuf::from(a));
         }
     }
-    for dir in &dirs {
+    let only_stages = args.iter().any(|a| a == "--stages");
+    for dir in dirs.iter().filter(|_| !only_stages) {
         let bytes: u64 = walkdir_bytes(dir);
         let cache_dir =
             std::env::temp_dir().join(format!("flashpoint-scale-cache-{}", std::process::id()));
@@ -113,7 +115,7 @@ fn main() {
         );
         let _ = std::fs::remove_dir_all(&cache_dir);
     }
-    if args.iter().any(|a| a == "--stages") {
+    if only_stages {
         for dir in &dirs {
             stages(&ex, dir);
         }

@@ -14,36 +14,37 @@ pub struct Discovered {
     pub description: Option<String>,
 }
 
-/// Words that, right before a capitalised name, say it is a person.
+/// Words that, right before a capitalised name, say it is a person. Sorted, lowercase: looked
+/// up by binary search (see `is_title`).
 const TITLES: [&str; 28] = [
-    "president",
-    "minister",
-    "secretary",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "general",
-    "gen.",
-    "commander",
-    "colonel",
-    "col.",
-    "lieutenant",
-    "major",
-    "sheikh",
     "adviser",
     "advisor",
-    "envoy",
+    "ambassador",
     "chief",
-    "leader",
     "cleric",
-    "senator",
-    "representative",
+    "col.",
+    "colonel",
+    "commander",
+    "envoy",
+    "gen.",
+    "general",
     "governor",
-    "mayor",
+    "leader",
+    "lieutenant",
     "lt.",
     "maj.",
+    "major",
+    "mayor",
+    "minister",
+    "president",
+    "representative",
+    "secretary",
+    "senator",
     "sgt.",
+    "sheikh",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
 ];
 const ROLE_NOUNS: [&str; 8] = [
     "leader",
@@ -97,11 +98,26 @@ const NOT_NAMES: [&str; 16] = [
     "Government",
 ];
 
-/// `a == b` with curly apostrophes in `a` read as straight ones, without allocating.
+/// `a == b` with curly apostrophes in `a` read as straight ones, without allocating or
+/// decoding: this runs for every word against each group head, and most differ at the first byte.
 fn eq_fold_apostrophe(a: &str, b: &str) -> bool {
-    a.chars()
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .eq(b.chars())
+    const CURLY: &[u8] = "\u{2019}".as_bytes();
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i..].starts_with(CURLY) {
+            if b[j] != b'\'' {
+                return false;
+            }
+            i += CURLY.len();
+        } else if a[i] != b[j] {
+            return false;
+        } else {
+            i += 1;
+        }
+        j += 1;
+    }
+    i == a.len() && j == b.len()
 }
 
 fn is_name_token(t: &Token, text: &str) -> bool {
@@ -124,10 +140,90 @@ fn is_name_token(t: &Token, text: &str) -> bool {
     })
 }
 
-/// A run of 2–4 name tokens starting at `i`.
-fn name_run(tokens: &[Token], text: &str, i: usize) -> Option<(usize, usize)> {
+/// A word of up to 16 bytes as one integer (its bytes big-endian, zero-padded), so that list
+/// lookups compare integers; keys sort as their words do.
+const fn key(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let mut i = 0;
+    while i < w.len() {
+        buf[i] = w[i];
+        i += 1;
+    }
+    Some(u128::from_be_bytes(buf))
+}
+
+const TITLE_KEYS: [u128; TITLES.len()] = {
+    let mut keys = [0u128; TITLES.len()];
+    let mut i = 0;
+    while i < TITLES.len() {
+        keys[i] = match key(TITLES[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("a title longer than 16 bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
+
+/// Marks the first byte of each of `words` (in both ASCII cases when `fold`) in `set`: a word
+/// starting with an unmarked byte is none of them, which settles most words with one lookup.
+const fn mark_starts(mut set: [bool; 256], words: &[&str], fold: bool) -> [bool; 256] {
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes()[0];
+        set[b as usize] = true;
+        if fold {
+            set[b.to_ascii_uppercase() as usize] = true;
+            set[b.to_ascii_lowercase() as usize] = true;
+        }
+        i += 1;
+    }
+    set
+}
+
+const TITLE_STARTS: [bool; 256] = mark_starts([false; 256], &TITLES, true);
+
+/// First bytes of the words the institution and group rules key on (group heads are compared
+/// with apostrophes folded, which never changes a first letter).
+const KEYWORD_STARTS: [bool; 256] = {
+    let mut tails = [""; ORG_TAILS.len()];
+    let mut i = 0;
+    while i < ORG_TAILS.len() {
+        tails[i] = ORG_TAILS[i].0;
+        i += 1;
+    }
+    let set = mark_starts([false; 256], &tails, false);
+    let set = mark_starts(set, &GROUP_HEADS, false);
+    mark_starts(set, &GROUP_TAILS, false)
+};
+
+fn starts_like(w: &str, set: &[bool; 256]) -> bool {
+    w.as_bytes().first().is_some_and(|&b| set[usize::from(b)])
+}
+
+/// Whether a word is one of `TITLES`, ignoring ASCII case: its lowercase key looked up among
+/// the titles' keys, instead of a case-folding comparison with every title, since this runs on
+/// every word.
+fn is_title(w: &str) -> bool {
+    if !starts_like(w, &TITLE_STARTS) {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    TITLE_KEYS.binary_search(&u128::from_be_bytes(buf)).is_ok()
+}
+
+/// A run of 2–4 name tokens starting at `i` (`is_name` holds `is_name_token` of each token).
+fn name_run(is_name: &[bool], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
-    while j < tokens.len() && j - i < 4 && is_name_token(&tokens[j], text) {
+    while j < is_name.len() && j - i < 4 && is_name[j] {
         j += 1;
     }
     (j - i >= 2).then_some((i, j))
@@ -167,24 +263,22 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 }
             }
         };
-    // Each token is looked up in the title list once: the rules below ask several times per
-    // token, and this loop runs over every word of every document.
+    // Each token's facts once: the rules below ask them several times per token (as a rule's
+    // own word and inside the name runs around it), and this loop runs over every word of every
+    // document.
     let is_title: Vec<bool> = tokens
         .iter()
-        .map(|t| t.kind == TokenKind::Word && t.is_any(text, &TITLES))
+        .map(|t| t.kind == TokenKind::Word && is_title(t.text(text)))
         .collect();
+    let is_name: Vec<bool> = tokens.iter().map(|t| is_name_token(t, text)).collect();
     let title_at = |j: usize| is_title.get(j).copied().unwrap_or(false);
     for i in 0..tokens.len() {
         let t = &tokens[i];
         // "Secretary Lloyd Austin", "spokesman Jon Finer".
         // Stacked titles ("Secretary General Jens Stoltenberg") are not part of the name.
-        let mut first = i + 1;
-        while title_at(first) {
-            first += 1;
-        }
         if title_at(i)
             && !(i > 0 && title_at(i - 1))
-            && let Some(run) = name_run(&tokens, text, first)
+            && let Some(run) = name_run(&is_name, (i + 1..).find(|&j| !title_at(j)).unwrap_or(i))
         {
             let title = t.text(text).to_lowercase();
             add(
@@ -197,7 +291,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
         // "The UK defence secretary, Ben Wallace, condemned": a title, then the name in commas.
         if title_at(i)
             && tokens.get(i + 1).is_some_and(|c| c.is(text, ","))
-            && let Some(run) = name_run(&tokens, text, i + 2)
+            && let Some(run) = name_run(&is_name, i + 2)
             && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
         {
             add(
@@ -208,7 +302,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             );
         }
         // "…, Ali Turki, said": a name set off by commas before a speech verb.
-        if let Some(run) = name_run(&tokens, text, i)
+        if let Some(run) = name_run(&is_name, i)
             && i > 0
             && tokens[i - 1].is(text, ",")
             && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
@@ -222,9 +316,9 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             add(&mut out, join(&tokens, text, run), ActorKind::Person, None);
         }
         // "the Jordan Armed Forces said", "the Tigris Policy Forum": institutions by their last word.
-        if let Some((_, kind)) = ORG_TAILS
-            .iter()
-            .find(|(w, _)| t.kind == TokenKind::Word && t.text(text) == *w)
+        let word = Some(t.text(text))
+            .filter(|w| t.kind == TokenKind::Word && starts_like(w, &KEYWORD_STARTS));
+        if let Some((_, kind)) = word.and_then(|w| ORG_TAILS.iter().find(|(x, _)| w == *x))
             && i >= 2
         {
             // "US-backed …", "Iraq's …" describe the institution; they are not part of its name.
@@ -238,7 +332,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             let mut s0 = i;
             while s0 > 0
                 && i - s0 < 4
-                && is_name_token(&tokens[s0 - 1], text)
+                && is_name[s0 - 1]
                 && !NOT_NAMES.contains(&tokens[s0 - 1].text(text))
                 && !modifier(tokens[s0 - 1].text(text))
             {
@@ -251,8 +345,8 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             }
         }
         // "Ahmad al-Hamidawi, the leader of Kataib Hezbollah".
-        if let Some(run) = name_run(&tokens, text, i)
-            && (i == 0 || !is_name_token(&tokens[i - 1], text))
+        if let Some(run) = name_run(&is_name, i)
+            && (i == 0 || !is_name[i - 1])
             && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
             && tokens
                 .get(run.1 + 1)
@@ -263,7 +357,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             && tokens.get(run.1 + 3).is_some_and(|c| c.is(text, "of"))
         {
             let mut end = run.1 + 4;
-            while end < tokens.len() && end < run.1 + 8 && is_name_token(&tokens[end], text) {
+            while end < tokens.len() && end < run.1 + 8 && is_name[end] {
                 end += 1;
             }
             let desc = join(&tokens, text, (run.1 + 2, end));
@@ -275,13 +369,11 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             );
         }
         // Group names: "Saraya Awliya al-Dam", "Ashab al-Kahf", "Hezbollah Brigades".
-        if t.kind == TokenKind::Word
-            && GROUP_HEADS
-                .iter()
-                .any(|h| eq_fold_apostrophe(t.text(text), h))
+        if let Some(w) = word
+            && GROUP_HEADS.iter().any(|h| eq_fold_apostrophe(w, h))
         {
             let mut j = i + 1;
-            while j < tokens.len() && j - i < 5 && is_name_token(&tokens[j], text) {
+            while j < tokens.len() && j - i < 5 && is_name[j] {
                 j += 1;
             }
             if j - i >= 2 {
@@ -293,9 +385,9 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 );
             }
         }
-        if t.kind == TokenKind::Word && GROUP_TAILS.contains(&t.text(text)) && i >= 1 {
+        if word.is_some_and(|w| GROUP_TAILS.contains(&w)) && i >= 1 {
             let mut s = i;
-            while s > 0 && i - s < 4 && is_name_token(&tokens[s - 1], text) {
+            while s > 0 && i - s < 4 && is_name[s - 1] {
                 s -= 1;
             }
             if s < i {
@@ -349,5 +441,33 @@ mod tests {
     fn known_names_are_left_to_the_lexicon() {
         let d = doc("Secretary Lloyd Austin said.");
         assert!(discover(&d, &|n| n == "Lloyd Austin").is_empty());
+    }
+
+    #[test]
+    fn title_lookup_matches_a_case_folding_scan() {
+        assert!(
+            TITLES.windows(2).all(|w| w[0] < w[1]),
+            "TITLES must stay sorted"
+        );
+        for w in [
+            "Secretary",
+            "SPOKESMAN",
+            "gen.",
+            "representative",
+            "Representatives",
+            "the",
+        ] {
+            let scan = TITLES.iter().any(|t| w.eq_ignore_ascii_case(t));
+            assert_eq!(is_title(w), scan, "{w}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_fold_one_way() {
+        assert!(eq_fold_apostrophe("Kata\u{2019}ib", "Kata'ib"));
+        assert!(eq_fold_apostrophe("Kata'ib", "Kata'ib"));
+        assert!(!eq_fold_apostrophe("Kata'ib", "Kata\u{2019}ib"));
+        assert!(!eq_fold_apostrophe("Kata\u{2019}i", "Kata'ib"));
+        assert!(!eq_fold_apostrophe("Kataib", "Kata'ib"));
     }
 }
