@@ -111,7 +111,9 @@ impl Tmux {
         screen: impl Fn(&Tmux) -> String,
         ready: impl Fn(&str) -> bool,
     ) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        // Generous: a deadline for a hung program, not a speed check (a loaded 2-core CI
+        // machine can take seconds to start a debug build).
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let s = screen(self);
             if ready(&s) {
