@@ -329,7 +329,8 @@ fn analyse_in(
     ex.drop_generalised_weapons(&mut weapons);
 
     // Place: the most specific named place in the part, else "the base" → the last one named.
-    let place = choose_place(ex, ctx, &part_hits, &part_tokens, head.span, &mut fields);
+    let (place, place_refers_back) =
+        choose_place(ex, ctx, &part_hits, &part_tokens, head.span, &mut fields);
 
     // Actors and their roles.
     let participants = assign_roles(ex, ctx, &part_hits, &part_tokens, head, &mut fields);
@@ -409,18 +410,7 @@ fn analyse_in(
     // a place alone ("in the Gaza Strip") is too little to tell an earlier event apart.
     let has_date = date.is_known();
     // A site named only as "the base" refers back: it does not set this event apart.
-    let site_by_anaphor = fields.iter().any(|f| {
-        f.field == Field::Place
-            && f.span
-                .slice(text)
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-            && PLACE_ANAPHORS
-                .iter()
-                .any(|a| f.span.slice(text).to_ascii_lowercase().ends_with(a))
-    });
-    let has_site = place.as_ref().is_some_and(|p| !p.is_country) && !site_by_anaphor;
+    let has_site = place.as_ref().is_some_and(|p| !p.is_country) && !place_refers_back;
     let who_to_whom = participants.iter().any(|p| p.role == Role::Perpetrator)
         && participants.iter().any(|p| p.role == Role::Target);
     let anchored = if plural {
@@ -757,6 +747,7 @@ fn is_running_total(
     })
 }
 
+/// The event's place, and whether it was only referred back to ("the base").
 fn choose_place(
     ex: &Extractor,
     ctx: &ClauseContext,
@@ -764,7 +755,7 @@ fn choose_place(
     tokens: &[Token],
     head: Span,
     fields: &mut Vec<FieldSpan>,
-) -> Option<Place> {
+) -> (Option<Place>, bool) {
     let text = ctx.text;
     let head_ti = token_index_at(tokens, head.start);
     // Every event word of the part: "… were wounded when more than 30 rockets struck the K-1
@@ -839,7 +830,7 @@ fn choose_place(
             value: ex.lex.places[p].name.clone(),
             span,
         });
-        return Some(ex.place(p));
+        return (Some(ex.place(p)), false);
     }
     // "the base", "the air base": the last specific place the article named.
     if let Some(last) = ctx.last_place {
@@ -850,17 +841,19 @@ fn choose_place(
                     value: ex.lex.places[last].name.clone(),
                     span: Span::new(w[0].span.start, w[1].span.end),
                 });
-                return Some(ex.place(last));
+                return (Some(ex.place(last)), true);
             }
         }
     }
-    let (p, span) = best?;
+    let Some((p, span)) = best else {
+        return (None, false);
+    };
     fields.push(FieldSpan {
         field: Field::Place,
         value: ex.lex.places[p].name.clone(),
         span,
     });
-    Some(ex.place(p))
+    (Some(ex.place(p)), false)
 }
 
 /// Whether `span` lies inside a parenthesis opened earlier on its line.

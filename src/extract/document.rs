@@ -651,6 +651,14 @@ mod tests {
             .collect()
     }
 
+    /// The incident at `place`, which the test expects.
+    fn at<'a>(found: &'a [crate::model::Incident], place: &str) -> &'a crate::model::Incident {
+        found
+            .iter()
+            .find(|i| i.place.as_ref().is_some_and(|p| p.name == place))
+            .unwrap_or_else(|| panic!("no incident at {place}: {found:#?}"))
+    }
+
     #[test]
     fn a_day_earlier_counts_from_the_event_told_before() {
         let found = incidents(
@@ -689,10 +697,7 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 2, "{found:#?}");
         assert!(places.contains(&Some("Erbil Air Base")), "{places:?}");
-        let erbil = found
-            .iter()
-            .find(|i| i.place.as_ref().is_some_and(|p| p.name == "Erbil Air Base"))
-            .unwrap();
+        let erbil = at(&found, "Erbil Air Base");
         assert_eq!(erbil.injured, Some(3));
     }
 
@@ -701,14 +706,7 @@ mod tests {
         let found = incidents(
             "Published: March 12, 2020\n\nThe attack was the deadliest since January, when Iran fired ballistic missiles at Ain al-Asad air base in retaliation for the killing of Qassem Soleimani.\n",
         );
-        let asad = found
-            .iter()
-            .find(|i| {
-                i.place
-                    .as_ref()
-                    .is_some_and(|p| p.name == "Ain al-Asad Air Base")
-            })
-            .expect("the missile attack");
+        let asad = at(&found, "Ain al-Asad Air Base");
         let targets: Vec<&str> = asad.actors_with(crate::model::Role::Target).collect();
         assert!(!targets.contains(&"Qassem Soleimani"), "{asad:#?}");
         assert!(
@@ -815,14 +813,7 @@ mod tests {
         let found = incidents(
             "Published: January 9, 2020\n\nLate on Wednesday, two Katyusha rockets landed in Baghdad's Green Zone. Hours earlier, Iran fired ballistic missiles at Ain al-Asad air base.\n",
         );
-        let asad = found
-            .iter()
-            .find(|i| {
-                i.place
-                    .as_ref()
-                    .is_some_and(|p| p.name == "Ain al-Asad Air Base")
-            })
-            .expect("the missile attack");
+        let asad = at(&found, "Ain al-Asad Air Base");
         assert_eq!(asad.date.label().as_deref(), Some("2020-01-08"));
     }
 
