@@ -24,13 +24,30 @@ pub struct Extracted {
 
 /// Extracts one document (as if it were document 0; `assemble` renumbers).
 pub fn extract_one(ex: &Extractor, document: Document) -> Extracted {
-    let report = extract_document(ex, 0, &document);
+    let mut report = extract_document(ex, 0, &document);
+    dedup_sightings(&mut report.actor_sightings);
     let discovered = discover(&document, &|n| ex.is_known_actor_name(n));
     Extracted {
         document,
         report,
         discovered,
     }
+}
+
+/// Keeps the first of each repeated (actor, surface form) sighting: `actors::build` does
+/// nothing with a repeat within one document, and an article names the same actors again and
+/// again (all of them are held until the corpus is assembled).
+fn dedup_sightings(sightings: &mut Vec<(usize, String)>) {
+    let first: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(sightings.len());
+        sightings
+            .iter()
+            .map(|(a, s)| seen.insert((*a, s.as_str())))
+            .collect()
+    };
+    let mut first = first.into_iter();
+    sightings.retain(|_| first.next().unwrap_or(true));
+    sightings.shrink_to_fit();
 }
 
 /// Merges per-document results into a corpus: numbering, cross-document merge, actors.
