@@ -210,10 +210,30 @@ pub fn load_with_cache_dir(
         skipped.extend(l.skipped);
     }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    let corpus = pipeline::assemble(ex, items, skipped);
+    let (documents, reports, discovered) = pipeline::split(items);
+    // The cache's entries (documents and encoded extractions) are written on another thread
+    // while the merge runs: they do not depend on it, and each blob is freed once written.
+    let (incidents, actors, begun) = std::thread::scope(|scope| {
+        let writer = path.as_deref().map(|p| {
+            let (header, documents) = (&header, &documents);
+            scope.spawn(move || begin_cache(p, header, metas, documents, started))
+        });
+        let (incidents, actors) = pipeline::cross_document(ex, &documents, reports, discovered);
+        let begun = writer.map(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err(io::Error::other("the cache writer failed")))
+        });
+        (incidents, actors, begun)
+    });
+    let corpus = Corpus {
+        documents,
+        skipped,
+        incidents,
+        actors,
+    };
 
-    if let Some(p) = &path {
-        match write_cache(p, &header, &metas, &corpus, started) {
+    if let (Some(p), Some(begun)) = (&path, begun) {
+        match begun.and_then(|b| b.finish(p, &corpus)) {
             Ok(()) => stats.written = true,
             Err(e) => {
                 let w = format!("cache not written to {}: {e}", p.display());
@@ -591,14 +611,24 @@ struct EntryOut<'a> {
     blob: &'a Blob,
 }
 
-/// Writes the entries that may be cached and, when that is all of them, the assembled corpus.
-fn write_cache(
+/// A cache file with its header and entries written, waiting for the assembled corpus.
+struct Begun {
+    w: HashingWriter<BufWriter<File>>,
+    tmp: PathBuf,
+    /// Whether every file was cached, so that the assembled corpus is valid for the entries.
+    complete: bool,
+}
+
+/// A temporary file beside `path` with the header and the entries that may be cached (`documents`
+/// are the documents of `metas`, in order), each meta dropped once written. The file is removed
+/// again if this fails.
+fn begin_cache(
     path: &Path,
     header: &Header,
-    metas: &[Meta],
-    corpus: &Corpus,
+    metas: Vec<Meta>,
+    documents: &[Document],
     started: i128,
-) -> io::Result<()> {
+) -> io::Result<Begun> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -612,6 +642,11 @@ fn write_cache(
         now_nanos(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
+    let keep = |m: &Meta| m.cacheable && !m.key.is_racy(started);
+    let kept = metas.iter().filter(|m| keep(m)).count();
+    let in_metas: usize = metas.iter().map(|m| m.n_docs).sum();
+    // The assembled corpus is only valid for exactly these files.
+    let complete = kept == metas.len() && in_metas == documents.len();
     let result = (|| {
         let file = File::create(&tmp)?;
         let mut w = HashingWriter {
@@ -619,38 +654,59 @@ fn write_cache(
             hash: StreamHash::new(),
         };
         w.write_all(MAGIC)?;
-        let mut keep: Vec<EntryOut> = Vec::with_capacity(metas.len());
+        let mut enc = Encoder { w: &mut w };
+        header.serialize(&mut enc).map_err(io::Error::other)?;
+        // A `Vec<EntryOut>`, written one entry at a time.
+        let mut seq =
+            ser::Serializer::serialize_seq(&mut enc, Some(kept)).map_err(io::Error::other)?;
         let mut first = 0;
         for m in metas {
-            let docs = corpus.documents.get(first..first + m.n_docs).unwrap_or(&[]);
+            let docs = documents.get(first..first + m.n_docs).unwrap_or(&[]);
             first += m.n_docs;
-            if m.cacheable && !m.key.is_racy(started) {
-                keep.push(EntryOut {
+            if keep(&m) {
+                let entry = EntryOut {
                     rel: &m.rel,
                     key: m.key,
                     skipped: &m.skipped,
                     docs,
                     blob: &m.blob,
-                });
+                };
+                ser::SerializeSeq::serialize_element(&mut seq, &entry).map_err(io::Error::other)?;
             }
         }
-        // The assembled corpus is only valid for exactly these files.
-        let complete = keep.len() == metas.len() && first == corpus.documents.len();
-        let assembled = complete.then_some((&corpus.incidents, &corpus.actors));
-        let mut enc = Encoder { w: &mut w };
-        header.serialize(&mut enc).map_err(io::Error::other)?;
-        keep.serialize(&mut enc).map_err(io::Error::other)?;
-        assembled.serialize(&mut enc).map_err(io::Error::other)?;
-        let sum = w.hash.finish();
-        w.inner.write_all(&sum.to_le_bytes())?;
-        let file = w.inner.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
+        ser::SerializeSeq::end(seq).map_err(io::Error::other)?;
+        Ok(w)
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    match result {
+        Ok(w) => Ok(Begun { w, tmp, complete }),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
     }
-    result
+}
+
+impl Begun {
+    /// Writes the assembled corpus (when valid for the entries) and the checksum, then renames
+    /// the file into place, so two instances writing at once leave one complete file.
+    fn finish(mut self, path: &Path, corpus: &Corpus) -> io::Result<()> {
+        let result = (|| {
+            let assembled = self.complete.then_some((&corpus.incidents, &corpus.actors));
+            assembled
+                .serialize(&mut Encoder { w: &mut self.w })
+                .map_err(io::Error::other)?;
+            let sum = self.w.hash.finish();
+            self.w.inner.write_all(&sum.to_le_bytes())?;
+            // Flushed, not synced: a file torn by a crash fails the checksum and is rebuilt, and
+            // waiting for the disk would hold up every cold load.
+            self.w.inner.into_inner().map_err(|e| e.into_error())?;
+            std::fs::rename(&self.tmp, path)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        result
+    }
 }
 
 // ───────────────────────────── checksum ─────────────────────────────
