@@ -11,8 +11,10 @@
 //!
 //! The file is a compact binary encoding of serde data (length-prefixed strings, varints) behind
 //! a header (magic, format version, crate version, build id, lexicon fingerprint, root) and ahead
-//! of a checksum over everything before it. It is written to a temporary file and renamed into
-//! place, so two instances writing at once leave one complete file. Anything wrong with it —
+//! of a checksum over everything before it. The entries are stored in length-prefixed chunks
+//! (`ENTRIES_PER_CHUNK`), which a load decodes in parallel. It is written to a temporary file
+//! (on a second thread, while the merge runs) and renamed into place, so two instances writing at
+//! once leave one complete file. Anything wrong with it —
 //! empty, truncated, corrupt, another version or lexicon, another root — makes the load ignore
 //! it (with a warning in `CacheStats`) and rebuild; nothing in it is trusted before the checksum
 //! matches, and no content makes this module panic.
@@ -48,7 +50,9 @@ pub struct CacheStats {
 
 const MAGIC: &[u8; 8] = b"FLPTCACH";
 /// Bumped whenever the layout of the file changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
+/// Entries are stored in encoded chunks of this many, so that a load decodes them in parallel.
+const ENTRIES_PER_CHUNK: usize = 1024;
 /// Files modified this recently (before the load started) are not cached: an edit within the
 /// file system's timestamp granularity would not change their key.
 const RACY_NANOS: i128 = 100_000_000;
@@ -93,19 +97,26 @@ pub fn load_with_cache_dir(
 ) -> (Corpus, CacheStats) {
     let started = now_nanos();
     let mut stats = CacheStats::default();
-    let (found, walk_skipped) = walk::walk(root);
-    let keys: Vec<Option<Key>> = found
-        .par_iter()
-        .map(|f| std::fs::metadata(&f.path).ok().and_then(|m| Key::of(&m)))
-        .collect();
-
     let canonical = canonical_root(root);
     let header = Header::current(ex, &canonical);
     let path = cache_dir.map(|d| cache_file(d, root));
+    // The folder is walked and its files' keys read while the cache file is read: neither
+    // needs the other until the entries are matched.
+    let ((found, walk_skipped, keys), read) = rayon::join(
+        || {
+            let (found, walk_skipped) = walk::walk(root);
+            let keys: Vec<Option<Key>> = found
+                .par_iter()
+                .map(|f| std::fs::metadata(&f.path).ok().and_then(|m| Key::of(&m)))
+                .collect();
+            (found, walk_skipped, keys)
+        },
+        || path.as_deref().map(|p| read_cache(p, &header)),
+    );
     let mut cached: Vec<Entry> = Vec::new();
     let mut assembled: Option<Assembled> = None;
-    if let Some(p) = &path {
-        match read_cache(p, &header) {
+    if let (Some(p), Some(read)) = (&path, read) {
+        match read {
             Ok(Some((entries, asm))) => {
                 cached = entries;
                 assembled = asm;
@@ -568,7 +579,7 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
     if let Some(why) = header.mismatch(want) {
         return Err(why.to_string());
     }
-    let entries = Vec::<Entry>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
+    let chunks = Vec::<Blob>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
     let assembled =
         Option::<Assembled>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
     let computed = r.finish_hash();
@@ -581,6 +592,11 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
     if !r.at_end().map_err(|e| e.to_string())? {
         return Err("trailing bytes".to_string());
     }
+    let chunks: Vec<Vec<Entry>> = chunks
+        .into_par_iter()
+        .map(|c| decode_blob(&c.0))
+        .collect::<Result<_, _>>()?;
+    let entries: Vec<Entry> = chunks.into_iter().flatten().collect();
     if entries.windows(2).any(|w| w[0].rel >= w[1].rel) {
         return Err("entries out of order".to_string());
     }
@@ -656,22 +672,35 @@ fn begin_cache(
         w.write_all(MAGIC)?;
         let mut enc = Encoder { w: &mut w };
         header.serialize(&mut enc).map_err(io::Error::other)?;
-        // A `Vec<EntryOut>`, written one entry at a time.
+        // A `Vec<Blob>` of chunks, each an encoded `Vec<EntryOut>`; the metas of a chunk are
+        // dropped once it is written.
+        let chunks = kept.div_ceil(ENTRIES_PER_CHUNK);
         let mut seq =
-            ser::Serializer::serialize_seq(&mut enc, Some(kept)).map_err(io::Error::other)?;
+            ser::Serializer::serialize_seq(&mut enc, Some(chunks)).map_err(io::Error::other)?;
         let mut first = 0;
-        for m in metas {
+        let mut chunk: Vec<(Meta, &[Document])> = Vec::with_capacity(ENTRIES_PER_CHUNK);
+        let mut metas = metas.into_iter().peekable();
+        while let Some(m) = metas.next() {
             let docs = documents.get(first..first + m.n_docs).unwrap_or(&[]);
             first += m.n_docs;
             if keep(&m) {
-                let entry = EntryOut {
-                    rel: &m.rel,
-                    key: m.key,
-                    skipped: &m.skipped,
-                    docs,
-                    blob: &m.blob,
-                };
-                ser::SerializeSeq::serialize_element(&mut seq, &entry).map_err(io::Error::other)?;
+                chunk.push((m, docs));
+            }
+            if chunk.len() == ENTRIES_PER_CHUNK || (metas.peek().is_none() && !chunk.is_empty()) {
+                let entries: Vec<EntryOut> = chunk
+                    .iter()
+                    .map(|(m, docs)| EntryOut {
+                        rel: &m.rel,
+                        key: m.key,
+                        skipped: &m.skipped,
+                        docs,
+                        blob: &m.blob,
+                    })
+                    .collect();
+                let blob = encode_blob(&entries).map_err(io::Error::other)?;
+                ser::SerializeSeq::serialize_element(&mut seq, &blob).map_err(io::Error::other)?;
+                drop(entries);
+                chunk.clear();
             }
         }
         ser::SerializeSeq::end(seq).map_err(io::Error::other)?;
