@@ -11,8 +11,10 @@
 //!
 //! The file is a compact binary encoding of serde data (length-prefixed strings, varints) behind
 //! a header (magic, format version, crate version, build id, lexicon fingerprint, root) and ahead
-//! of a checksum over everything before it. It is written to a temporary file and renamed into
-//! place, so two instances writing at once leave one complete file. Anything wrong with it —
+//! of a checksum over everything before it. The entries are stored in length-prefixed chunks
+//! (`ENTRIES_PER_CHUNK`), which a load decodes in parallel. It is written to a temporary file
+//! (on a second thread, while the merge runs) and renamed into place, so two instances writing at
+//! once leave one complete file. Anything wrong with it —
 //! empty, truncated, corrupt, another version or lexicon, another root — makes the load ignore
 //! it (with a warning in `CacheStats`) and rebuild; nothing in it is trusted before the checksum
 //! matches, and no content makes this module panic.
@@ -48,7 +50,9 @@ pub struct CacheStats {
 
 const MAGIC: &[u8; 8] = b"FLPTCACH";
 /// Bumped whenever the layout of the file changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
+/// Entries are stored in encoded chunks of this many, so that a load decodes them in parallel.
+const ENTRIES_PER_CHUNK: usize = 1024;
 /// Files modified this recently (before the load started) are not cached: an edit within the
 /// file system's timestamp granularity would not change their key.
 const RACY_NANOS: i128 = 100_000_000;
@@ -93,19 +97,26 @@ pub fn load_with_cache_dir(
 ) -> (Corpus, CacheStats) {
     let started = now_nanos();
     let mut stats = CacheStats::default();
-    let (found, walk_skipped) = walk::walk(root);
-    let keys: Vec<Option<Key>> = found
-        .par_iter()
-        .map(|f| std::fs::metadata(&f.path).ok().and_then(|m| Key::of(&m)))
-        .collect();
-
     let canonical = canonical_root(root);
     let header = Header::current(ex, &canonical);
     let path = cache_dir.map(|d| cache_file(d, root));
+    // The folder is walked and its files' keys read while the cache file is read: neither
+    // needs the other until the entries are matched.
+    let ((found, walk_skipped, keys), read) = rayon::join(
+        || {
+            let (found, walk_skipped) = walk::walk(root);
+            let keys: Vec<Option<Key>> = found
+                .par_iter()
+                .map(|f| std::fs::metadata(&f.path).ok().and_then(|m| Key::of(&m)))
+                .collect();
+            (found, walk_skipped, keys)
+        },
+        || path.as_deref().map(|p| read_cache(p, &header)),
+    );
     let mut cached: Vec<Entry> = Vec::new();
     let mut assembled: Option<Assembled> = None;
-    if let Some(p) = &path {
-        match read_cache(p, &header) {
+    if let (Some(p), Some(read)) = (&path, read) {
+        match read {
             Ok(Some((entries, asm))) => {
                 cached = entries;
                 assembled = asm;
@@ -210,10 +221,30 @@ pub fn load_with_cache_dir(
         skipped.extend(l.skipped);
     }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    let corpus = pipeline::assemble(ex, items, skipped);
+    let (documents, reports, discovered) = pipeline::split(items);
+    // The cache's entries (documents and encoded extractions) are written on another thread
+    // while the merge runs: they do not depend on it, and each blob is freed once written.
+    let (incidents, actors, begun) = std::thread::scope(|scope| {
+        let writer = path.as_deref().map(|p| {
+            let (header, documents) = (&header, &documents);
+            scope.spawn(move || begin_cache(p, header, metas, documents, started))
+        });
+        let (incidents, actors) = pipeline::cross_document(ex, &documents, reports, discovered);
+        let begun = writer.map(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err(io::Error::other("the cache writer failed")))
+        });
+        (incidents, actors, begun)
+    });
+    let corpus = Corpus {
+        documents,
+        skipped,
+        incidents,
+        actors,
+    };
 
-    if let Some(p) = &path {
-        match write_cache(p, &header, &metas, &corpus, started) {
+    if let (Some(p), Some(begun)) = (&path, begun) {
+        match begun.and_then(|b| b.finish(p, &corpus)) {
             Ok(()) => stats.written = true,
             Err(e) => {
                 let w = format!("cache not written to {}: {e}", p.display());
@@ -548,7 +579,7 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
     if let Some(why) = header.mismatch(want) {
         return Err(why.to_string());
     }
-    let entries = Vec::<Entry>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
+    let chunks = Vec::<Blob>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
     let assembled =
         Option::<Assembled>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
     let computed = r.finish_hash();
@@ -561,6 +592,11 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
     if !r.at_end().map_err(|e| e.to_string())? {
         return Err("trailing bytes".to_string());
     }
+    let chunks: Vec<Vec<Entry>> = chunks
+        .into_par_iter()
+        .map(|c| decode_blob(&c.0))
+        .collect::<Result<_, _>>()?;
+    let entries: Vec<Entry> = chunks.into_iter().flatten().collect();
     if entries.windows(2).any(|w| w[0].rel >= w[1].rel) {
         return Err("entries out of order".to_string());
     }
@@ -591,14 +627,24 @@ struct EntryOut<'a> {
     blob: &'a Blob,
 }
 
-/// Writes the entries that may be cached and, when that is all of them, the assembled corpus.
-fn write_cache(
+/// A cache file with its header and entries written, waiting for the assembled corpus.
+struct Begun {
+    w: HashingWriter<BufWriter<File>>,
+    tmp: PathBuf,
+    /// Whether every file was cached, so that the assembled corpus is valid for the entries.
+    complete: bool,
+}
+
+/// A temporary file beside `path` with the header and the entries that may be cached (`documents`
+/// are the documents of `metas`, in order), each meta dropped once written. The file is removed
+/// again if this fails.
+fn begin_cache(
     path: &Path,
     header: &Header,
-    metas: &[Meta],
-    corpus: &Corpus,
+    metas: Vec<Meta>,
+    documents: &[Document],
     started: i128,
-) -> io::Result<()> {
+) -> io::Result<Begun> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -612,6 +658,11 @@ fn write_cache(
         now_nanos(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
+    let keep = |m: &Meta| m.cacheable && !m.key.is_racy(started);
+    let kept = metas.iter().filter(|m| keep(m)).count();
+    let in_metas: usize = metas.iter().map(|m| m.n_docs).sum();
+    // The assembled corpus is only valid for exactly these files.
+    let complete = kept == metas.len() && in_metas == documents.len();
     let result = (|| {
         let file = File::create(&tmp)?;
         let mut w = HashingWriter {
@@ -619,38 +670,72 @@ fn write_cache(
             hash: StreamHash::new(),
         };
         w.write_all(MAGIC)?;
-        let mut keep: Vec<EntryOut> = Vec::with_capacity(metas.len());
-        let mut first = 0;
-        for m in metas {
-            let docs = corpus.documents.get(first..first + m.n_docs).unwrap_or(&[]);
-            first += m.n_docs;
-            if m.cacheable && !m.key.is_racy(started) {
-                keep.push(EntryOut {
-                    rel: &m.rel,
-                    key: m.key,
-                    skipped: &m.skipped,
-                    docs,
-                    blob: &m.blob,
-                });
-            }
-        }
-        // The assembled corpus is only valid for exactly these files.
-        let complete = keep.len() == metas.len() && first == corpus.documents.len();
-        let assembled = complete.then_some((&corpus.incidents, &corpus.actors));
         let mut enc = Encoder { w: &mut w };
         header.serialize(&mut enc).map_err(io::Error::other)?;
-        keep.serialize(&mut enc).map_err(io::Error::other)?;
-        assembled.serialize(&mut enc).map_err(io::Error::other)?;
-        let sum = w.hash.finish();
-        w.inner.write_all(&sum.to_le_bytes())?;
-        let file = w.inner.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
+        // A `Vec<Blob>` of chunks, each an encoded `Vec<EntryOut>`; the metas of a chunk are
+        // dropped once it is written.
+        let chunks = kept.div_ceil(ENTRIES_PER_CHUNK);
+        let mut seq =
+            ser::Serializer::serialize_seq(&mut enc, Some(chunks)).map_err(io::Error::other)?;
+        let mut first = 0;
+        let mut chunk: Vec<(Meta, &[Document])> = Vec::with_capacity(ENTRIES_PER_CHUNK);
+        let mut metas = metas.into_iter().peekable();
+        while let Some(m) = metas.next() {
+            let docs = documents.get(first..first + m.n_docs).unwrap_or(&[]);
+            first += m.n_docs;
+            if keep(&m) {
+                chunk.push((m, docs));
+            }
+            if chunk.len() == ENTRIES_PER_CHUNK || (metas.peek().is_none() && !chunk.is_empty()) {
+                let entries: Vec<EntryOut> = chunk
+                    .iter()
+                    .map(|(m, docs)| EntryOut {
+                        rel: &m.rel,
+                        key: m.key,
+                        skipped: &m.skipped,
+                        docs,
+                        blob: &m.blob,
+                    })
+                    .collect();
+                let blob = encode_blob(&entries).map_err(io::Error::other)?;
+                ser::SerializeSeq::serialize_element(&mut seq, &blob).map_err(io::Error::other)?;
+                drop(entries);
+                chunk.clear();
+            }
+        }
+        ser::SerializeSeq::end(seq).map_err(io::Error::other)?;
+        Ok(w)
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    match result {
+        Ok(w) => Ok(Begun { w, tmp, complete }),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
     }
-    result
+}
+
+impl Begun {
+    /// Writes the assembled corpus (when valid for the entries) and the checksum, then renames
+    /// the file into place, so two instances writing at once leave one complete file.
+    fn finish(mut self, path: &Path, corpus: &Corpus) -> io::Result<()> {
+        let result = (|| {
+            let assembled = self.complete.then_some((&corpus.incidents, &corpus.actors));
+            assembled
+                .serialize(&mut Encoder { w: &mut self.w })
+                .map_err(io::Error::other)?;
+            let sum = self.w.hash.finish();
+            self.w.inner.write_all(&sum.to_le_bytes())?;
+            // Flushed, not synced: a file torn by a crash fails the checksum and is rebuilt, and
+            // waiting for the disk would hold up every cold load.
+            self.w.inner.into_inner().map_err(|e| e.into_error())?;
+            std::fs::rename(&self.tmp, path)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        result
+    }
 }
 
 // ───────────────────────────── checksum ─────────────────────────────

@@ -167,10 +167,13 @@ pub fn main() -> ExitCode {
                     w.write_all(crate::export::to_geojson(&corpus, &selection).as_bytes())
                 }
             };
-            match written
+            let written = written
                 .and_then(|()| w.write_all(b"\n"))
-                .and_then(|()| w.flush())
-            {
+                .and_then(|()| w.flush());
+            // The process ends here: the OS reclaims the corpus at once, where freeing it one
+            // allocation at a time takes about half a second at 100k articles.
+            std::mem::forget(corpus);
+            match written {
                 Ok(()) => ExitCode::SUCCESS,
                 // A closed pipe (`flashpoint export | head`) is not a failure of the export.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

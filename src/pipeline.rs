@@ -10,7 +10,7 @@ use crate::extract::document::{DocReport, extract_document};
 use crate::extract::merge::merge;
 use crate::ingest::{self, Ingested};
 use crate::lexicon::Lexicon;
-use crate::model::{Corpus, Document, Skipped};
+use crate::model::{Actor, Corpus, Document, Incident, Skipped};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +24,8 @@ pub struct Extracted {
 
 /// Extracts one document (as if it were document 0; `assemble` renumbers).
 pub fn extract_one(ex: &Extractor, document: Document) -> Extracted {
-    let report = extract_document(ex, 0, &document);
+    let mut report = extract_document(ex, 0, &document);
+    dedup_sightings(&mut report.actor_sightings);
     let discovered = discover(&document, &|n| ex.is_known_actor_name(n));
     Extracted {
         document,
@@ -33,8 +34,37 @@ pub fn extract_one(ex: &Extractor, document: Document) -> Extracted {
     }
 }
 
+/// Keeps the first of each repeated (actor, surface form) sighting: `actors::build` does
+/// nothing with a repeat within one document, and an article names the same actors again and
+/// again (all of them are held until the corpus is assembled).
+fn dedup_sightings(sightings: &mut Vec<(usize, String)>) {
+    let first: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(sightings.len());
+        sightings
+            .iter()
+            .map(|(a, s)| seen.insert((*a, s.as_str())))
+            .collect()
+    };
+    let mut first = first.into_iter();
+    sightings.retain(|_| first.next().unwrap_or(true));
+    sightings.shrink_to_fit();
+}
+
 /// Merges per-document results into a corpus: numbering, cross-document merge, actors.
 pub fn assemble(ex: &Extractor, items: Vec<Extracted>, skipped: Vec<Skipped>) -> Corpus {
+    let (documents, reports, discovered) = split(items);
+    let (incidents, actors) = cross_document(ex, &documents, reports, discovered);
+    Corpus {
+        documents,
+        skipped,
+        incidents,
+        actors,
+    }
+}
+
+/// Per-document results taken apart and numbered by position: the documents, their reports,
+/// the actors discovered in each.
+pub fn split(items: Vec<Extracted>) -> (Vec<Document>, Vec<DocReport>, Vec<Vec<Discovered>>) {
     let mut documents = Vec::with_capacity(items.len());
     let mut reports = Vec::with_capacity(items.len());
     let mut discovered = Vec::with_capacity(items.len());
@@ -44,20 +74,26 @@ pub fn assemble(ex: &Extractor, items: Vec<Extracted>, skipped: Vec<Skipped>) ->
         reports.push(it.report);
         discovered.push(it.discovered);
     }
+    (documents, reports, discovered)
+}
+
+/// The cross-document steps of `assemble` over `split`'s parts: the merge into incidents, then
+/// the actors. The documents are only read, so the caller can write them elsewhere meanwhile.
+pub fn cross_document(
+    ex: &Extractor,
+    documents: &[Document],
+    mut reports: Vec<DocReport>,
+    discovered: Vec<Vec<Discovered>>,
+) -> (Vec<Incident>, Vec<Actor>) {
     // Moved, not cloned: `actors::build` reads only the sightings.
     let groups = reports
         .iter_mut()
         .flat_map(|r| std::mem::take(&mut r.groups))
         .collect();
-    let incidents = merge(ex, &documents, groups);
+    let incidents = merge(ex, documents, groups);
     let outlets: Vec<Option<String>> = documents.iter().map(|d| d.outlet.clone()).collect();
     let actors = actors::build(ex, &outlets, &reports, &discovered, &incidents);
-    Corpus {
-        documents,
-        skipped,
-        incidents,
-        actors,
-    }
+    (incidents, actors)
 }
 
 /// Extracts and merges everything in `ingested`.

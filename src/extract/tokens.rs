@@ -38,78 +38,69 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'
+    c.is_alphanumeric() || is_joiner(c)
+}
+
+fn is_joiner(c: char) -> bool {
+    c == '\'' || c == '\u{2019}' || c == '-'
+}
+
+/// The char at byte `i` of `s` (a char boundary) and its length, without decoding ASCII.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match *s.as_bytes().get(i)? {
+        b if b < 0x80 => Some((char::from(b), 1)),
+        _ => s.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+    }
 }
 
 /// Tokens of `text` inside `within`. Apostrophes and hyphens stay inside words ("Kata'ib",
 /// "al-Asad", "Iran-backed"); a trailing possessive "’s" stays too.
 pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
     let hay = within.slice(text);
+    let b = hay.as_bytes();
+    let is_alnum_at = |i: usize| char_at(hay, i).is_some_and(|(c, _)| c.is_alphanumeric());
     // About one token per five bytes of English: one allocation instead of a dozen regrowths.
     let mut out = Vec::with_capacity(hay.len() / 5 + 4);
-    let mut iter = hay.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(hay, i) {
+        let start = i;
+        i += len;
+        let kind = if c.is_whitespace() {
             continue;
-        }
-        if c.is_ascii_digit() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                let sep_then_digit = (d == ',' || d == '.')
-                    && hay[j + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| n.is_ascii_digit());
-                if d.is_ascii_digit() || sep_then_digit {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
+        } else if c.is_ascii_digit() {
+            // Digits, and a ',' or '.' between digits ("1,538", "2.5").
+            while let Some(&d) = b.get(i) {
+                let sep_then_digit =
+                    (d == b',' || d == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if !(d.is_ascii_digit() || sep_then_digit) {
                     break;
                 }
+                i += 1;
             }
             // "107mm", "9th": a number glued to letters is a word.
-            let kind = if hay[end..].chars().next().is_some_and(char::is_alphabetic) {
-                while let Some(&(j, d)) = iter.peek() {
-                    if !is_word_char(d) {
-                        break;
-                    }
-                    end = j + d.len_utf8();
-                    iter.next();
+            if char_at(hay, i).is_some_and(|(d, _)| d.is_alphabetic()) {
+                while let Some((_, dl)) = char_at(hay, i).filter(|(d, _)| is_word_char(*d)) {
+                    i += dl;
                 }
                 TokenKind::Word
             } else {
                 TokenKind::Number
-            };
-            out.push(Token {
-                span: Span::new(within.start + i, within.start + end),
-                kind,
-            });
+            }
         } else if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                let joiner = d == '\'' || d == '\u{2019}' || d == '-';
-                let continues = joiner
-                    && hay[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || continues {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
+            while let Some((d, dl)) = char_at(hay, i) {
+                if !(d.is_alphanumeric() || (is_joiner(d) && is_alnum_at(i + dl))) {
                     break;
                 }
+                i += dl;
             }
-            out.push(Token {
-                span: Span::new(within.start + i, within.start + end),
-                kind: TokenKind::Word,
-            });
+            TokenKind::Word
         } else {
-            out.push(Token {
-                span: Span::new(within.start + i, within.start + i + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-        }
+            TokenKind::Punct
+        };
+        out.push(Token {
+            span: Span::new(within.start + start, within.start + i),
+            kind,
+        });
     }
     out
 }
@@ -195,6 +186,81 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    /// The tokenizer as first written, over chars: the byte-level one must agree with it.
+    fn reference(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let kind = if c.is_ascii_digit() {
+                while let Some(&(j, d)) = iter.peek() {
+                    let sep_then_digit = (d == ',' || d == '.')
+                        && text[j + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| n.is_ascii_digit());
+                    if !(d.is_ascii_digit() || sep_then_digit) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    iter.next();
+                }
+                if text[end..].chars().next().is_some_and(char::is_alphabetic) {
+                    while let Some(&(j, d)) = iter.peek().filter(|(_, d)| is_word_char(*d)) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    }
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                }
+            } else if c.is_alphanumeric() {
+                while let Some(&(j, d)) = iter.peek() {
+                    let continues = is_joiner(d)
+                        && text[j + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric);
+                    if !(d.is_alphanumeric() || continues) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    iter.next();
+                }
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+            out.push(Token {
+                span: Span::new(i, end),
+                kind,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn agrees_with_the_char_tokenizer() {
+        let alphabet: Vec<char> = "aZ9 0,.'\u{2019}-é\u{a0}\u{2014}\n5x".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let len = (seed % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let span = Span::new(0, text.len());
+            assert_eq!(tokenize(&text, span), reference(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -181,7 +181,13 @@ pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
     for line in lines {
         let s = line.span.slice(text);
         let first = seen.insert(normalize(s));
-        let key = marker_key(s);
+        // Only short lines can be markers or trailer headings (a heading has at most five
+        // words, and lowercasing keeps the spaces between them): a paragraph is not lowercased.
+        let key = if line.words <= NOTICE_WORDS {
+            marker_key(s)
+        } else {
+            String::new()
+        };
         let furniture = !first
             || is_marker(line, s, &key)
             || is_section_label(line, s)
