@@ -72,7 +72,7 @@ fn unseen_articles_hold_the_floor() {
             perpetrator: 0.88,
             casualties: 0.72,
             merged: 0.75,
-            actors: 0.9,
+            actors: 0.94,
             published: 1.0,
         },
     );
@@ -92,7 +92,7 @@ fn held_out_articles_hold_the_floor() {
             perpetrator: 0.75,
             casualties: 0.55,
             merged: 0.65,
-            actors: 0.74,
+            actors: 0.95,
             published: 1.0,
         },
     );

@@ -16,31 +16,45 @@ pub struct Discovered {
 
 /// Words that, right before a capitalised name, say it is a person. Sorted, lowercase: looked
 /// up by binary search (see `is_title`).
-const TITLES: [&str; 28] = [
+/// Abbreviated ones ("Col.") are the word before its period.
+const TITLES: [&str; 41] = [
+    "activist",
+    "adm",
     "adviser",
     "advisor",
     "ambassador",
+    "brig",
+    "businessman",
+    "businesswoman",
+    "capt",
+    "captain",
     "chief",
     "cleric",
-    "col.",
+    "col",
     "colonel",
     "commander",
+    "cpl",
+    "dr",
     "envoy",
-    "gen.",
+    "gen",
     "general",
     "governor",
+    "journalist",
+    "lawmaker",
     "leader",
     "lieutenant",
-    "lt.",
-    "maj.",
+    "lt",
+    "maj",
     "major",
     "mayor",
     "minister",
+    "photographer",
     "president",
     "representative",
     "secretary",
     "senator",
-    "sgt.",
+    "sergeant",
+    "sgt",
     "sheikh",
     "spokesman",
     "spokesperson",
@@ -58,15 +72,20 @@ const ROLE_NOUNS: [&str; 8] = [
 ];
 /// Particles inside Arabic and other names ("al-", "bin", "Abu").
 const NAME_PARTICLES: [&str; 6] = ["al", "bin", "ibn", "abu", "abd", "el"];
+/// Tails that also end common nouns ("Air Force", "Media Cell"): a name needs two words before them.
+const WEAK_TAILS: [&str; 4] = ["Forces", "Force", "Command", "Cell"];
 const GROUP_HEADS: [&str; 8] = [
     "Saraya", "Kataib", "Kata'ib", "Harakat", "Liwa", "Ashab", "Usbat", "Jaish",
 ];
 const GROUP_TAILS: [&str; 3] = ["Brigades", "Brigade", "Battalions"];
 /// Last words of organisation names ("Jordan Armed Forces", "Tigris Policy Forum"), with the kind
 /// they give.
-const ORG_TAILS: [(&str, ActorKind); 12] = [
+const ORG_TAILS: [(&str, ActorKind); 15] = [
     ("Army", ActorKind::Military),
     ("Forces", ActorKind::Military),
+    ("Force", ActorKind::Military),
+    ("Command", ActorKind::Military),
+    ("Cell", ActorKind::GovernmentBody),
     ("Council", ActorKind::GovernmentBody),
     ("Ministry", ActorKind::GovernmentBody),
     ("Forum", ActorKind::Organization),
@@ -272,13 +291,63 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
         .collect();
     let is_name: Vec<bool> = tokens.iter().map(|t| is_name_token(t, text)).collect();
     let title_at = |j: usize| is_title.get(j).copied().unwrap_or(false);
+    // Past stacked and abbreviated titles: "spokesman Col. Myles Caggins" → "Myles".
+    let after_titles = |mut j: usize| {
+        while title_at(j) {
+            j += 1;
+            if tokens.get(j).is_some_and(|c| c.is(text, ".")) {
+                j += 1;
+            }
+        }
+        j
+    };
+    let clean = |(s, e): (usize, usize)| {
+        !tokens[s..e]
+            .iter()
+            .any(|t| NOT_NAMES.contains(&t.text(text)))
+            && !(s..e).any(title_at)
+    };
+    // The names listed after a person's ("named the dead as commander A (Abu H), B, C and D"):
+    // each further item of the list that is a name of its own, past a gloss in parentheses.
+    let listed_after = |mut end: usize| {
+        let mut runs = Vec::new();
+        loop {
+            let mut k = end;
+            if tokens.get(k).is_some_and(|c| c.is(text, "(")) {
+                match (k..tokens.len().min(k + 8)).find(|&j| tokens[j].is(text, ")")) {
+                    Some(close) => k = close + 1,
+                    None => return runs,
+                }
+            }
+            let sep = |k: usize| tokens.get(k).is_some_and(|c| c.is_any(text, &[",", "and"]));
+            if !sep(k) {
+                return runs;
+            }
+            k += 1;
+            if sep(k) {
+                k += 1;
+            }
+            let Some(run) = name_run(&is_name, k).filter(|&r| clean(r)) else {
+                return runs;
+            };
+            let ends_item = tokens
+                .get(run.1)
+                .is_none_or(|c| c.is_any(text, &[",", "and", ".", "(", ";"]));
+            if !ends_item {
+                return runs;
+            }
+            runs.push(run);
+            end = run.1;
+        }
+    };
     for i in 0..tokens.len() {
         let t = &tokens[i];
         // "Secretary Lloyd Austin", "spokesman Jon Finer".
         // Stacked titles ("Secretary General Jens Stoltenberg") are not part of the name.
         if title_at(i)
             && !(i > 0 && title_at(i - 1))
-            && let Some(run) = name_run(&is_name, (i + 1..).find(|&j| !title_at(j)).unwrap_or(i))
+            && let Some(run) = name_run(&is_name, after_titles(i))
+            && clean(run)
         {
             let title = t.text(text).to_lowercase();
             add(
@@ -287,6 +356,9 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 ActorKind::Person,
                 Some(title),
             );
+            for item in listed_after(run.1) {
+                add(&mut out, join(&tokens, text, item), ActorKind::Person, None);
+            }
         }
         // "The UK defence secretary, Ben Wallace, condemned": a title, then the name in commas.
         if title_at(i)
@@ -338,9 +410,13 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             {
                 s0 -= 1;
             }
-            // A known name inside the candidate ("Syrian Democratic Forces") is that actor.
-            let known_inside = (s0..i).any(|k| known(&join(&tokens, text, (k, i + 1))));
-            if !known_inside && i - s0 >= 1 && (i - s0 >= 2 || t.text(text) != "Forces") {
+            // A known name inside the candidate is that actor, with at most one word of
+            // description before it ("Iraqi Popular Mobilization Forces"); two words of name
+            // before one make another ("Kurdistan Region Security Council").
+            let known_inside =
+                (s0..i).any(|k| k <= s0 + 1 && known(&join(&tokens, text, (k, i + 1))));
+            let weak = WEAK_TAILS.contains(&t.text(text));
+            if !known_inside && i - s0 >= 1 && (i - s0 >= 2 || !weak) {
                 add(&mut out, join(&tokens, text, (s0, i + 1)), *kind, None);
             }
         }
@@ -435,6 +511,39 @@ mod tests {
         let ryder = found.iter().find(|f| f.name == "Pat Ryder").unwrap();
         assert_eq!(ryder.kind, ActorKind::Person);
         assert_eq!(ryder.aliases, ["Ryder"]);
+    }
+
+    #[test]
+    fn abbreviated_titles_lists_and_two_word_institutions() {
+        let d = doc(
+            "Coalition spokesman Col. Myles Caggins said. Among the dead was businessman Peshraw Dizayee. \
+             Officials named the dead as commander Ahmed Najm (Abu Hassan), Hussein Kazem al-Daraji \
+             and Ali Sadiq al-Moussawi. The Kurdistan Region Security Council said the Iraqi Air Force \
+             lost a jet, Iraq's Security Media Cell said. An Air Force jet flew.",
+        );
+        let found = discover(&d, &|n| n == "Security Council");
+        let kind = |name: &str| found.iter().find(|f| f.name == name).map(|f| f.kind);
+        for person in [
+            "Myles Caggins",
+            "Peshraw Dizayee",
+            "Ahmed Najm",
+            "Hussein Kazem al-Daraji",
+            "Ali Sadiq al-Moussawi",
+        ] {
+            assert_eq!(kind(person), Some(ActorKind::Person), "{person}: {found:?}");
+        }
+        assert_eq!(
+            kind("Kurdistan Region Security Council"),
+            Some(ActorKind::GovernmentBody)
+        );
+        assert_eq!(kind("Iraqi Air Force"), Some(ActorKind::Military));
+        assert_eq!(kind("Security Media Cell"), Some(ActorKind::GovernmentBody));
+        // One word before a tail that ends common nouns is not a name.
+        assert_eq!(kind("Air Force"), None, "{found:?}");
+        assert!(
+            !found.iter().any(|f| f.name.starts_with("Col")),
+            "{found:?}"
+        );
     }
 
     #[test]

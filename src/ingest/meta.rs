@@ -143,24 +143,43 @@ const PRESS_WORDS: &[&str] = &[
     "Telegraph",
     "Today",
     "Report",
+    "Weekly",
+    "Brief",
+    "Bulletin",
+    "Digest",
+    "Network",
+    "Newswire",
+    "Media",
+    "Institute",
 ];
 
-/// "© 2024 Hasakah Post. All rights reserved." → "Hasakah Post".
+/// "© 2024 Hasakah Post. All rights reserved.", "© Dijla Network 2024", "Hawler Daily © 2022 –
+/// All rights reserved" → the name, without years and the rights notice.
 fn copyright_line(s: &str) -> Option<String> {
-    let rest = s
+    let s = s.trim();
+    let (before, after) = match s.find('©') {
+        Some(at) => (&s[..at], &s[at + '©'.len_utf8()..]),
+        None => ("", strip_prefix_ci(s, "copyright ")?),
+    };
+    let name = if before.trim().is_empty() {
+        after
+    } else {
+        before
+    };
+    let not_name = |c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | '—' | ' ');
+    let name = name
+        .trim_matches(not_name)
+        .split(['.', ',', '|', '–', '—'])
+        .next()?
         .trim()
-        .strip_prefix('©')
-        .or_else(|| strip_prefix_ci(s.trim(), "copyright "))?;
-    let rest = rest
-        .trim_start()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
-    let name = rest.split(['.', ',', '|']).next()?.trim();
+        .trim_end_matches(not_name);
     outlet_name(name)
 }
 
 /// The masthead: the first line of the article, when it is short and either carries a press
 /// word ("Shatt al-Arab News Agency (SANA-Iraq)", "Al-Rafidain Observer | English Edition") or
-/// is a name the text cites again ("… a tally kept by Levant Monitor").
+/// is a name the text cites again ("… a tally kept by Levant Monitor"). A masthead set in capitals
+/// ("GULF SECURITY BRIEF") takes the casing the text cites it in, or else title case.
 fn masthead(text: &str, lines: &[Line]) -> Option<String> {
     let first = lines
         .iter()
@@ -176,13 +195,53 @@ fn masthead(text: &str, lines: &[Line]) -> Option<String> {
     }
     let press = candidate
         .split_whitespace()
-        .any(|w| PRESS_WORDS.contains(&w));
-    let cited_again = text.matches(candidate).count() >= 2;
-    if press || cited_again {
-        outlet_name(candidate)
+        .any(|w| PRESS_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w)));
+    let capitals = !candidate.chars().any(char::is_lowercase);
+    let cited = if capitals {
+        cited_in_other_case(text, candidate)
     } else {
-        None
+        (text.matches(candidate).count() >= 2).then(|| candidate.to_string())
+    };
+    match cited {
+        Some(name) => outlet_name(&name),
+        None if press && capitals => outlet_name(&title_case(candidate)),
+        None if press => outlet_name(candidate),
+        None => None,
     }
+}
+
+/// Where the text cites a capitalised masthead in ordinary case ("Hawler Daily © 2022"), that
+/// spelling.
+fn cited_in_other_case(text: &str, caps: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let needle = caps.to_ascii_lowercase();
+    lower.match_indices(&needle).find_map(|(at, _)| {
+        let found = text.get(at..at + needle.len())?;
+        (found != caps && found.chars().next()?.is_uppercase()).then(|| found.to_string())
+    })
+}
+
+/// "DEFENSE DESK WEEKLY" → "Defense Desk Weekly"; short words stay capitals ("BBC NEWS" → "BBC
+/// News") unless they are particles ("INSTITUTE FOR …" → "Institute for …").
+fn title_case(caps: &str) -> String {
+    const SMALL: &[&str] = &["for", "of", "the", "and", "in", "on", "at", "al"];
+    caps.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                lower
+            } else if w.chars().count() <= 3 {
+                w.to_string()
+            } else {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "Published in Dawn, January 22nd, 2024" → "Dawn".

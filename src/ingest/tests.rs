@@ -335,6 +335,44 @@ fn outlets_from_datelines_and_source_lines() {
 }
 
 #[test]
+fn outlets_from_copyright_lines_and_capital_mastheads() {
+    let outlet = |text: &str| {
+        parse_bytes("a.txt", text.as_bytes()).unwrap()[0]
+            .outlet
+            .clone()
+    };
+    let body = "\n\nA drone struck a base on Monday, officials said.\n\n";
+    assert_eq!(
+        outlet(&format!(
+            "Headline words here today{body}© Dijla Network 2024"
+        ))
+        .as_deref(),
+        Some("Dijla Network")
+    );
+    assert_eq!(
+        outlet(&format!(
+            "Headline words here today{body}Hawler Daily © 2022 – All rights reserved"
+        ))
+        .as_deref(),
+        Some("Hawler Daily")
+    );
+    // Capitals take the case the text cites them in, else title case with particles kept low.
+    assert_eq!(
+        outlet(&format!(
+            "GULF SECURITY BRIEF{body}You subscribed to Gulf Security Brief."
+        ))
+        .as_deref(),
+        Some("Gulf Security Brief")
+    );
+    assert_eq!(
+        outlet(&format!("MERIDIAN INSTITUTE FOR SECURITY STUDIES{body}")).as_deref(),
+        Some("Meridian Institute for Security Studies")
+    );
+    // A headline in capitals is not a masthead.
+    assert_eq!(outlet(&format!("DRONE STRIKE HITS BASE{body}")), None);
+}
+
+#[test]
 fn titles_from_plain_text() {
     let title = |t: &str| parse_bytes("t.txt", t.as_bytes()).unwrap().remove(0).title;
     assert_eq!(
