@@ -84,6 +84,10 @@ pub struct WeaponEntry {
     /// The incident kind this weapon implies on its own ("airstrike").
     #[serde(default)]
     pub implies_kind: Option<String>,
+    /// Fired or set off on the ground (rockets, mortars, roadside bombs), never from the air: an
+    /// attack told only by such weapons is not "the strikes" a later sentence reports.
+    #[serde(default)]
+    pub ground: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

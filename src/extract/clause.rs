@@ -688,6 +688,12 @@ fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
     while j > 0 && skipped < 4 {
         j -= 1;
         let t = &tokens[j];
+        // The periods of an abbreviation ("the U.S. strikes killed") are part of a word.
+        let abbreviation_dot =
+            t.is(text, ".") && j > 0 && tokens[j - 1].text(text).chars().count() == 1;
+        if abbreviation_dot {
+            continue;
+        }
         if t.is_any(text, &PASSIVE)
             || t.kind == TokenKind::Word && !t.is_any(text, &["the", "these", "those", "this"])
         {
@@ -707,16 +713,29 @@ fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
 }
 
 /// Whether the verb at token `ti` takes a definite weapon or event object ("intercepted most of
-/// the missiles", "downed the drones"): the projectiles were introduced before.
+/// the missiles", "downed the drones"), or says what the casualties fell in ("were killed and
+/// six wounded in those strikes"): the projectiles or the event were introduced before.
 fn definite_object(text: &str, hits: &[Hit], tokens: &[Token], ti: usize) -> bool {
+    const DEFINITE: [&str; 3] = ["the", "these", "those"];
     hits.iter().any(|h| {
-        if h.weapon().is_none() && h.trigger().is_none() {
-            return false;
-        }
         let Some(hi) = token_index_at(tokens, h.span.start) else {
             return false;
         };
-        hi > ti && hi <= ti + 5 && tokens[hi - 1].is_any(text, &["the", "these", "those"])
+        if hi <= ti {
+            return false;
+        }
+        let object = (h.weapon().is_some() || h.trigger().is_some())
+            && hi <= ti + 5
+            && tokens[hi - 1].is_any(text, &DEFINITE);
+        let event_noun = matches!(h.trigger(), Some((_, TriggerPos::Noun, _)));
+        let within_clause = !tokens[ti..hi].iter().any(|t| t.is_any(text, &[",", ";"]));
+        let fell_in = event_noun
+            && within_clause
+            && hi <= ti + 10
+            && hi >= 2
+            && tokens[hi - 1].is_any(text, &DEFINITE)
+            && tokens[hi - 2].is_any(text, &["in", "during"]);
+        object || fell_in
     })
 }
 
@@ -736,6 +755,24 @@ fn is_running_total(
         return true;
     }
     let in_part: Vec<&Token> = tokens.iter().filter(|t| part.contains(t.span)).collect();
+    // "carried out 78 attacks on U.S. troops since the start of 2021": a count of events with a
+    // total's cue after it.
+    let counted_events = hits.iter().any(|h| {
+        matches!(h.trigger(), Some((_, TriggerPos::Noun, true)))
+            && part.contains(h.span)
+            && in_part
+                .iter()
+                .position(|t| t.span.start == h.span.start)
+                .and_then(|at| at.checked_sub(1))
+                .and_then(|at| super::tokens::number_value(in_part[at].text(text)))
+                .is_some_and(|n| n >= 2)
+    });
+    let total_cue = hits
+        .iter()
+        .any(|h| h.cue(Cue::Total) && part.contains(h.span));
+    if counted_events && total_cue {
+        return true;
+    }
     in_part.windows(2).any(|w| {
         let count = w[0].kind == TokenKind::Number
             || super::tokens::number_value(w[0].text(text)).is_some();

@@ -487,11 +487,39 @@ fn compatible(ex: &Extractor, d: &Mention, g: &Group, check_background: bool) ->
         .mentions()
         .flat_map(|m| m.weapons.iter().cloned())
         .collect();
-    let weapons_ok =
-        d.weapons.is_empty() || gweapons.is_empty() || ex.weapons_overlap(&d.weapons, &gweapons);
+    // "The overnight US strikes killed eight": a strike told without its weapon is no attack by
+    // rockets or mortars alone.
+    let ground_only = !gweapons.is_empty() && gweapons.iter().all(|w| ex.is_ground_weapon(w));
+    let weapons_ok = if d.weapons.is_empty() {
+        !(d.kind == IncidentKind::Airstrike && ground_only)
+    } else {
+        gweapons.is_empty() || ex.weapons_overlap(&d.weapons, &gweapons)
+    };
     let kind_ok = g.mentions().all(|m| kinds_compatible(d, m));
     let bg_ok = !check_background || g.mentions().all(|m| m.background == d.background);
-    date_ok && place_ok && weapons_ok && kind_ok && bg_ok
+    let sides_ok = !g.mentions().any(|m| sides_reversed(d, m));
+    date_ok && place_ok && weapons_ok && kind_ok && bg_ok && sides_ok
+}
+
+/// Whether one report's attacker is the other's target ("the US strikes" after "rockets fired
+/// at US forces"): a response, not the same event told again.
+fn sides_reversed(a: &Mention, b: &Mention) -> bool {
+    let attacker = |m: &Mention, actor: &str| {
+        m.participants
+            .iter()
+            .any(|p| p.actor == actor && matches!(p.role, Role::Perpetrator | Role::Claimant))
+    };
+    let target = |m: &Mention, actor: &str| {
+        m.participants
+            .iter()
+            .any(|p| p.actor == actor && p.role == Role::Target)
+    };
+    let reversed = |x: &Mention, y: &Mention| {
+        x.participants
+            .iter()
+            .any(|p| attacker(x, &p.actor) && target(y, &p.actor) && !attacker(y, &p.actor))
+    };
+    reversed(a, b) || reversed(b, a)
 }
 
 /// Strong evidence that an anchored, non-anaphoric draft reports the group's incident.
@@ -823,5 +851,52 @@ mod tests {
             "Published: November 1, 2023\n\nA rocket attack that targeted the Ain al-Asad Air Base injured a number of British soldiers. At least two missiles landed on the base.\n",
         );
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn casualties_in_those_strikes_belong_to_the_strikes_told_before() {
+        let found = incidents(
+            "Published: January 19, 2024\n\nU.S. and British forces struck more than 60 targets in Houthi-controlled Yemen on Jan. 12. The Houthis said five of their fighters were killed and six wounded in those strikes.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!((found[0].killed, found[0].injured), (Some(5), Some(6)));
+        let found = incidents(
+            "Published: March 24, 2023\n\nU.S. F-15 jets struck facilities near Deir ez-Zor late Thursday. The Syrian Observatory for Human Rights said the U.S. strikes killed at least 11 fighters.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].killed, Some(11));
+    }
+
+    #[test]
+    fn a_strike_is_not_the_rocket_attack_told_before_it() {
+        let found = incidents(
+            "Published: March 24, 2023\n\nTen rockets targeted coalition forces at the Conoco gas field on Friday, causing no injuries. The Syrian Observatory for Human Rights said the overnight US strikes killed eight pro-Iran fighters in Deir ez-Zor.\n",
+        );
+        let green = at(&found, "Conoco gas field");
+        assert!(
+            green
+                .actors_with(crate::model::Role::Perpetrator)
+                .next()
+                .is_none(),
+            "{green:#?}"
+        );
+        assert_eq!(green.killed, Some(0));
+    }
+
+    #[test]
+    fn an_attacker_is_not_the_target_of_the_same_event() {
+        let found = incidents(
+            "Published: January 29, 2024\n\nA drone targeted U.S. forces at Tower 22 on Sunday. The U.S. strikes killed four militants.\n",
+        );
+        let tower = at(&found, "Tower 22");
+        assert_eq!(tower.killed, None, "{found:#?}");
+    }
+
+    #[test]
+    fn a_count_of_attacks_since_a_date_is_a_total() {
+        let found = incidents(
+            "Published: March 24, 2023\n\nGen. Michael Kurilla told Congress on Thursday that Iran-backed groups had carried out 78 attacks on U.S. troops in Iraq and Syria since the start of 2021.\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
     }
 }

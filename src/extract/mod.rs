@@ -199,6 +199,13 @@ impl Extractor {
             .map(|(j, _)| self.lex.places[*j].name.as_str())
     }
 
+    pub fn is_ground_weapon(&self, weapon: &str) -> bool {
+        self.lex
+            .weapons
+            .iter()
+            .any(|e| e.name == weapon && e.ground)
+    }
+
     pub fn is_distinctive(&self, weapon: &str) -> bool {
         self.lex
             .weapons
