@@ -67,7 +67,7 @@ const QUANTIFIERS: [&str; 10] = [
 ];
 
 /// Nouns for a person, so "a U.S. contractor was killed" counts one.
-const PERSON_NOUNS: [&str; 16] = [
+const PERSON_NOUNS: [&str; 27] = [
     "contractor",
     "soldier",
     "civilian",
@@ -84,6 +84,17 @@ const PERSON_NOUNS: [&str; 16] = [
     "woman",
     "child",
     "guard",
+    "women",
+    "children",
+    "men",
+    "people",
+    "troops",
+    "personnel",
+    "worker",
+    "employee",
+    "resident",
+    "journalist",
+    "militant",
 ];
 
 const HEDGES: [&str; 13] = [
@@ -187,12 +198,16 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
         if hedged {
             continue;
         }
-        let negated = tokens[i.saturating_sub(4)..i]
-            .iter()
-            .any(|t| t.is_any(text, &NEGATIONS))
-            && !tokens[i.saturating_sub(4)..i]
-                .iter()
-                .any(|t| t.kind == TokenKind::Number);
+        let window = &tokens[i.saturating_sub(4)..i];
+        // "None of the injuries is life-threatening": some of a known set, not a zero.
+        let partitive = window
+            .windows(2)
+            .any(|w| w[0].is(text, "none") && w[1].is(text, "of"));
+        if partitive {
+            continue;
+        }
+        let negated = window.iter().any(|t| t.is_any(text, &NEGATIONS))
+            && !window.iter().any(|t| t.kind == TokenKind::Number);
         if negated {
             let span = tok.span;
             match toll {
@@ -221,7 +236,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
                 (i + 1..j).all(|k| {
                     tokens[k].is_any(text, &QUANTIFIERS)
                         || tokens[k].is_any(text, &["more", "at", "up"])
-                        || (k == i + 1 && tokens[k].is(text, "of"))
+                        // "the killing of three", "minor injuries to two women"
+                        || (k == i + 1 && tokens[k].is_any(text, &["of", "to"]))
                 })
             });
         if let Some((j, v)) = after {
@@ -358,7 +374,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 23] = [
+        let cases: [(&str, Figures); 25] = [
             (
                 "killing a U.S. contractor and wounding five U.S. service members and another U.S. contractor",
                 (Some(1), Some(6)),
@@ -420,6 +436,11 @@ mod tests {
             ),
             ("23 times by missiles, killed", (None, None)),
             ("There were no injuries", (Some(0), Some(0))),
+            ("None of the injuries is life-threatening", (None, None)),
+            (
+                "struck a civilian house, causing minor injuries to two women and two children",
+                (None, Some(4)),
+            ),
             ("2 killed, 5 injured", (Some(2), Some(5))),
             (
                 "it had no immediate information about casualties",

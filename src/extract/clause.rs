@@ -35,6 +35,9 @@ pub struct Draft {
     pub cause: bool,
     /// Told in a timeline entry: the tracker reports it, whatever its age.
     pub in_entry: bool,
+    /// A casualty figure with no event word ("No one was hurt."): it counts for the event told
+    /// last.
+    pub tally: bool,
 }
 
 /// Words that, before a singular event noun, make it hypothetical or generic.
@@ -446,6 +449,7 @@ fn analyse_in(
         relative_days,
         cause: false,
         in_entry: false,
+        tally: false,
     })
 }
 
@@ -660,6 +664,22 @@ fn choose_head(
                 let anaphoric = det.is_some_and(|d| {
                     ANAPHORIC_DETERMINERS.contains(&d) || d.ends_with("’s") || d.ends_with("'s")
                 });
+                // "A drone strikes the landing zone": in a timeline's historical present, a
+                // plural form before its object is the verb.
+                let object_follows = next.is_some_and(|t| {
+                    t.is_any(text, &["the", "a", "an"])
+                        || super::tokens::number_value(t.text(text)).is_some()
+                });
+                let noun_phrase_before = before(1).is_some_and(|t| {
+                    let w = t.text(text);
+                    ANAPHORIC_DETERMINERS.iter().any(|d| t.is(text, d))
+                        || NON_EVENT_DETERMINERS.iter().any(|d| t.is(text, d))
+                        || w.ends_with("'s")
+                        || w.ends_with("’s")
+                });
+                if plural && ctx.entry_day.is_some() && !noun_phrase_before && object_follows {
+                    return Some((i, false, false));
+                }
                 if plural {
                     // "these attacks" refers back; bare plurals generalise.
                     if anaphoric && fallback.is_none() {
@@ -1248,6 +1268,7 @@ pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -
         relative_days: None,
         cause: false,
         in_entry: false,
+        tally: true,
     })
 }
 

@@ -25,6 +25,9 @@ pub struct DocReport {
 /// How far back (in sentences) an anaphor may reach: "these attacks" only to the sentence
 /// before, "the attack" a little further.
 const PLURAL_REACH: usize = 1;
+/// A casualty figure with no event word counts for the event told last, past a sentence or two
+/// of context about it (who claimed it, what the group said).
+const TALLY_REACH: usize = 3;
 const SINGULAR_REACH: usize = 6;
 /// A headline or lede that refers ahead ("What we know about the drone attack …") finds its
 /// incident in the next sentences.
@@ -141,6 +144,8 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                 }
             }
         } else if hits.iter().any(|h| h.cue(Cue::Toll))
+            // "More than 100 troops have been hurt since October": a running total.
+            && !hits.iter().any(|h| h.cue(Cue::Total))
             && let Some(mut d) = clause::casualty_statement(doc_index, si, text, sent)
         {
             d.in_entry = entry.is_some();
@@ -610,7 +615,9 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
     }
     // Then anaphors and thin mentions fold into the nearest compatible incident in reach.
     for mut d in pending {
-        let (reach, forward) = if d.plural {
+        let (reach, forward) = if d.tally {
+            (TALLY_REACH, 0)
+        } else if d.plural {
             (PLURAL_REACH, 0)
         } else if d.headline {
             (0, HEADLINE_REACH)
@@ -898,5 +905,32 @@ mod tests {
             "Published: March 24, 2023\n\nGen. Michael Kurilla told Congress on Thursday that Iran-backed groups had carried out 78 attacks on U.S. troops in Iraq and Syria since the start of 2021.\n",
         );
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_tally_without_an_event_word_counts_for_the_event_told_last() {
+        let found = incidents(
+            "Published: December 30, 2023\n\nAn armed drone targeted Harir air base on Saturday. The Islamic Resistance in Iraq claimed responsibility. The group had also claimed an earlier one. Officials said no one was hurt.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!((found[0].killed, found[0].injured), (Some(0), Some(0)));
+        // A running total is not a tally of the event before it.
+        let found = incidents(
+            "Published: December 30, 2023\n\nAn armed drone targeted Harir air base on Saturday. More than 60 U.S. troops have been injured since October.\n",
+        );
+        assert_eq!(found[0].injured, None, "{found:#?}");
+    }
+
+    #[test]
+    fn a_timeline_plural_before_its_object_is_a_verb() {
+        let found = incidents(
+            "Published: 2 September 2024\n\n5 August 2024 | Ain al-Asad Air Base\nTwo Katyusha rockets land inside the base.\n\n9 August 2024 | Rumalyn Landing Zone\nA drone strikes the landing zone. Eight U.S. service members are treated for traumatic brain injury.\n",
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let rumalyn = found
+            .iter()
+            .find(|i| i.date.label().as_deref() == Some("2024-08-09"))
+            .expect("the Rumalyn entry's event");
+        assert_eq!(rumalyn.injured, Some(8));
     }
 }
