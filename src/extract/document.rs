@@ -32,8 +32,8 @@ const SINGULAR_REACH: usize = 6;
 /// A headline or lede that refers ahead ("What we know about the drone attack …") finds its
 /// incident in the next sentences.
 const FORWARD_REACH: usize = 2;
-/// A headline's event is told in the lede, past any byline and date lines.
-const HEADLINE_REACH: usize = 5;
+/// A headline's events are told in the first paragraphs, past any byline, date and share lines.
+const HEADLINE_REACH: usize = 12;
 /// An event this long before publication is context, whatever else the article says.
 const BACKGROUND_AGE_DAYS: i64 = 180;
 /// An event this long before publication is context unless it is where the article's news is.
@@ -96,7 +96,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                 .is_some_and(|t| sent.slice(text).trim() == t.trim());
             let tokens = tokenize(text, sent);
             let mut sentence_bg_cue = false;
-            for c in split_clauses(text, sent, &hits) {
+            for c in split_clauses(text, sent, &hits, is_headline) {
                 let clause_hits: Vec<Hit> = hits
                     .iter()
                     .filter(|h| c.contains(h.span))
@@ -296,10 +296,17 @@ fn armed_group(ex: &Extractor, h: &Hit) -> Option<usize> {
 
 /// Splits a sentence into clauses at ";" and at ", and" / ", but" when what follows has an
 /// event word of its own ("X was killed in Tehran, and Y was killed in Beirut").
-fn split_clauses(text: &str, sent: Span, hits: &[Hit]) -> Vec<Span> {
+fn split_clauses(text: &str, sent: Span, hits: &[Hit], headline: bool) -> Vec<Span> {
     let s = sent.slice(text);
     let mut cuts = Vec::new();
-    for pat in ["; ", ", and ", ", but ", ", while "] {
+    // A headline joins its clauses with a bare comma ("Rockets hit US base in Shaddadi, drones
+    // downed near Rumalayn"); in prose a comma sets off far more than clauses.
+    let patterns: &[&str] = if headline {
+        &["; ", ", and ", ", but ", ", while ", ", "]
+    } else {
+        &["; ", ", and ", ", but ", ", while "]
+    };
+    for &pat in patterns {
         let mut from = 0;
         while let Some(i) = s[from..].find(pat) {
             let at = from + i;
@@ -932,5 +939,14 @@ mod tests {
             .find(|i| i.date.label().as_deref() == Some("2024-08-09"))
             .expect("the Rumalyn entry's event");
         assert_eq!(rumalyn.injured, Some(8));
+    }
+
+    #[test]
+    fn a_headline_with_two_events_joins_each_to_its_own_report() {
+        let found = incidents(
+            "Published: January 5, 2024\n\nRockets hit US base in Shaddadi, drones downed near Rumalayn\n\nSeveral rockets were fired at the coalition base in al-Shaddadi on Thursday evening. The source said the rockets were launched from farmland. Coalition helicopters were later seen over the area. Residents said they heard loud blasts. Shops closed early. On Friday morning, coalition air defences shot down two drones approaching the Rumalayn landing zone.\n",
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found.iter().all(|i| i.date.is_known()), "{found:#?}");
     }
 }

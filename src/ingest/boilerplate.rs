@@ -191,6 +191,7 @@ pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
         let furniture = !first
             || is_marker(line, s, &key)
             || is_section_label(line, s)
+            || is_menu(s)
             || (trailing && line.words <= BODY_WORDS);
         if line.words > BODY_WORDS {
             body_started = true;
@@ -235,6 +236,19 @@ fn is_published_footer(s: &str) -> bool {
         && s.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// "Iraq News | Kurdistan | Security | Politics": a navigation bar, three or more short items
+/// set apart by bars or bullets, none of them a date or a sentence.
+fn is_menu(s: &str) -> bool {
+    let items: Vec<&str> = s.split(['|', '·', '•']).map(str::trim).collect();
+    items.len() >= 3
+        && s.len() <= 300
+        && items.iter().all(|item| {
+            (1..=3).contains(&super::lines::words(item))
+                && !item.ends_with('.')
+                && !item.bytes().any(|b| b.is_ascii_digit())
+        })
+}
+
 /// "ARAB AND WORLD": a section label in capitals.
 fn is_section_label(line: &Line, s: &str) -> bool {
     line.words <= 4
@@ -254,6 +268,20 @@ mod tests {
             .iter()
             .map(|s| s.slice(text))
             .collect()
+    }
+
+    #[test]
+    fn navigation_bars_are_furniture_but_dated_lines_are_not() {
+        let t = "Iraq News | Kurdistan | Security | Politics | Economy\nArmed drone targets Harir base\n\
+                 13-03-2022 | 10:42 | Updated 13-03-2022\n14 June 2019 | Balad Air Base, Salahuddin\n\
+                 Share: Facebook | Twitter | WhatsApp\n";
+        assert_eq!(
+            furniture(t),
+            [
+                "Iraq News | Kurdistan | Security | Politics | Economy",
+                "Share: Facebook | Twitter | WhatsApp"
+            ]
+        );
     }
 
     #[test]

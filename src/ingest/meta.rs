@@ -288,13 +288,22 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// The headline: the first short line of the header that is not furniture, a date or a
 /// dateline, looked for only before the body starts. When a later header line is a suffix of
 /// it ("NewsNATO chief warns…" then "NATO chief warns…"), the later, clean line wins.
-pub fn title(text: &str, lines: &[Line], boilerplate: &[Span]) -> Option<String> {
+pub fn title(
+    text: &str,
+    lines: &[Line],
+    boilerplate: &[Span],
+    outlet: Option<&str>,
+) -> Option<String> {
     let header = &lines[..lines.len().min(HEADER_LINES)];
     for (i, line) in header.iter().enumerate() {
         if boilerplate.iter().any(|b| b.overlaps(line.span)) {
             continue;
         }
         let s = line.span.slice(text);
+        // The masthead names the outlet, not the story.
+        if outlet.is_some_and(|o| normalize(s).eq_ignore_ascii_case(o)) {
+            continue;
+        }
         if let Some(heading) = s.strip_prefix('#') {
             let heading = normalize(heading.trim_start_matches('#')).into_owned();
             if words(&heading) > 0 {
@@ -338,10 +347,27 @@ pub fn title(text: &str, lines: &[Line], boilerplate: &[Span]) -> Option<String>
 }
 
 /// "WASHINGTON/BAGHDAD: The ..." or "LONDON (Reuters) - ...": the first line of the body.
+/// Labels a headline may open with ("LIVE: …"); a dateline opens with a place instead.
+const HEADLINE_LABELS: &[&str] = &[
+    "LIVE",
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "WATCH",
+    "ANALYSIS",
+    "EXPLAINER",
+    "FACTBOX",
+    "TIMELINE",
+    "VIDEO",
+    "CORRECTED",
+];
+
 fn is_dateline_sentence(s: &str) -> bool {
     let cut = s.find([':', '(', '—', '–']).unwrap_or(0);
     let place = s[..cut].trim_end_matches([' ', ',']);
     cut > 0
+        && !HEADLINE_LABELS.contains(&place)
         && place.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !place.chars().any(char::is_lowercase)
         || agency_dateline(s).is_some()

@@ -204,10 +204,10 @@ fn document(path: &str, text: String, origin: TextOrigin, given: Given) -> Docum
             }
         },
     };
+    let outlet = given.outlet.or_else(|| meta::outlet(&text, &lines));
     let title = given
         .title
-        .or_else(|| meta::title(&text, &lines, &boilerplate));
-    let outlet = given.outlet.or_else(|| meta::outlet(&text, &lines));
+        .or_else(|| meta::title(&text, &lines, &boilerplate, outlet.as_deref()));
     Document {
         path: path.to_string(),
         title,

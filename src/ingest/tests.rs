@@ -388,6 +388,17 @@ fn titles_from_plain_text() {
         None
     );
     assert_eq!(
+        title("LIVE: US retaliates after drone kills contractor\n\nBody text."),
+        Some("LIVE: US retaliates after drone kills contractor".into())
+    );
+    // The masthead is the outlet, not the headline.
+    assert_eq!(
+        title(
+            "MERIDIAN INSTITUTE FOR SECURITY STUDIES\nSelected attacks on coalition forces\n\nBody."
+        ),
+        Some("Selected attacks on coalition forces".into())
+    );
+    assert_eq!(
         title("Short\n\nThe attack killed three people in the north.\nLate heading line here"),
         None
     );
