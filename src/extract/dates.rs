@@ -85,6 +85,9 @@ pub enum DateExpr {
     Overnight,
     /// "over the weekend", "last weekend".
     Weekend(Rel),
+    /// "Tuesday last week" (-1), "Tuesday of this week" (0): a weekday of a week counted from
+    /// the week of publication.
+    WeekdayOfWeek { weekday: Weekday, offset: i32 },
     /// "last week" (-1), "this week" (0), "next week" (1); `earlier`: "earlier this week".
     Week { offset: i32, earlier: bool },
     /// "last month", "this month", "earlier this month".
@@ -349,6 +352,12 @@ fn evaluate(expr: &DateExpr, published: Option<NaiveDate>) -> Result<Resolved, W
             let sun = sub_days(sat, -1)?;
             let last = if rel == Rel::Next { sun } else { sun.min(p) };
             span((sat, last))
+        }
+        X::WeekdayOfWeek { weekday, offset } => {
+            let p = need()?;
+            let monday = weekday_back(p, Weekday::Mon, false)?;
+            let start = sub_days(monday, -7 * i64::from(offset))?;
+            day(sub_days(start, -i64::from(weekday.num_days_from_monday()))?)
         }
         X::Week { offset, earlier } => {
             let p = need()?;

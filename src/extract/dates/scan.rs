@@ -670,8 +670,23 @@ impl Parser<'_> {
                 if matches!(kw, Kw::WeekdayAbbr(_)) {
                     return None;
                 }
+                let tail = self.weekday_tail(j + 1);
+                // "Tuesday last week", "Tuesday of this week": that weekday of that week.
+                let w = if self.kw(tail) == Kw::Of {
+                    tail + 1
+                } else {
+                    tail
+                };
+                let week = match (self.kw(w), self.kw(w + 1)) {
+                    (Kw::Last, Kw::Week) => Some(-1),
+                    (Kw::This, Kw::Week) => Some(0),
+                    _ => None,
+                };
+                if let Some(offset) = week {
+                    return Some((w + 2, DateExpr::WeekdayOfWeek { weekday, offset }));
+                }
                 Some((
-                    self.weekday_tail(j + 1),
+                    tail,
                     DateExpr::Weekday {
                         weekday,
                         rel: Rel::Plain,
