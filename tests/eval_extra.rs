@@ -91,7 +91,7 @@ fn held_out_articles_hold_the_floor() {
             weapons: 0.72,
             perpetrator: 0.8,
             casualties: 0.68,
-            merged: 0.7,
+            merged: 0.85,
             actors: 0.95,
             published: 1.0,
         },

@@ -10,6 +10,10 @@ use std::collections::HashMap;
 
 /// How long after an incident an undated report of it can still be published and join it.
 const UNDATED_JOIN_DAYS: i64 = 90;
+/// How long after a deadly incident an undated report of the same toll at the same site can
+/// still join it: articles recall deadly attacks by place and toll for years ("the drone
+/// attack that killed three U.S. soldiers at Tower 22").
+const UNDATED_TOLL_JOIN_DAYS: i64 = 730;
 
 struct Item {
     incident: Incident,
@@ -33,6 +37,12 @@ fn country(i: &Incident) -> Option<&str> {
 fn country_toll(i: &Incident) -> Option<(String, u32)> {
     let killed = i.killed.filter(|k| *k > 0)?;
     Some((country(i)?.to_string(), killed))
+}
+
+/// The site and death toll of a deadly incident at a named site.
+fn site_toll(i: &Incident) -> Option<(String, u32)> {
+    let killed = i.killed.filter(|k| *k > 0)?;
+    Some((specific_place(i)?.to_string(), killed))
 }
 
 /// Outlets name one event differently (a drone strike that kills a commander is an airstrike
@@ -152,14 +162,27 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
             // An undated report joins a dated incident only on strong evidence: the same site
             // and a distinctive weapon or named victim, or (without a site) the same death toll
             // in the same country by the same weapon; and a publication date shortly after.
+            let same_site_toll = site_toll(a)
+                .filter(|t| Some(t) == site_toll(b).as_ref())
+                .filter(|_| weapon.is_some() || a.weapons.is_empty());
+            let mut window = UNDATED_JOIN_DAYS;
             let distinctive = if same_place {
-                a.weapons
+                let by_weapon_or_victim = a
+                    .weapons
                     .iter()
                     .find(|w| ex.is_distinctive(w) && b.weapons.contains(w))
                     .map(|w| format!("same distinctive weapon ({w})"))
                     .or_else(|| {
                         shared_named_victim(ex, a, b).map(|v| format!("same victim ({v})"))
-                    })?
+                    });
+                match (by_weapon_or_victim, same_site_toll) {
+                    (Some(basis), _) => basis,
+                    (None, Some((site, killed))) => {
+                        window = UNDATED_TOLL_JOIN_DAYS;
+                        format!("same toll ({killed} killed at {site})")
+                    }
+                    (None, None) => return None,
+                }
             } else {
                 let (country, killed) =
                     country_toll(a).filter(|k| Some(k) == country_toll(b).as_ref())?;
@@ -178,11 +201,13 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                 .and_then(|d| docs.get(*d))
                 .and_then(|d| d.published)?;
             let (start, end) = b.date.range?;
-            if end > published || start < published - Duration::days(UNDATED_JOIN_DAYS) {
+            if end > published || start < published - Duration::days(window) {
                 return None;
             }
             basis.push(distinctive);
-            basis.push("undated report published within 90 days after".to_string());
+            basis.push(format!(
+                "undated report published within {window} days after"
+            ));
             return Some(basis);
         }
         _ => return None,
@@ -229,6 +254,8 @@ struct Indexes {
     /// Day-dated incidents by country and death toll, for undated reports that give no site
     /// ("a drone attack killed three US soldiers in Jordan").
     by_country_toll: HashMap<(String, u32), Vec<usize>>,
+    /// Dated incidents by site and death toll, for undated reports that name both.
+    by_site_toll: HashMap<(String, u32), Vec<usize>>,
 }
 
 fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
@@ -245,6 +272,9 @@ impl Indexes {
         let Some((start, _)) = inc.date.range else {
             return;
         };
+        if let Some(key) = site_toll(inc) {
+            self.by_site_toll.entry(key).or_default().file(i);
+        }
         match inc.date.precision {
             Precision::Day => {
                 self.by_day.entry(start).or_default().file(i);
@@ -325,6 +355,9 @@ impl Indexes {
                 }
                 if let Some(key) = country_toll(inc) {
                     extend(self.by_country_toll.get(&key));
+                }
+                if let Some(key) = site_toll(inc) {
+                    extend(self.by_site_toll.get(&key));
                 }
                 if let (Some(p), Some(pubd)) = (specific_place(inc), published) {
                     for back in 0..=(UNDATED_JOIN_DAYS / 30) as u32 {
@@ -796,6 +829,49 @@ mod tests {
             &docs,
             vec![vec![tower], vec![toll(country_only(2), 1)]],
         );
+        assert_eq!(out.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn an_undated_recollection_of_a_deadly_attack_joins_it_by_site_and_toll() {
+        let ex = ex();
+        let docs = [doc(Some("2024-01-29")), doc(Some("2024-08-05"))];
+        let dated = |killed| Mention {
+            killed: Some(killed),
+            ..mention(
+                &ex,
+                0,
+                Some("2024-01-28"),
+                Some("Tower 22"),
+                &["drone"],
+                IncidentKind::Attack,
+                &[],
+            )
+        };
+        let recalled = |killed| Mention {
+            killed: Some(killed),
+            ..mention(
+                &ex,
+                1,
+                None,
+                Some("Tower 22"),
+                &["drone"],
+                IncidentKind::Attack,
+                &[],
+            )
+        };
+        let out = merge(&ex, &docs, vec![vec![dated(3)], vec![recalled(3)]]);
+        assert_eq!(out.len(), 1, "{out:#?}");
+        assert!(
+            out[0]
+                .merge_basis
+                .iter()
+                .any(|b| b.contains("3 killed at Tower 22")),
+            "{:?}",
+            out[0].merge_basis
+        );
+        // Another toll at the same site is another attack.
+        let out = merge(&ex, &docs, vec![vec![dated(3)], vec![recalled(1)]]);
         assert_eq!(out.len(), 2, "{out:#?}");
     }
 }
