@@ -88,6 +88,9 @@ pub struct WeaponEntry {
     /// attack told only by such weapons is not "the strikes" a later sentence reports.
     #[serde(default)]
     pub ground: bool,
+    /// An air-defence system: named in interceptions, never an attack's weapon.
+    #[serde(default)]
+    pub defensive: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -88,7 +88,7 @@ fn held_out_articles_hold_the_floor() {
             precision: 0.96,
             date: 0.75,
             place: 0.82,
-            weapons: 0.72,
+            weapons: 0.75,
             perpetrator: 0.8,
             casualties: 0.68,
             merged: 0.85,

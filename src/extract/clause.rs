@@ -317,7 +317,7 @@ fn analyse_in(
     // Weapons.
     let mut weapons: Vec<String> = Vec::new();
     for h in &part_hits {
-        if let Some(w) = h.weapon() {
+        if let Some(w) = h.weapon().filter(|&w| !ex.lex.weapons[w].defensive) {
             let name = ex.lex.weapons[w].name.clone();
             fields.push(FieldSpan {
                 field: Field::Weapon,

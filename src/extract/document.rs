@@ -949,4 +949,13 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:#?}");
         assert!(found.iter().all(|i| i.date.is_known()), "{found:#?}");
     }
+
+    #[test]
+    fn an_air_defence_system_is_not_the_attacks_weapon() {
+        let found = incidents(
+            "Published: January 3, 2022\n\nTwo fixed-wing drones were shot down early on Monday near Baghdad International Airport. A counter-rocket, artillery and mortar (C-RAM) system engaged the drones, the official said.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].weapons, ["drone"]);
+    }
 }
