@@ -266,6 +266,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
             }
             continue;
         }
+        // "the wounded contractor", "those killed": people already counted.
+        if i > 0 && tokens[i - 1].is_any(text, &["the", "those", "these"]) {
+            continue;
+        }
         // Number before: "eight members of Kataib Hezbollah lost their lives", "five people,
         // including US soldiers and vendors, were hurt"; conjoined counts add up ("four U.S.
         // service members and two Iraqi personnel were wounded").
@@ -279,9 +283,16 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
             .find(|&j| is_count(tokens, text, j).is_some() && !aside(j))
         {
             let between = &tokens[j + 1..i];
-            let blocked = between
-                .iter()
-                .any(|t| t.is(text, ";") || toll_of(t.text(text)).is_some());
+            // "Two of the wounded were treated on the base": some of a toll already told.
+            let partitive = between.first().is_some_and(|t| t.is(text, "of"))
+                && between.len() <= 2
+                && between
+                    .get(1)
+                    .is_none_or(|t| t.is_any(text, &["the", "those", "these"]));
+            let blocked = partitive
+                || between
+                    .iter()
+                    .any(|t| t.is(text, ";") || toll_of(t.text(text)).is_some());
             if let (false, Some(v)) = (blocked, is_count(tokens, text, j)) {
                 let mut total = v;
                 let mut first = j;
@@ -374,7 +385,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 25] = [
+        let cases: [(&str, Figures); 27] = [
             (
                 "killing a U.S. contractor and wounding five U.S. service members and another U.S. contractor",
                 (Some(1), Some(6)),
@@ -437,6 +448,14 @@ mod tests {
             ("23 times by missiles, killed", (None, None)),
             ("There were no injuries", (Some(0), Some(0))),
             ("None of the injuries is life-threatening", (None, None)),
+            (
+                "Two of the wounded service members were treated on the base",
+                (None, None),
+            ),
+            (
+                "Three others and the wounded contractor were flown to hospitals",
+                (None, None),
+            ),
             (
                 "struck a civilian house, causing minor injuries to two women and two children",
                 (None, Some(4)),

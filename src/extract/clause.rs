@@ -953,11 +953,15 @@ fn assign_roles(
                 TriggerPos::Verb | TriggerPos::Present,
                 _
             ))
-        ) && head_ti.and_then(|i| tokens.get(i + 1)).is_some_and(|t| {
-            t.is_any(
-                text,
-                &["in", "when", "as", "after", "during", "by", "while"],
-            )
+        ) && head_ti.map(|i| tokens.get(i + 1)).is_some_and(|next| {
+            // "US contractor killed, 5 troops hurt": a transitive verb with nothing after it.
+            next.is_none_or(|t| {
+                t.kind == TokenKind::Punct
+                    || t.is_any(
+                        text,
+                        &["in", "when", "as", "after", "during", "by", "while"],
+                    )
+            })
         });
     let killing_noun = matches!(
         head.trigger(),

@@ -33,12 +33,16 @@ fn figures(
     mentions: &[Mention],
     get: impl Fn(&Mention) -> Option<u32>,
 ) -> (Option<u32>, Option<(u32, u32)>) {
+    // Each article's first figure; but within one article a count beats a zero, which usually
+    // covers only some of the people there ("no injuries to U.S. personnel" before "minor
+    // injuries to two women and two children").
     let mut per_doc: Vec<(usize, u32)> = Vec::new();
     for m in mentions {
-        if let Some(v) = get(m)
-            && !per_doc.iter().any(|(d, _)| *d == m.doc)
-        {
-            per_doc.push((m.doc, v));
+        let Some(v) = get(m) else { continue };
+        match per_doc.iter_mut().find(|(d, _)| *d == m.doc) {
+            Some((_, seen)) if *seen == 0 => *seen = v,
+            Some(_) => {}
+            None => per_doc.push((m.doc, v)),
         }
     }
     per_doc.sort_by_key(|(d, _)| *d);

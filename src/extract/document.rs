@@ -958,4 +958,19 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].weapons, ["drone"]);
     }
+
+    #[test]
+    fn a_headline_victim_before_killed_is_not_the_killer() {
+        let found = incidents(
+            "Published: March 24, 2023\n\nUS contractor killed, 5 troops hurt in drone attack in Syria\n\nA drone struck a coalition base near Hasakah on Thursday, killing a U.S. contractor and wounding five U.S. service members.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            !found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "United States"),
+            "{found:#?}"
+        );
+        assert_eq!((found[0].killed, found[0].injured), (Some(1), Some(5)));
+    }
 }
