@@ -69,6 +69,25 @@ const PARTITIVES: [&str; 12] = [
 /// Before a past participle, words that make it an adjective ("from intercepted drones").
 const ADJECTIVAL_BEFORE: [&str; 8] = ["from", "of", "a", "an", "with", "some", "several", "two"];
 /// Nouns an event word can modify ("strike groups", "attack capability").
+/// Nouns after a weapon that make it the thing struck, not the means: "rocket launch sites".
+const WEAPON_FACILITY_NOUNS: [&str; 16] = [
+    "launch",
+    "launcher",
+    "launchers",
+    "launching",
+    "site",
+    "sites",
+    "depot",
+    "depots",
+    "storage",
+    "factory",
+    "factories",
+    "facility",
+    "facilities",
+    "warehouse",
+    "warehouses",
+    "production",
+];
 const MODIFIED_NOUNS: [&str; 14] = [
     "group",
     "groups",
@@ -314,9 +333,23 @@ fn analyse_in(
     let part_tokens: Vec<Token> = tokens.iter().copied().filter(|t| in_part(t.span)).collect();
     let mut fields = Vec::new();
 
-    // Weapons.
+    // Weapons, but not the ones that were struck ("rocket launch sites", "drone storage
+    // facilities", "equipment used to launch the rockets").
     let mut weapons: Vec<String> = Vec::new();
     for h in &part_hits {
+        let struck = token_index_at(&part_tokens, h.span.start).is_some_and(|ti| {
+            let after = token_index_at(&part_tokens, h.span.end.saturating_sub(1))
+                .and_then(|e| part_tokens.get(e + 1));
+            let before = |n: usize| ti.checked_sub(n).and_then(|j| part_tokens.get(j));
+            after.is_some_and(|t| t.is_any(text, &WEAPON_FACILITY_NOUNS))
+                || (1..=3)
+                    .filter_map(before)
+                    .any(|t| t.is_any(text, &["launch", "store", "stockpile", "build"]))
+                    && (1..=4).filter_map(before).any(|t| t.is(text, "used"))
+        });
+        if struck {
+            continue;
+        }
         if let Some(w) = h.weapon().filter(|&w| !ex.lex.weapons[w].defensive) {
             let name = ex.lex.weapons[w].name.clone();
             fields.push(FieldSpan {

@@ -973,4 +973,13 @@ mod tests {
         );
         assert_eq!((found[0].killed, found[0].injured), (Some(1), Some(5)));
     }
+
+    #[test]
+    fn weapons_that_were_struck_are_not_the_strikes_weapons() {
+        let found = incidents(
+            "Published: January 5, 2022\n\nU.S. warplanes struck several rocket launch sites near Mayadin on Tuesday, destroying equipment used to launch the rockets.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].weapons, ["airstrike"]);
+    }
 }
