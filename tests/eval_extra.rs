@@ -89,7 +89,7 @@ fn held_out_articles_hold_the_floor() {
             date: 0.75,
             place: 0.82,
             weapons: 0.75,
-            perpetrator: 0.8,
+            perpetrator: 0.85,
             casualties: 0.68,
             merged: 0.85,
             actors: 0.95,

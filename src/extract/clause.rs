@@ -753,14 +753,16 @@ fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
             skipped += 1;
             continue;
         }
+        // "the base" after a preposition or a participle ("a drone targeting the Al-Tanf
+        // garrison was shot down") is inside the subject, not its determiner.
         return t.is_any(text, &["the", "these", "those", "this"])
             && (j == 0
-                || !tokens[j - 1].is_any(
+                || !(tokens[j - 1].is_any(
                     text,
                     &[
                         "of", "on", "at", "against", "by", "in", "from", "with", "to",
                     ],
-                ));
+                ) || tokens[j - 1].text(text).ends_with("ing")));
     }
     false
 }
@@ -856,8 +858,9 @@ fn choose_place(
         .filter_map(|h| token_index_at(tokens, h.span.start))
         .chain(head_ti)
         .collect();
-    // (is a country, distance to the event word, place, span): sites beat countries, then the nearest.
-    let mut best: Option<(bool, usize, usize, Span)> = None;
+    // (is a country, is where it was fired from, distance to the event word, place, span):
+    // sites beat countries, the target beats the launch point, then the nearest.
+    let mut best: Option<(bool, bool, usize, usize, Span)> = None;
     for h in hits {
         let Some(p) = h.place() else { continue };
         let entry = &ex.lex.places[p];
@@ -906,12 +909,18 @@ fn choose_place(
                 continue;
             }
         }
-        let key = (entry.is_country(), distance, p, h.span);
-        if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+        // "fired … from near Hodeidah toward the USS Laboon in the Red Sea".
+        let origin = prev.is_some_and(|t| t.is(text, "from"))
+            || prev.is_some_and(|t| t.is_any(text, &["near", "outside"]))
+                && ti
+                    .checked_sub(2)
+                    .is_some_and(|j| tokens[j].is(text, "from"));
+        let key = (entry.is_country(), origin, distance, p, h.span);
+        if best.is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2)) {
             best = Some(key);
         }
     }
-    let best = best.map(|(_, _, p, span)| (p, span));
+    let best = best.map(|(_, _, _, p, span)| (p, span));
     if let Some((p, span)) = best
         && !ex.lex.places[p].is_country()
     {
@@ -1025,8 +1034,12 @@ fn assign_roles(
         if next.is_some_and(|t| t.is_any(text, &PROXY_SUFFIXES.map(|s| &s[1..]))) {
             continue;
         }
-        // "Iraqi factions", "Iranian militias": an unnamed group, not the state.
-        if adjective && next.is_some_and(|t| t.is_any(text, &UNNAMED_GROUP_NOUNS)) {
+        // "Iraqi factions", "Iranian militias": an unnamed group, not the state. ("Houthi
+        // militants" are the Houthis: the adjective of a group names the group.)
+        if adjective
+            && entry.actor_kind() != ActorKind::ArmedGroup
+            && next.is_some_and(|t| t.is_any(text, &UNNAMED_GROUP_NOUNS))
+        {
             continue;
         }
         // "the Jordan attack", "the Syria strikes": a country's own name in front of the event

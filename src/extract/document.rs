@@ -93,7 +93,8 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
             let is_headline = doc
                 .title
                 .as_deref()
-                .is_some_and(|t| sent.slice(text).trim() == t.trim());
+                .is_some_and(|t| sent.slice(text).trim() == t.trim())
+                || is_heading_line(text, sent);
             let tokens = tokenize(text, sent);
             let mut sentence_bg_cue = false;
             for c in split_clauses(text, sent, &hits, is_headline) {
@@ -172,6 +173,25 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
     mark_background_by_date(doc, &mut drafts);
     report.groups = group(ex, drafts);
     report
+}
+
+/// A section heading ("1) RED SEA: MISSILE DOWNED NEAR USS LABOON", "14:10 GMT – Rockets
+/// fired at Green Village base"): a short line of its own without a sentence's final stop. Like
+/// a headline, it announces the event the text under it tells.
+fn is_heading_line(text: &str, sent: Span) -> bool {
+    let s = sent.slice(text).trim_end();
+    let alone = text[..sent.start].trim_end_matches([' ', '\t']).is_empty()
+        || text[..sent.start]
+            .trim_end_matches([' ', '\t'])
+            .ends_with('\n');
+    let line_end = text[sent.end..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with('\n')
+        || text[sent.end..].trim().is_empty();
+    alone
+        && line_end
+        && !s.ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
+        && s.split_whitespace().count() <= 16
 }
 
 /// A timeline entry's heading: a line that starts with a date ("14 June 2019 | Balad Air
@@ -620,7 +640,9 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             None => groups.push(Group { drafts: vec![d] }),
         }
     }
-    // Then anaphors and thin mentions fold into the nearest compatible incident in reach.
+    // Then anaphors and thin mentions fold into the nearest compatible incident in reach;
+    // headlines and headings last, once the reports they announce have found their incidents.
+    pending.sort_by_key(|d| d.headline);
     for mut d in pending {
         let (reach, forward) = if d.tally {
             (TALLY_REACH, 0)
@@ -981,5 +1003,45 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].weapons, ["airstrike"]);
+    }
+
+    #[test]
+    fn a_group_adjective_names_the_group_and_the_launch_point_is_not_the_place() {
+        let found = incidents(
+            "Published: January 19, 2024\n\nHouthi militants fired a missile from Hodeidah at a tanker in the Red Sea on Sunday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Red Sea")
+        );
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Houthis"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_section_heading_announces_the_report_under_it() {
+        let found = incidents(
+            "Published: March 24, 2023\n\n14:10 GMT \u{2013} Rockets fired at Green Village base\n\nTen rockets targeted coalition forces at the Green Village base on Friday.\n\n11:30 GMT \u{2013} Monitor: eight pro-Iran fighters killed\n\nA monitor said the overnight US strikes killed eight pro-Iran fighters in Deir ez-Zor.\n\n07:00 GMT \u{2013} What happened\n\nA drone struck a coalition base near Hasakah on Thursday, killing a US contractor.\n",
+        );
+        let hasakah = at(&found, "Hasakah");
+        assert_eq!(hasakah.killed, Some(1), "{found:#?}");
+        assert_eq!(hasakah.sources.len(), 1, "{hasakah:#?}");
+        let strikes = at(&found, "Deir ez-Zor");
+        assert_eq!(strikes.sources.len(), 2, "{strikes:#?}");
+        assert_eq!(at(&found, "Al-Omar oil field").sources.len(), 2);
+    }
+
+    #[test]
+    fn a_determiner_inside_a_participle_phrase_is_not_the_subjects() {
+        let found = incidents(
+            "Published: January 30, 2024\n\nA one-way attack drone slammed into living quarters early Sunday, killing three U.S. soldiers. Last week, a drone targeting the Al-Tanf garrison was shot down before it reached the base.\n",
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(at(&found, "Al-Tanf Garrison").killed, None);
     }
 }
