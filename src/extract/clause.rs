@@ -69,6 +69,31 @@ const PARTITIVES: [&str; 12] = [
 /// Before a past participle, words that make it an adjective ("from intercepted drones").
 const ADJECTIVAL_BEFORE: [&str; 8] = ["from", "of", "a", "an", "with", "some", "several", "two"];
 /// Nouns an event word can modify ("strike groups", "attack capability").
+/// Words after a name that make it a street or square ("Palestine Street").
+const STREET_WORDS: [&str; 9] = [
+    "street",
+    "st",
+    "road",
+    "square",
+    "avenue",
+    "bridge",
+    "highway",
+    "district",
+    "neighbourhood",
+];
+/// Participles before "by" that describe a place or thing by who uses it, not who attacked.
+const DESCRIBING_PARTICIPLES: [&str; 10] = [
+    "used",
+    "operated",
+    "controlled",
+    "run",
+    "held",
+    "backed",
+    "supported",
+    "affiliated",
+    "occupied",
+    "manned",
+];
 /// Nouns after a weapon that make it the thing struck, not the means: "rocket launch sites".
 const WEAPON_FACILITY_NOUNS: [&str; 16] = [
     "launch",
@@ -702,6 +727,9 @@ fn choose_head(
                 let object_follows = next.is_some_and(|t| {
                     t.is_any(text, &["the", "a", "an"])
                         || super::tokens::number_value(t.text(text)).is_some()
+                        || hits
+                            .iter()
+                            .any(|o| o.place().is_some() && o.span.start == t.span.start)
                 });
                 let noun_phrase_before = before(1).is_some_and(|t| {
                     let w = t.text(text);
@@ -1034,6 +1062,10 @@ fn assign_roles(
         if next.is_some_and(|t| t.is_any(text, &PROXY_SUFFIXES.map(|s| &s[1..]))) {
             continue;
         }
+        // "Palestine Street", "Iran Square": a street named after it.
+        if next.is_some_and(|t| t.is_any(text, &STREET_WORDS)) {
+            continue;
+        }
         // "Iraqi factions", "Iranian militias": an unnamed group, not the state. ("Houthi
         // militants" are the Houthis: the adjective of a group names the group.)
         if adjective
@@ -1069,9 +1101,19 @@ fn assign_roles(
         // "fired by X", "carried out by X": the agent of the event word itself, not of another
         // verb ("facilities used by X").
         let near_head = head_ti.is_some_and(|hi| ti > hi && ti <= hi + 4);
-        let by = near_head && prev.is_some_and(|t| t.is(text, "by"))
-            || (prev.is_some_and(quote_or_the)
-                && ti.checked_sub(2).is_some_and(|j| tokens[j].is(text, "by")));
+        let by_at = if prev.is_some_and(|t| t.is(text, "by")) {
+            ti.checked_sub(1).filter(|_| near_head)
+        } else if prev.is_some_and(quote_or_the) {
+            ti.checked_sub(2).filter(|&j| tokens[j].is(text, "by"))
+        } else {
+            None
+        };
+        // "facilities used by the IRGC", "a base run by": the agent of another verb describes
+        // the target.
+        let by = by_at.is_some_and(|j| {
+            !j.checked_sub(1)
+                .is_some_and(|k| tokens[k].is_any(text, &DESCRIBING_PARTICIPLES))
+        });
         let claimed_by = by && window_before(4).any(|t| t.is(text, "claimed"));
         // "The Islamic Resistance in Iraq, an umbrella term for Iran-backed groups, claimed …": the
         // claim verb may follow an apposition, but no other named actor may stand between.

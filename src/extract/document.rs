@@ -250,7 +250,11 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
     let text = doc.text.as_str();
     let mut out = Vec::new();
     for (si, &sent) in sents.iter().enumerate() {
-        let line = sent.slice(text);
+        // A list item or emphasis may wrap the heading: "- **18 October 2023 — Al-Tanf.**".
+        let line = sent
+            .slice(text)
+            .trim_start_matches(['-', '*', '•', '#', '_', '>', ' ', '\t']);
+        let lead = sent.len() - line.len();
         let starts_like_date = line
             .split(|c: char| !c.is_alphanumeric())
             .next()
@@ -276,7 +280,7 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
         );
         let rest = text[first.span.end..sent.end].trim_start();
         let separated = rest.is_empty() || rest.starts_with(['|', '–', '—', '-', ':', '•']);
-        if first.span.start != sent.start || !dated || !separated {
+        if first.span.start != sent.start + lead || !dated || !separated {
             continue;
         }
         let date = dates::resolve(text, &first, doc.published);
@@ -1043,5 +1047,31 @@ mod tests {
         );
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!(at(&found, "Al-Tanf Garrison").killed, None);
+    }
+
+    #[test]
+    fn a_markdown_list_of_dated_items_is_a_timeline() {
+        let found = incidents(
+            "Published 12 February 2024\n\n## Key events\n\n- **27 October 2023 \u{2014} Abu Kamal, Syria.** U.S. F-16s strike two facilities used by the IRGC.\n- **25 December 2023 \u{2014} Erbil, Iraq.** A one-way attack drone strikes Erbil Air Base, wounding three U.S. service members.\n- **4 January 2024 \u{2014} Baghdad.** A U.S. drone strike on a PMF headquarters on Palestine Street kills a commander.\n",
+        );
+        assert_eq!(found.len(), 3, "{found:#?}");
+        let abu_kamal = at(&found, "Abu Kamal");
+        assert_eq!(abu_kamal.date.label().as_deref(), Some("2023-10-27"));
+        // "used by the IRGC" describes the target.
+        assert!(
+            !abu_kamal
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Islamic Revolutionary Guard Corps"),
+            "{abu_kamal:#?}"
+        );
+        let erbil = at(&found, "Erbil Air Base");
+        assert_eq!(erbil.date.label().as_deref(), Some("2023-12-25"));
+        assert_eq!(erbil.injured, Some(3));
+        // A street named after a country is not that country.
+        let baghdad = at(&found, "Baghdad");
+        assert!(
+            baghdad.participants.iter().all(|p| p.actor != "Palestine"),
+            "{baghdad:#?}"
+        );
     }
 }
