@@ -446,7 +446,7 @@ fn analyse_in(
         .filter(|p| p.caused && p.span != part.span)
         .map(|p| p.span)
         .collect();
-    let date = choose_date(ctx, clause, part, &causes, head.span, &mut fields);
+    let (mut date, stated_on) = choose_date(ctx, clause, part, &causes, head.span, &mut fields);
     let relative_days = if date.is_known() {
         None
     } else {
@@ -461,12 +461,18 @@ fn analyse_in(
 
     // "Eight of its members were killed": a toll for an event told elsewhere, unless the
     // clause names where or when.
-    let anaphoric = anaphoric
-        || (head_kind == IncidentKind::Assassination
-            && !named_victim
-            && !airborne
-            && !other_attack
-            && weapons.is_empty());
+    let toll_only = head_kind == IncidentKind::Assassination
+        && !named_victim
+        && !airborne
+        && !other_attack
+        && weapons.is_empty();
+    // "The PMF said on Monday that 25 fighters were killed": Monday is when the toll was
+    // given, not when they died.
+    if toll_only && stated_on {
+        date = DateValue::unknown();
+        fields.retain(|f| f.field != Field::Date);
+    }
+    let anaphoric = anaphoric || toll_only;
     // What lets a mention stand on its own. Recalled events need a date or a named victim;
     // a place alone ("in the Gaza Strip") is too little to tell an earlier event apart.
     let has_date = date.is_known();
@@ -1252,7 +1258,7 @@ fn choose_date(
     causes: &[Span],
     head: Span,
     fields: &mut Vec<FieldSpan>,
-) -> DateValue {
+) -> (DateValue, bool) {
     let text = ctx.text;
     // A cause phrase ("a day after …") has only its own dates; otherwise the clause's, found
     // once (the part lies inside the clause).
@@ -1284,7 +1290,7 @@ fn choose_date(
         .min_by_key(|m| rank(m))
         .cloned();
     let Some(m) = pick else {
-        return DateValue::unknown();
+        return (DateValue::unknown(), false);
     };
     let value = match ctx.entry_day {
         Some(day) => dates::resolve_against(text, &m, Some(day), "timeline entry of"),
@@ -1296,7 +1302,7 @@ fn choose_date(
         value: label,
         span: m.span,
     });
-    value
+    (value, is_speech(&m))
 }
 
 const REPORTING_VERBS: [&str; 11] = [

@@ -1074,4 +1074,14 @@ mod tests {
             "{baghdad:#?}"
         );
     }
+
+    #[test]
+    fn a_toll_given_on_a_later_day_is_not_dated_by_the_statement() {
+        let found = incidents(
+            "Published: December 30, 2019\n\nU.S. air strikes on Sunday hit five Kataib Hezbollah facilities in Iraq and Syria. The PMF said on Monday that 25 fighters were killed and 51 wounded.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].date.label().as_deref(), Some("2019-12-29"));
+        assert_eq!((found[0].killed, found[0].injured), (Some(25), Some(51)));
+    }
 }
