@@ -240,12 +240,16 @@ fn is_published_footer(s: &str) -> bool {
 /// set apart by bars or bullets, none of them a date or a sentence.
 fn is_menu(s: &str) -> bool {
     let items: Vec<&str> = s.split(['|', '·', '•']).map(str::trim).collect();
+    // Bullets set items apart in a ticker too ("BREAKING Erbil flights resume • KRG cabinet
+    // meets • Weather: rain"): prose does not use them twice in a line.
+    let bullets = s.matches(['·', '•']).count() >= 2;
+    let words = if bullets { 1..=12 } else { 1..=3 };
     items.len() >= 3
         && s.len() <= 300
         && items.iter().all(|item| {
-            (1..=3).contains(&super::lines::words(item))
+            words.contains(&super::lines::words(item))
                 && !item.ends_with('.')
-                && !item.bytes().any(|b| b.is_ascii_digit())
+                && (bullets || !item.bytes().any(|b| b.is_ascii_digit()))
         })
 }
 
@@ -274,12 +278,14 @@ mod tests {
     fn navigation_bars_are_furniture_but_dated_lines_are_not() {
         let t = "Iraq News | Kurdistan | Security | Politics | Economy\nArmed drone targets Harir base\n\
                  13-03-2022 | 10:42 | Updated 13-03-2022\n14 June 2019 | Balad Air Base, Salahuddin\n\
-                 Share: Facebook | Twitter | WhatsApp\n";
+                 Share: Facebook | Twitter | WhatsApp\n\
+                 BREAKING Erbil airport flights resume after attack \u{2022} KRG cabinet meets \u{2022} Weather: rain\n";
         assert_eq!(
             furniture(t),
             [
                 "Iraq News | Kurdistan | Security | Politics | Economy",
-                "Share: Facebook | Twitter | WhatsApp"
+                "Share: Facebook | Twitter | WhatsApp",
+                "BREAKING Erbil airport flights resume after attack \u{2022} KRG cabinet meets \u{2022} Weather: rain"
             ]
         );
     }

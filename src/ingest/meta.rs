@@ -151,6 +151,13 @@ const PRESS_WORDS: &[&str] = &[
     "Newswire",
     "Media",
     "Institute",
+    "Ledger",
+    "Review",
+    "Desk",
+    "Courier",
+    "Standard",
+    "Mirror",
+    "Express",
 ];
 
 /// "© 2024 Hasakah Post. All rights reserved.", "© Dijla Network 2024", "Hawler Daily © 2022 –
@@ -161,11 +168,14 @@ fn copyright_line(s: &str) -> Option<String> {
         Some(at) => (&s[..at], &s[at + '©'.len_utf8()..]),
         None => ("", strip_prefix_ci(s, "copyright ")?),
     };
-    let name = if before.trim().is_empty() {
-        after
-    } else {
-        before
+    // "All rights reserved © Sumer News Agency 2023": the notice is not the name.
+    let notice = |side: &str| {
+        let side = side
+            .trim()
+            .trim_end_matches(['.', ',', '|', '-', '–', '—', ' ']);
+        side.is_empty() || side.eq_ignore_ascii_case("all rights reserved")
     };
+    let name = if notice(before) { after } else { before };
     let not_name = |c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | '—' | ' ');
     let name = name
         .trim_matches(not_name)
@@ -229,9 +239,10 @@ fn title_case(caps: &str) -> String {
         .enumerate()
         .map(|(i, w)| {
             let lower = w.to_lowercase();
-            if i > 0 && SMALL.contains(&lower.as_str()) {
+            let small = SMALL.contains(&lower.as_str());
+            if i > 0 && small {
                 lower
-            } else if w.chars().count() <= 3 {
+            } else if w.chars().count() <= 3 && !small {
                 w.to_string()
             } else {
                 let mut c = lower.chars();
@@ -300,8 +311,9 @@ pub fn title(
             continue;
         }
         let s = line.span.slice(text);
-        // The masthead names the outlet, not the story.
-        if outlet.is_some_and(|o| normalize(s).eq_ignore_ascii_case(o)) {
+        // The masthead names the outlet, not the story ("Sumer News Agency | سومر نيوز").
+        let first_item = s.split(['|', '—', '–']).next().unwrap_or(s);
+        if outlet.is_some_and(|o| normalize(first_item).eq_ignore_ascii_case(o)) {
             continue;
         }
         if let Some(heading) = s.strip_prefix('#') {

@@ -368,6 +368,17 @@ fn outlets_from_copyright_lines_and_capital_mastheads() {
         outlet(&format!("MERIDIAN INSTITUTE FOR SECURITY STUDIES{body}")).as_deref(),
         Some("Meridian Institute for Security Studies")
     );
+    assert_eq!(
+        outlet(&format!(
+            "Headline words here today{body}All rights reserved © Sumer News Agency 2023"
+        ))
+        .as_deref(),
+        Some("Sumer News Agency")
+    );
+    assert_eq!(
+        outlet(&format!("THE LEVANT OBSERVER | Middle East | Syria{body}")).as_deref(),
+        Some("The Levant Observer")
+    );
     // A headline in capitals is not a masthead.
     assert_eq!(outlet(&format!("DRONE STRIKE HITS BASE{body}")), None);
 }
