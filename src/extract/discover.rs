@@ -17,11 +17,12 @@ pub struct Discovered {
 /// Words that, right before a capitalised name, say it is a person. Sorted, lowercase: looked
 /// up by binary search (see `is_title`).
 /// Abbreviated ones ("Col.") are the word before its period.
-const TITLES: [&str; 41] = [
+const TITLES: [&str; 47] = [
     "activist",
     "adm",
     "adviser",
     "advisor",
+    "airman",
     "ambassador",
     "brig",
     "businessman",
@@ -34,6 +35,7 @@ const TITLES: [&str; 41] = [
     "colonel",
     "commander",
     "cpl",
+    "deputy",
     "dr",
     "envoy",
     "gen",
@@ -48,14 +50,18 @@ const TITLES: [&str; 41] = [
     "major",
     "mayor",
     "minister",
+    "pfc",
     "photographer",
     "president",
+    "pvt",
     "representative",
     "secretary",
     "senator",
     "sergeant",
     "sgt",
     "sheikh",
+    "spc",
+    "specialist",
     "spokesman",
     "spokesperson",
     "spokeswoman",
@@ -72,6 +78,19 @@ const ROLE_NOUNS: [&str; 8] = [
 ];
 /// Particles inside Arabic and other names ("al-", "bin", "Abu").
 const NAME_PARTICLES: [&str; 6] = ["al", "bin", "ibn", "abu", "abd", "el"];
+/// Last words of military unit names after an ordinal ("718th Engineer Company").
+const UNIT_TAILS: [&str; 10] = [
+    "Company",
+    "Battalion",
+    "Brigade",
+    "Regiment",
+    "Division",
+    "Squadron",
+    "Wing",
+    "Fleet",
+    "Corps",
+    "Unit",
+];
 /// Tails that also end common nouns ("Air Force", "Media Cell"): a name needs two words before them.
 const WEAK_TAILS: [&str; 4] = ["Forces", "Force", "Command", "Cell"];
 const GROUP_HEADS: [&str; 8] = [
@@ -360,11 +379,15 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 add(&mut out, join(&tokens, text, item), ActorKind::Person, None);
             }
         }
-        // "The UK defence secretary, Ben Wallace, condemned": a title, then the name in commas.
+        // "The UK defence secretary, Ben Wallace, condemned", "and his deputy, Mohammad Hadi
+        // Haji Rahimi.": a title, then the name set off by a comma.
         if title_at(i)
             && tokens.get(i + 1).is_some_and(|c| c.is(text, ","))
             && let Some(run) = name_run(&is_name, i + 2)
-            && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
+            && clean(run)
+            && tokens
+                .get(run.1)
+                .is_some_and(|c| c.is_any(text, &[",", ".", ";", ")"]))
         {
             add(
                 &mut out,
@@ -443,6 +466,26 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 ActorKind::Person,
                 Some(desc),
             );
+        }
+        // Military units: "the 718th Engineer Company", "the 82nd Airborne Division".
+        if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
+            let w = t.text(text);
+            let ordinal = w.len() > 2
+                && w.as_bytes()[0].is_ascii_digit()
+                && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s))
+                && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit());
+            if ordinal
+                && let Some(end) = (i + 1..(i + 5).min(tokens.len()))
+                    .take_while(|&j| is_name[j])
+                    .find(|&j| tokens[j].is_any(text, &UNIT_TAILS))
+            {
+                add(
+                    &mut out,
+                    join(&tokens, text, (i, end + 1)),
+                    ActorKind::Military,
+                    None,
+                );
+            }
         }
         // Group names: "Saraya Awliya al-Dam", "Ashab al-Kahf", "Hezbollah Brigades".
         if let Some(w) = word
@@ -544,6 +587,32 @@ mod tests {
             !found.iter().any(|f| f.name.starts_with("Col")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn units_ranks_and_a_title_set_off_by_a_comma() {
+        let d = doc(
+            "All three were assigned to the 718th Engineer Company. They were Spc. Kennedy Ladon Sanders and Sgt. William Rivers. The strike killed a commander and his deputy, Mohammad Hadi Haji Rahimi. The 5th of May.",
+        );
+        let found = discover(&d, &|_| false);
+        let kind = |name: &str| found.iter().find(|f| f.name == name).map(|f| f.kind);
+        assert_eq!(
+            kind("718th Engineer Company"),
+            Some(ActorKind::Military),
+            "{found:?}"
+        );
+        assert_eq!(
+            kind("Kennedy Ladon Sanders"),
+            Some(ActorKind::Person),
+            "{found:?}"
+        );
+        assert_eq!(kind("William Rivers"), Some(ActorKind::Person), "{found:?}");
+        assert_eq!(
+            kind("Mohammad Hadi Haji Rahimi"),
+            Some(ActorKind::Person),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|f| f.name.contains("May")), "{found:?}");
     }
 
     #[test]
