@@ -846,15 +846,28 @@ fn is_running_total(
     let in_part: Vec<&Token> = tokens.iter().filter(|t| part.contains(t.span)).collect();
     // "carried out 78 attacks on U.S. troops since the start of 2021": a count of events with a
     // total's cue after it.
+    // "it was the 26th Houthi attack on shipping since 19 November": an ordinal counts too.
+    let ordinal = |w: &str| {
+        w.len() > 2
+            && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s))
+            && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
+            && w[..w.len() - 2].parse::<u32>().is_ok_and(|n| n >= 2)
+    };
     let counted_events = hits.iter().any(|h| {
-        matches!(h.trigger(), Some((_, TriggerPos::Noun, true)))
-            && part.contains(h.span)
-            && in_part
-                .iter()
-                .position(|t| t.span.start == h.span.start)
-                .and_then(|at| at.checked_sub(1))
-                .and_then(|at| super::tokens::number_value(in_part[at].text(text)))
-                .is_some_and(|n| n >= 2)
+        let Some((_, TriggerPos::Noun, plural)) = h.trigger() else {
+            return false;
+        };
+        let Some(at) = in_part.iter().position(|t| t.span.start == h.span.start) else {
+            return false;
+        };
+        let count = at
+            .checked_sub(1)
+            .and_then(|j| super::tokens::number_value(in_part[j].text(text)))
+            .is_some_and(|n| n >= 2);
+        let nth = (1..=2)
+            .filter_map(|k| at.checked_sub(k))
+            .any(|j| ordinal(in_part[j].text(text)));
+        part.contains(h.span) && (plural && count || nth)
     });
     let total_cue = hits
         .iter()

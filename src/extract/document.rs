@@ -933,6 +933,14 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_attack_since_a_date_is_a_total() {
+        let found = incidents(
+            "Published: January 10, 2024\n\nCENTCOM said it was the 26th Houthi attack on commercial shipping lanes in the Red Sea since 19 November.\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
     fn a_count_of_attacks_since_a_date_is_a_total() {
         let found = incidents(
             "Published: March 24, 2023\n\nGen. Michael Kurilla told Congress on Thursday that Iran-backed groups had carried out 78 attacks on U.S. troops in Iraq and Syria since the start of 2021.\n",
