@@ -949,6 +949,25 @@ fn choose_place(
         if directional {
             continue;
         }
+        // "Baghdad says 16 people are killed", "Tehran denied": a capital speaking for its
+        // government is not where it happened.
+        if tokens.get(last_ti + 1).is_some_and(|t| {
+            t.is_any(
+                text,
+                &[
+                    "says",
+                    "said",
+                    "say",
+                    "denied",
+                    "denies",
+                    "condemned",
+                    "accused",
+                    "blamed",
+                ],
+            )
+        }) {
+            continue;
+        }
         if entry.is_country() {
             // A country named as an actor ("urged Iran") is not where something happened.
             let locative = prev.is_some_and(|t| t.is_any(text, &LOCATIVE));

@@ -1092,4 +1092,17 @@ mod tests {
         assert_eq!(found[0].date.label().as_deref(), Some("2019-12-29"));
         assert_eq!((found[0].killed, found[0].injured), (Some(25), Some(51)));
     }
+
+    #[test]
+    fn a_capital_that_speaks_is_not_the_place() {
+        let found = incidents(
+            "Published: February 3, 2024\n\nU.S. B-1B bombers struck more than 85 targets at seven locations on Friday; Baghdad says 16 people were killed.\n",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|i| i.place.as_ref().is_none_or(|p| p.name != "Baghdad")),
+            "{found:#?}"
+        );
+    }
 }
