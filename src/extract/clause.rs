@@ -923,11 +923,16 @@ fn choose_place(
             continue;
         };
         let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
-        let distance = event_tis
+        let mut distance = event_tis
             .iter()
             .map(|&e| ti.abs_diff(e).min(last_ti.abs_diff(e)))
             .min()
             .unwrap_or(0);
+        // "strikes on two facilities in eastern Syria used by …: a training facility near Abu
+        // Kamal and a safe house near Mayadin": a list after a colon spells out the targets.
+        if let Some(colon) = head_ti.and_then(|hi| (hi..ti).find(|&j| tokens[j].is(text, ":"))) {
+            distance = distance.min(ti - colon);
+        }
         // A place far from the event word belongs to another phrase ("… oppose US support
         // for Israel in Gaza").
         if distance > PLACE_REACH {

@@ -1105,4 +1105,16 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn a_list_of_targets_after_a_colon_gives_the_place() {
+        let found = incidents(
+            "Published: November 13, 2023\n\nU.S. military forces yesterday conducted precision strikes on two facilities in eastern Syria used by Iran's Islamic Revolutionary Guard Corps and affiliated groups: a training facility near Abu Kamal and a safe house near Mayadin.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Abu Kamal")
+        );
+    }
 }
