@@ -2,7 +2,9 @@
 //! - `extra`: 24 articles (other outlets, years 2019–2024, Syria and Jordan, HTML/JSON/Markdown,
 //!   relative dates) written alongside the extractor;
 //! - `holdout`: 19 articles written later by someone who never read the extractor's code (a
-//!   timeline, a live blog, press releases, local outlets with boilerplate, undated briefs).
+//!   timeline, a live blog, press releases, local outlets with boilerplate, undated briefs);
+//! - `holdout2`: 18 more, written the same way a session later (briefing transcripts, a
+//!   Markdown timeline, a maritime bulletin, a live blog, British spelling).
 //!
 //! The floors here are what the extractor reaches today; README "Known limits" lists the gap to
 //! the seed bar.
@@ -42,7 +44,12 @@ fn assert_floor(r: &Report, floor: &Floor) {
     for (name, got, min) in checks {
         assert!(got >= min, "{name}: {got:.2} < {min:.2}\n{text}");
     }
-    assert_eq!(r.non_incidents_reported, 0, "non-incidents\n{text}");
+    assert!(
+        r.non_incidents_reported <= floor.non_incidents,
+        "non-incidents: {} > {}\n{text}",
+        r.non_incidents_reported,
+        floor.non_incidents
+    );
 }
 
 struct Floor {
@@ -56,6 +63,8 @@ struct Floor {
     merged: f64,
     actors: f64,
     published: f64,
+    /// Non-incidents reported as incidents, at most.
+    non_incidents: usize,
 }
 
 #[test]
@@ -74,6 +83,7 @@ fn unseen_articles_hold_the_floor() {
             merged: 0.75,
             actors: 0.94,
             published: 1.0,
+            non_incidents: 0,
         },
     );
 }
@@ -94,6 +104,28 @@ fn held_out_articles_hold_the_floor() {
             merged: 0.85,
             actors: 0.95,
             published: 1.0,
+            non_incidents: 0,
+        },
+    );
+}
+
+#[test]
+fn second_held_out_set_holds_the_floor() {
+    let r = evaluate_fixture("holdout2", include_str!("fixtures/holdout2_gold.json"));
+    assert_floor(
+        &r,
+        &Floor {
+            recall: 1.0,
+            precision: 0.85,
+            date: 0.85,
+            place: 0.72,
+            weapons: 0.78,
+            perpetrator: 0.68,
+            casualties: 0.68,
+            merged: 0.5,
+            actors: 0.95,
+            published: 1.0,
+            non_incidents: 1,
         },
     );
 }
