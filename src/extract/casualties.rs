@@ -154,6 +154,34 @@ fn is_count(tokens: &[Token], text: &str, i: usize) -> Option<u32> {
     (!next_is_unit && !clock).then_some(v)
 }
 
+/// Words for the people killed beside a named victim.
+const COMPANIONS: [&str; 9] = [
+    "others",
+    "companions",
+    "aides",
+    "bodyguards",
+    "guards",
+    "associates",
+    "members",
+    "fighters",
+    "people",
+];
+
+/// After a killing verb at `i`: "… and two others", "…, along with two companions", "… and one
+/// of his aides": how many, and the token the phrase ends at.
+fn companions_after(text: &str, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    let end = (i + 30).min(tokens.len());
+    (i + 2..end)
+        .take_while(|&k| !tokens[k].is(text, ";") && toll_of(tokens[k].text(text)).is_none())
+        .filter(|&k| tokens[k].is_any(text, &["and", "with"]))
+        .find_map(|link| {
+            let n = is_count(tokens, text, link + 1)?;
+            let noun = (link + 2..(link + 5).min(tokens.len()))
+                .find(|&k| tokens[k].is_any(text, &COMPANIONS))?;
+            Some((n, noun))
+        })
+}
+
 /// Punctuation that ends a noun phrase (the dots of "U.S." do not).
 fn is_break(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Punct && !t.is(text, ".")
@@ -249,6 +277,20 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
                 Toll::Killed => set(&mut out.killed, v, span),
                 _ => set(&mut out.injured, v, span),
             }
+            continue;
+        }
+        // "killed a senior commander of Harakat al-Nujaba and one of his aides", "kills commander
+        // Abu Baqir al-Saadi and two others", "killed X …, along with two companions": one
+        // person named, and the others counted with them.
+        if toll == Toll::Killed
+            && tokens.get(i + 1).is_some_and(|t| {
+                t.is_any(text, &["a", "an", "the"])
+                    || t.text(text).chars().next().is_some_and(char::is_uppercase)
+            })
+            && let Some((n, end)) = companions_after(text, tokens, i)
+        {
+            let span = Span::new(tok.span.start, tokens[end].span.end);
+            set(&mut out.killed, n.saturating_add(1), span);
             continue;
         }
         // "killing a US contractor": one person.
@@ -385,7 +427,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 27] = [
+        let cases: [(&str, Figures); 30] = [
             (
                 "killing a U.S. contractor and wounding five U.S. service members and another U.S. contractor",
                 (Some(1), Some(6)),
@@ -448,6 +490,18 @@ mod tests {
             ("23 times by missiles, killed", (None, None)),
             ("There were no injuries", (Some(0), Some(0))),
             ("None of the injuries is life-threatening", (None, None)),
+            (
+                "killed a senior commander of Harakat al-Nujaba and one of his aides",
+                (Some(2), None),
+            ),
+            (
+                "kills Kataib Hezbollah commander Abu Baqir al-Saadi and two others",
+                (Some(3), None),
+            ),
+            (
+                "killed Wissam al-Saadi, who oversaw operations in Syria, along with two companions",
+                (Some(3), None),
+            ),
             (
                 "Two of the wounded service members were treated on the base",
                 (None, None),
