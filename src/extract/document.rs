@@ -687,6 +687,9 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
                 }
                 groups[i].drafts.push(d);
             }
+            // A headline the article's reports do not match summarises them in other words:
+            // it is an incident of its own only when the article tells no other.
+            None if d.headline && !groups.is_empty() => {}
             None if d.anchored => groups.push(Group { drafts: vec![d] }),
             None => {}
         }
@@ -1116,5 +1119,21 @@ mod tests {
             found[0].place.as_ref().map(|p| p.name.as_str()),
             Some("Abu Kamal")
         );
+    }
+
+    #[test]
+    fn a_headline_is_its_own_incident_only_when_the_body_tells_none() {
+        let found = incidents(
+            "Published: December 30, 2023\n\nRockets hit Erbil airport\n\nAn armed drone struck Harir air base on Saturday, officials said.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Harir Air Base")
+        );
+        let found = incidents(
+            "Published: December 30, 2023\n\nRockets hit Erbil airport\n\nOfficials gave no further details.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 }
