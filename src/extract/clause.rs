@@ -1111,9 +1111,14 @@ fn assign_roles(
         }
         // "Iraqi factions", "Iranian militias": an unnamed group, not the state. ("Houthi
         // militants" are the Houthis: the adjective of a group names the group.)
+        // One modifier may stand between: "Iraqi paramilitary factions", "Iranian-backed Shia
+        // militias".
         if adjective
             && entry.actor_kind() != ActorKind::ArmedGroup
-            && next.is_some_and(|t| t.is_any(text, &UNNAMED_GROUP_NOUNS))
+            && [next, next2]
+                .into_iter()
+                .flatten()
+                .any(|t| t.is_any(text, &UNNAMED_GROUP_NOUNS))
         {
             continue;
         }

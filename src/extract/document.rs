@@ -1136,4 +1136,17 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:#?}");
     }
+
+    #[test]
+    fn a_states_adjective_before_a_modified_group_noun_is_not_the_state() {
+        let found = incidents(
+            "Published: February 26, 2021\n\nUS jets struck the area near Albu Kamal on Thursday, killing 22 fighters from Iraqi paramilitary factions.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].weapons, ["airstrike"]);
+        assert!(
+            found[0].participants.iter().all(|p| p.actor != "Iraq"),
+            "{found:#?}"
+        );
+    }
 }
