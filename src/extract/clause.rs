@@ -394,7 +394,23 @@ fn analyse_in(
         choose_place(ex, ctx, &part_hits, &part_tokens, head.span, &mut fields);
 
     // Actors and their roles.
-    let participants = assign_roles(ex, ctx, &part_hits, &part_tokens, head, &mut fields);
+    let mut participants = assign_roles(ex, ctx, &part_hits, &part_tokens, head, &mut fields);
+    // "U.S. Central Command said its forces had conducted a strike": the speaker's forces.
+    if !participants
+        .iter()
+        .any(|p| matches!(p.role, Role::Perpetrator | Role::Claimant))
+        && let Some((actor, span)) = speaker_of_own_forces(ex, text, hits, tokens, head.span)
+    {
+        fields.push(FieldSpan {
+            field: Field::Perpetrator,
+            value: actor.clone(),
+            span,
+        });
+        participants.push(Participant {
+            actor,
+            role: Role::Perpetrator,
+        });
+    }
 
     // Casualties.
     let cas = casualties::find(text, &part_tokens);
@@ -765,6 +781,48 @@ fn choose_head(
         }
     }
     fallback.map(|(i, plural)| (i, true, plural))
+}
+
+/// "X said (that) its forces struck …": X, when the event's subject is "its/their forces" (or
+/// jets, aircraft, troops) and X is the actor just before the speech verb.
+fn speaker_of_own_forces(
+    ex: &Extractor,
+    text: &str,
+    hits: &[Hit],
+    tokens: &[Token],
+    head: Span,
+) -> Option<(String, Span)> {
+    let hi = token_index_at(tokens, head.start)?;
+    let own = (hi.saturating_sub(5)..hi).find(|&j| {
+        tokens[j].is_any(text, &["its", "their"])
+            && tokens.get(j + 1).is_some_and(|t| {
+                t.is_any(
+                    text,
+                    &[
+                        "forces",
+                        "jets",
+                        "aircraft",
+                        "warplanes",
+                        "troops",
+                        "military",
+                    ],
+                )
+            })
+    })?;
+    let own_start = tokens[own].span.start;
+    let speech = hits
+        .iter()
+        .rfind(|h| h.cue(Cue::Speech) && h.span.end <= own_start)?;
+    let (a, span) = hits
+        .iter()
+        .filter(|h| h.span.end <= speech.span.start)
+        .filter_map(|h| match h.actor() {
+            Some((a, false)) => Some((a, h.span)),
+            _ => None,
+        })
+        .next_back()?;
+    let entry = &ex.lex.actors[a];
+    (entry.actor_kind() != ActorKind::Media).then(|| (entry.name.clone(), span))
 }
 
 /// Whether the verb at token `ti` has a definite subject noun phrase right before it ("The

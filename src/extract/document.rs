@@ -1149,4 +1149,18 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn the_speakers_own_forces_are_the_perpetrator() {
+        let found = incidents(
+            "Published: February 8, 2024\n\nU.S. Central Command said in a statement that its forces had conducted a unilateral strike in Baghdad on Wednesday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "US Central Command"),
+            "{found:#?}"
+        );
+    }
 }
