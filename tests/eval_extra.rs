@@ -96,7 +96,7 @@ fn held_out_articles_hold_the_floor() {
         &Floor {
             recall: 0.93,
             precision: 0.96,
-            date: 0.75,
+            date: 0.8,
             place: 0.82,
             weapons: 0.75,
             perpetrator: 0.85,

@@ -1489,6 +1489,25 @@ fn relative_to_previous_event(text: &str, tokens: &[Token]) -> Option<(i64, Span
                 if n.is(text, "day") && a.is_any(text, &["before", "earlier"]) {
                     return Some((-1, span(a)));
                 }
+                // "The same night", "the same day": the day of the event told before.
+                if n.is(text, "same") && a.is_any(text, &SAME_DAY_UNITS) {
+                    return Some((0, span(a)));
+                }
+            }
+        }
+        // "Later that day", "that same night", "earlier that evening".
+        if t.is(text, "that") {
+            let unit = if next.is_some_and(|n| n.is(text, "same")) {
+                after
+            } else {
+                next
+            };
+            if let Some(u) = unit.filter(|u| u.is_any(text, &SAME_DAY_UNITS))
+                && tokens
+                    .get(i.wrapping_sub(1))
+                    .is_none_or(|p| p.is_any(text, &["later", "earlier", "on"]))
+            {
+                return Some((0, Span::new(t.span.start, u.span.end)));
             }
         }
         // "Hours earlier", "hours later": the same day as the event told before.
@@ -1517,6 +1536,9 @@ fn relative_to_previous_event(text: &str, tokens: &[Token]) -> Option<(i64, Span
     }
     None
 }
+
+/// Parts of a day that "the same …" / "later that …" refer back to.
+const SAME_DAY_UNITS: [&str; 5] = ["day", "night", "morning", "evening", "afternoon"];
 
 /// "BAGHDAD, Dec 28 (Reuters) - …": the date of a dateline is when the story was filed.
 fn dateline_date(text: &str, clause: Span, date: Span) -> bool {
