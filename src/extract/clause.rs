@@ -1510,6 +1510,14 @@ fn relative_to_previous_event(text: &str, tokens: &[Token]) -> Option<(i64, Span
                 return Some((0, Span::new(t.span.start, u.span.end)));
             }
         }
+        // "Shortly after,", "Minutes later", "Moments earlier": the same day too.
+        if let Some(n) =
+            next.filter(|n| n.is_any(text, &["after", "afterwards", "later", "earlier"]))
+            && (t.is_any(text, &["shortly", "minutes", "moments", "soon"]))
+            && after.is_none_or(|a| a.kind == TokenKind::Punct)
+        {
+            return Some((0, Span::new(t.span.start, n.span.end)));
+        }
         // "Hours earlier", "hours later": the same day as the event told before.
         if t.is(text, "hours")
             && let Some(n) = next.filter(|n| n.is_any(text, &["earlier", "later"]))

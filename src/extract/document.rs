@@ -1167,10 +1167,10 @@ mod tests {
     #[test]
     fn the_same_night_is_the_day_of_the_event_told_before() {
         let found = incidents(
-            "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base.\n",
+            "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base. Shortly after, rockets landed near Erbil airport.\n",
         );
         let dates: Vec<Option<String>> = found.iter().map(|i| i.date.label()).collect();
-        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(found.len(), 4, "{found:#?}");
         assert!(
             dates.iter().all(|d| d.as_deref() == Some("2024-01-15")),
             "{dates:?}"
