@@ -344,7 +344,7 @@ impl Indexes {
 
 /// Folds `new`'s facts into the running summary `into`: what later merge decisions read (date,
 /// place, weapons, actors). The final incident is consolidated from all mentions afterwards.
-fn absorb(ex: &Extractor, into: &mut Incident, new: &Incident) {
+fn absorb(ex: &Extractor, into: &mut Incident, new: Incident) {
     into.date = super::consolidate::best_date([&into.date, &new.date].into_iter());
     let finer = match (&into.place, &new.place) {
         (None, Some(_)) => true,
@@ -365,7 +365,7 @@ fn absorb(ex: &Extractor, into: &mut Incident, new: &Incident) {
             into.participants.push(p.clone());
         }
     }
-    into.sources.extend(new.sources.iter().cloned());
+    into.sources.extend(new.sources);
 }
 
 /// Merges every document's reports into incidents, in a stable order (by date, undated last).
@@ -373,12 +373,18 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
     let mut items: Vec<Item> = reports
         .into_iter()
         .filter(|ms| !ms.is_empty())
-        .map(|ms| {
+        .map(|mut ms| {
             let mut doc_ids: Vec<usize> = ms.iter().map(|m| m.doc).collect();
             doc_ids.sort_unstable();
             doc_ids.dedup();
+            let incident = consolidate(ex, &ms, Vec::new());
+            // The incident's sources hold the mentions' field spans now, and the final
+            // consolidation takes them from there: the mentions need not keep a copy.
+            for m in &mut ms {
+                m.fields = Vec::new();
+            }
             Item {
-                incident: consolidate(ex, &ms, Vec::new()),
+                incident,
                 mentions: ms,
                 docs: doc_ids,
             }
@@ -392,9 +398,15 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
             it.docs.first().copied(),
         )
     });
-    let mut merged: Vec<Item> = Vec::new();
+    // The incidents so far are `items[..kept]`: each report either joins one of them or
+    // becomes the next, so they are compacted into the front of the reports' own vector.
+    let mut items: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    let mut kept = 0;
     let mut idx = Indexes::default();
-    for item in items {
+    for i in 0..items.len() {
+        let Some(item) = items[i].take() else {
+            continue;
+        };
         let published = item
             .docs
             .first()
@@ -403,7 +415,7 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
         let found: Vec<(usize, Vec<String>)> = idx
             .candidates(ex, &item.incident, published)
             .into_iter()
-            .filter_map(|c| evidence(ex, docs, &item, &merged[c]).map(|b| (c, b)))
+            .filter_map(|c| evidence(ex, docs, &item, items[c].as_ref()?).map(|b| (c, b)))
             .collect();
         let coarse = matches!(
             item.incident.date.precision,
@@ -418,9 +430,8 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
                 .into_iter()
                 .max_by_key(|(c, b)| (b.len(), std::cmp::Reverse(*c)))
         };
-        match choice {
-            Some((c, basis)) => {
-                let target = &mut merged[c];
+        match choice.and_then(|(c, basis)| Some((c, basis, items[c].as_mut()?))) {
+            Some((c, basis, target)) => {
                 target.mentions.extend(item.mentions);
                 target.docs.extend(item.docs);
                 target.docs.sort_unstable();
@@ -433,20 +444,30 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
                 // A running summary answers the next merge questions; each incident is
                 // consolidated from all its mentions once, after the loop (re-consolidating on
                 // every merge made the merge quadratic in the size of an incident).
-                absorb(ex, &mut target.incident, &item.incident);
+                absorb(ex, &mut target.incident, item.incident);
                 idx.add(ex, c, &target.incident);
             }
             None => {
-                idx.add(ex, merged.len(), &item.incident);
-                merged.push(item);
+                idx.add(ex, kept, &item.incident);
+                items[kept] = Some(item);
+                kept += 1;
             }
         }
     }
-    let mut out: Vec<Incident> = merged
+    items.truncate(kept);
+    let mut out: Vec<Incident> = items
         .into_iter()
+        .flatten()
         .map(|m| {
             if m.docs.len() > 1 || m.incident.sources.len() != m.mentions.len() {
-                consolidate(ex, &m.mentions, m.incident.merge_basis)
+                let mut incident = consolidate(ex, &m.mentions, m.incident.merge_basis);
+                // The running summary's sources are each report's own, in the mentions' order:
+                // sorted and deduplicated as `consolidate` does, they are the incident's.
+                let mut sources = m.incident.sources;
+                sources.sort_by_key(|s| (s.doc, s.passage.start));
+                sources.dedup_by_key(|s| (s.doc, s.passage));
+                incident.sources = sources;
+                incident
             } else {
                 m.incident
             }
