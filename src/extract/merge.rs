@@ -2,11 +2,11 @@
 //! Candidates come from indexes by day, month and place, so the merge is linear in the number
 //! of reports rather than quadratic. Every merge records what it was based on.
 
-use super::Extractor;
 use super::consolidate::consolidate;
+use super::{Extractor, FastMap, PlaceKey};
 use crate::model::{Document, Incident, IncidentKind, Mention, Precision};
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::HashMap;
+use rayon::prelude::*;
 
 /// How long after an incident an undated report of it can still be published and join it.
 const UNDATED_JOIN_DAYS: i64 = 90;
@@ -213,22 +213,24 @@ impl FileOnce for Vec<usize> {
     }
 }
 
+/// The merge's indexes. Places are keyed by `Extractor::place_key`: no string is allocated to
+/// file or to look up an incident at a lexicon place.
 #[derive(Default)]
 struct Indexes {
     /// Day-dated incidents by day and site; those without a site under `by_day_open`.
-    by_day_site: HashMap<(NaiveDate, String), Vec<usize>>,
-    by_day_open: HashMap<NaiveDate, Vec<usize>>,
-    by_day: HashMap<NaiveDate, Vec<usize>>,
-    by_month: HashMap<(i32, u32), Vec<usize>>,
-    by_year: HashMap<i32, Vec<usize>>,
+    by_day_site: FastMap<(NaiveDate, PlaceKey), Vec<usize>>,
+    by_day_open: FastMap<NaiveDate, Vec<usize>>,
+    by_day: FastMap<NaiveDate, Vec<usize>>,
+    by_month: FastMap<(i32, u32), Vec<usize>>,
+    by_year: FastMap<i32, Vec<usize>>,
     /// Day-dated incidents by place and month, for reports that name the place but not the day.
-    by_place_month: HashMap<(String, i32, u32), Vec<usize>>,
+    by_place_month: FastMap<(PlaceKey, i32, u32), Vec<usize>>,
     /// Incidents by named victim, dated or not: a person is killed once, so any report of their
     /// killing is a candidate whatever its date.
-    by_victim: HashMap<String, Vec<usize>>,
+    by_victim: FastMap<String, Vec<usize>>,
     /// Day-dated incidents by country and death toll, for undated reports that give no site
     /// ("a drone attack killed three US soldiers in Jordan").
-    by_country_toll: HashMap<(String, u32), Vec<usize>>,
+    by_country_toll: FastMap<(String, u32), Vec<usize>>,
 }
 
 fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
@@ -240,7 +242,10 @@ impl Indexes {
     /// Files incident `i` under its keys; filing it again (after a merge) adds only new keys.
     fn add(&mut self, ex: &Extractor, i: usize, inc: &Incident) {
         for v in named_victims(ex, inc) {
-            self.by_victim.entry(v.to_string()).or_default().file(i);
+            match self.by_victim.get_mut(v) {
+                Some(list) => list.file(i),
+                None => self.by_victim.entry(v.to_string()).or_default().file(i),
+            }
         }
         let Some((start, _)) = inc.date.range else {
             return;
@@ -251,7 +256,7 @@ impl Indexes {
                 match specific_place(inc) {
                     Some(p) => self
                         .by_day_site
-                        .entry((start, p.to_string()))
+                        .entry((start, ex.place_key(p)))
                         .or_default()
                         .file(i),
                     None => self.by_day_open.entry(start).or_default().file(i),
@@ -261,7 +266,7 @@ impl Indexes {
                 }
                 if let Some(p) = specific_place(inc) {
                     self.by_place_month
-                        .entry((p.to_string(), start.year(), start.month()))
+                        .entry((ex.place_key(p), start.year(), start.month()))
                         .or_default()
                         .file(i);
                 }
@@ -290,9 +295,9 @@ impl Indexes {
         match (inc.date.precision, start) {
             (Precision::Day, Some(s)) => match specific_place(inc) {
                 Some(p) => {
-                    extend(self.by_day_site.get(&(s, p.to_string())));
+                    extend(self.by_day_site.get(&(s, ex.place_key(p))));
                     for q in ex.near_names(p) {
-                        extend(self.by_day_site.get(&(s, q.to_string())));
+                        extend(self.by_day_site.get(&(s, ex.place_key(q))));
                     }
                     extend(self.by_day_open.get(&s));
                 }
@@ -308,7 +313,7 @@ impl Indexes {
                     for q in std::iter::once(p).chain(ex.near_names(p)) {
                         extend(
                             self.by_place_month
-                                .get(&(q.to_string(), s.year(), s.month())),
+                                .get(&(ex.place_key(q), s.year(), s.month())),
                         );
                     }
                 }
@@ -330,7 +335,7 @@ impl Indexes {
                     for back in 0..=(UNDATED_JOIN_DAYS / 30) as u32 {
                         let (y, m) = month_back(pubd.year(), pubd.month(), back);
                         for q in std::iter::once(p).chain(ex.near_names(p)) {
-                            extend(self.by_place_month.get(&(q.to_string(), y, m)));
+                            extend(self.by_place_month.get(&(ex.place_key(q), y, m)));
                         }
                     }
                 }
@@ -370,8 +375,9 @@ fn absorb(ex: &Extractor, into: &mut Incident, new: Incident) {
 
 /// Merges every document's reports into incidents, in a stable order (by date, undated last).
 pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> Vec<Incident> {
+    // Each report's own summary is independent of the others: made on every core.
     let mut items: Vec<Item> = reports
-        .into_iter()
+        .into_par_iter()
         .filter(|ms| !ms.is_empty())
         .map(|mut ms| {
             let mut doc_ids: Vec<usize> = ms.iter().map(|m| m.doc).collect();
@@ -391,7 +397,8 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
         })
         .collect();
     // Dated reports first, most precise first, so undated ones meet every dated candidate.
-    items.sort_by_key(|it| {
+    // Keyed once and moved once: an item is a few hundred bytes.
+    items.sort_by_cached_key(|it| {
         (
             it.incident.date.precision,
             it.incident.date.sort_key(),
@@ -456,7 +463,7 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
     }
     items.truncate(kept);
     let mut out: Vec<Incident> = items
-        .into_iter()
+        .into_par_iter()
         .flatten()
         .map(|m| {
             if m.docs.len() > 1 || m.incident.sources.len() != m.mentions.len() {
@@ -473,15 +480,12 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
             }
         })
         .collect();
-    out.sort_by(|a, b| {
-        let ka = (a.date.sort_key().is_none(), a.date.sort_key());
-        let kb = (b.date.sort_key().is_none(), b.date.sort_key());
-        ka.cmp(&kb).then_with(|| {
-            a.sources
-                .first()
-                .map(|s| (s.doc, s.passage.start))
-                .cmp(&b.sources.first().map(|s| (s.doc, s.passage.start)))
-        })
+    out.sort_by_cached_key(|i| {
+        (
+            i.date.sort_key().is_none(),
+            i.date.sort_key(),
+            i.sources.first().map(|s| (s.doc, s.passage.start)),
+        )
     });
     out
 }
