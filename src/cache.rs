@@ -50,7 +50,7 @@ pub struct CacheStats {
 
 const MAGIC: &[u8; 8] = b"FLPTCACH";
 /// Bumped whenever the layout of the file changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Entries are stored in encoded chunks of this many, so that a load decodes them in parallel.
 const ENTRIES_PER_CHUNK: usize = 1024;
 /// Files modified this recently (before the load started) are not cached: an edit within the

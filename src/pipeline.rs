@@ -10,7 +10,7 @@ use crate::extract::document::{DocReport, extract_document};
 use crate::extract::merge::merge;
 use crate::ingest::{self, Ingested};
 use crate::lexicon::Lexicon;
-use crate::model::{Actor, Corpus, Document, Incident, Mention, Skipped};
+use crate::model::{Actor, Corpus, Document, Incident, Mention, Skipped, Span};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +25,7 @@ pub struct Extracted {
 /// Extracts one document (as if it were document 0; `assemble` renumbers).
 pub fn extract_one(ex: &Extractor, document: Document) -> Extracted {
     let mut report = extract_document(ex, 0, &document);
-    dedup_sightings(&mut report.actor_sightings);
+    dedup_sightings(&mut report.actor_sightings, &document.text);
     shrink_groups(&mut report.groups);
     let discovered = discover(&document, &|n| ex.is_known_actor_name(n));
     Extracted {
@@ -53,12 +53,12 @@ fn shrink_groups(groups: &mut Vec<Vec<Mention>>) {
 /// Keeps the first of each repeated (actor, surface form) sighting: `actors::build` does
 /// nothing with a repeat within one document, and an article names the same actors again and
 /// again (all of them are held until the corpus is assembled).
-fn dedup_sightings(sightings: &mut Vec<(usize, String)>) {
+fn dedup_sightings(sightings: &mut Vec<(usize, Span)>, text: &str) {
     let first: Vec<bool> = {
         let mut seen = std::collections::HashSet::with_capacity(sightings.len());
         sightings
             .iter()
-            .map(|(a, s)| seen.insert((*a, s.as_str())))
+            .map(|(a, s)| seen.insert((*a, s.slice(text))))
             .collect()
     };
     let mut first = first.into_iter();
@@ -128,8 +128,7 @@ pub fn cross_document(
         .flat_map(|r| std::mem::take(&mut r.groups))
         .collect();
     let incidents = merge(ex, documents, groups);
-    let outlets: Vec<Option<String>> = documents.iter().map(|d| d.outlet.clone()).collect();
-    let actors = actors::build(ex, &outlets, &reports, &discovered, &incidents);
+    let actors = actors::build(ex, documents, &reports, &discovered, &incidents);
     (incidents, actors)
 }
 

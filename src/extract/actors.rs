@@ -3,7 +3,7 @@
 
 use super::Extractor;
 use super::document::DocReport;
-use crate::model::{Actor, ActorKind, Incident};
+use crate::model::{Actor, ActorKind, Document, Incident};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -35,14 +35,16 @@ fn entry<'m>(
 
 pub fn build(
     ex: &Extractor,
-    outlets: &[Option<String>],
+    documents: &[Document],
     reports: &[DocReport],
     discovered: &[Vec<Discovered>],
     incidents: &[Incident],
 ) -> Vec<Actor> {
     let mut by_name: BTreeMap<String, Actor> = BTreeMap::new();
     for (doc, report) in reports.iter().enumerate() {
-        for (a, surface) in &report.actor_sightings {
+        let text = documents.get(doc).map_or("", |d| d.text.as_str());
+        for (a, span) in &report.actor_sightings {
+            let surface = span.slice(text);
             let lex = &ex.lex.actors[*a];
             let kind = lex.actor_kind();
             if let Some(actor) = entry(&mut by_name, &lex.name, kind, || lex.description.clone()) {
@@ -69,7 +71,7 @@ pub fn build(
         }
     }
     // A document's outlet is a media actor of that document.
-    for (doc, outlet) in outlets.iter().enumerate() {
+    for (doc, outlet) in documents.iter().map(|d| &d.outlet).enumerate() {
         let Some(outlet) = outlet else { continue };
         let kind = ex.actor_kind(outlet).unwrap_or(ActorKind::Media);
         if let Some(actor) = entry(&mut by_name, outlet, kind, || None) {
