@@ -204,6 +204,10 @@ pub fn load_with_cache_dir(
             return (corpus, s);
         }
     };
+    // The walk's list (a path and a name per file) is not needed any more: freed before the
+    // merge, which allocates many small strings of its own.
+    drop(found);
+    drop(keys);
 
     let mut parts = pipeline::Parts::with_capacity(results.iter().map(|l| l.items.len()).sum());
     let mut metas = Vec::with_capacity(results.len());
