@@ -50,7 +50,7 @@ pub struct CacheStats {
 
 const MAGIC: &[u8; 8] = b"FLPTCACH";
 /// Bumped whenever the layout of the file changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Entries are stored in encoded chunks of this many, so that a load decodes them in parallel.
 const ENTRIES_PER_CHUNK: usize = 1024;
 /// Files modified this recently (before the load started) are not cached: an edit within the
@@ -185,7 +185,7 @@ pub fn load_with_cache_dir(
         .map(|(slot, f)| {
             let loaded = match slot {
                 Slot::Hit(e) => return e.decode(),
-                Slot::Miss => extract_file(ex, f),
+                Slot::Miss => extract_file(ex, f, path.is_some()),
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n.is_multiple_of(step) || n == total {
@@ -204,8 +204,12 @@ pub fn load_with_cache_dir(
             return (corpus, s);
         }
     };
+    // The walk's list (a path and a name per file) is not needed any more: freed before the
+    // merge, which allocates many small strings of its own.
+    drop(found);
+    drop(keys);
 
-    let mut items = Vec::with_capacity(results.iter().map(|l| l.items.len()).sum());
+    let mut parts = pipeline::Parts::with_capacity(results.iter().map(|l| l.items.len()).sum());
     let mut metas = Vec::with_capacity(results.len());
     let mut skipped = walk_skipped;
     for l in results {
@@ -217,11 +221,17 @@ pub fn load_with_cache_dir(
             blob: l.blob,
             cacheable: l.cacheable,
         });
-        items.extend(l.items);
+        for it in l.items {
+            parts.push(it);
+        }
         skipped.extend(l.skipped);
     }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    let (documents, reports, discovered) = pipeline::split(items);
+    let pipeline::Parts {
+        documents,
+        reports,
+        discovered,
+    } = parts;
     // The cache's entries (documents and encoded extractions) are written on another thread
     // while the merge runs: they do not depend on it, and each blob is freed once written.
     let (incidents, actors, begun) = std::thread::scope(|scope| {
@@ -425,8 +435,9 @@ struct Assembled {
     actors: Vec<Actor>,
 }
 
-/// Reads, ingests and extracts one file, as `ingest::read_folder` and `pipeline::build` would.
-fn extract_file(ex: &Extractor, f: &walk::Found) -> Loaded {
+/// Reads, ingests and extracts one file, as `ingest::read_folder` and `pipeline::build` would;
+/// with `encode`, also encodes its extraction for the cache.
+fn extract_file(ex: &Extractor, f: &walk::Found, encode: bool) -> Loaded {
     let read = || -> Result<(Vec<u8>, Option<Key>), String> {
         let (bytes, meta) = ingest::read_capped(&f.path)?;
         Ok((bytes, Key::of(&meta)))
@@ -440,9 +451,13 @@ fn extract_file(ex: &Extractor, f: &walk::Found) -> Loaded {
                 .into_iter()
                 .map(|d| pipeline::extract_one(ex, d))
                 .collect();
-            let ext: Vec<(&DocReport, &Vec<Discovered>)> =
-                items.iter().map(|i| (&i.report, &i.discovered)).collect();
-            let blob = encode_blob(&ext);
+            let blob = if encode {
+                let ext: Vec<(&DocReport, &Vec<Discovered>)> =
+                    items.iter().map(|i| (&i.report, &i.discovered)).collect();
+                encode_blob(&ext)
+            } else {
+                Err("no cache".to_string())
+            };
             let cacheable = key.is_some() && blob.is_ok();
             Loaded {
                 rel: f.rel.clone(),

@@ -10,7 +10,7 @@ use crate::extract::document::{DocReport, extract_document};
 use crate::extract::merge::merge;
 use crate::ingest::{self, Ingested};
 use crate::lexicon::Lexicon;
-use crate::model::{Actor, Corpus, Document, Incident, Skipped};
+use crate::model::{Actor, Corpus, Document, Incident, Mention, Skipped, Span};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +25,8 @@ pub struct Extracted {
 /// Extracts one document (as if it were document 0; `assemble` renumbers).
 pub fn extract_one(ex: &Extractor, document: Document) -> Extracted {
     let mut report = extract_document(ex, 0, &document);
-    dedup_sightings(&mut report.actor_sightings);
+    dedup_sightings(&mut report.actor_sightings, &document.text);
+    shrink_groups(&mut report.groups);
     let discovered = discover(&document, &|n| ex.is_known_actor_name(n));
     Extracted {
         document,
@@ -34,15 +35,30 @@ pub fn extract_one(ex: &Extractor, document: Document) -> Extracted {
     }
 }
 
+/// Gives back the spare capacity of a report's groups and their mentions' lists: every
+/// report is held until the corpus is assembled, and a group collected from drafts keeps the
+/// drafts' larger buffer (a one-mention group held room for four drafts).
+fn shrink_groups(groups: &mut Vec<Vec<Mention>>) {
+    for g in groups.iter_mut() {
+        for m in g.iter_mut() {
+            m.weapons.shrink_to_fit();
+            m.participants.shrink_to_fit();
+            m.fields.shrink_to_fit();
+        }
+        g.shrink_to_fit();
+    }
+    groups.shrink_to_fit();
+}
+
 /// Keeps the first of each repeated (actor, surface form) sighting: `actors::build` does
 /// nothing with a repeat within one document, and an article names the same actors again and
 /// again (all of them are held until the corpus is assembled).
-fn dedup_sightings(sightings: &mut Vec<(usize, String)>) {
+fn dedup_sightings(sightings: &mut Vec<(usize, Span)>, text: &str) {
     let first: Vec<bool> = {
         let mut seen = std::collections::HashSet::with_capacity(sightings.len());
         sightings
             .iter()
-            .map(|(a, s)| seen.insert((*a, s.as_str())))
+            .map(|(a, s)| seen.insert((*a, s.slice(text))))
             .collect()
     };
     let mut first = first.into_iter();
@@ -65,16 +81,37 @@ pub fn assemble(ex: &Extractor, items: Vec<Extracted>, skipped: Vec<Skipped>) ->
 /// Per-document results taken apart and numbered by position: the documents, their reports,
 /// the actors discovered in each.
 pub fn split(items: Vec<Extracted>) -> (Vec<Document>, Vec<DocReport>, Vec<Vec<Discovered>>) {
-    let mut documents = Vec::with_capacity(items.len());
-    let mut reports = Vec::with_capacity(items.len());
-    let mut discovered = Vec::with_capacity(items.len());
-    for (i, mut it) in items.into_iter().enumerate() {
-        it.report.set_document(i);
-        documents.push(it.document);
-        reports.push(it.report);
-        discovered.push(it.discovered);
+    let mut parts = Parts::with_capacity(items.len());
+    for it in items {
+        parts.push(it);
     }
-    (documents, reports, discovered)
+    (parts.documents, parts.reports, parts.discovered)
+}
+
+/// `split`'s result built one document at a time, so a caller holding per-file lists need not
+/// gather them into one list first.
+pub struct Parts {
+    pub documents: Vec<Document>,
+    pub reports: Vec<DocReport>,
+    pub discovered: Vec<Vec<Discovered>>,
+}
+
+impl Parts {
+    pub fn with_capacity(n: usize) -> Self {
+        Parts {
+            documents: Vec::with_capacity(n),
+            reports: Vec::with_capacity(n),
+            discovered: Vec::with_capacity(n),
+        }
+    }
+
+    /// Adds the next document, numbered by its position.
+    pub fn push(&mut self, mut it: Extracted) {
+        it.report.set_document(self.documents.len());
+        self.documents.push(it.document);
+        self.reports.push(it.report);
+        self.discovered.push(it.discovered);
+    }
 }
 
 /// The cross-document steps of `assemble` over `split`'s parts: the merge into incidents, then
@@ -91,8 +128,7 @@ pub fn cross_document(
         .flat_map(|r| std::mem::take(&mut r.groups))
         .collect();
     let incidents = merge(ex, documents, groups);
-    let outlets: Vec<Option<String>> = documents.iter().map(|d| d.outlet.clone()).collect();
-    let actors = actors::build(ex, &outlets, &reports, &discovered, &incidents);
+    let actors = actors::build(ex, documents, &reports, &discovered, &incidents);
     (incidents, actors)
 }
 

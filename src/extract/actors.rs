@@ -3,77 +3,84 @@
 
 use super::Extractor;
 use super::document::DocReport;
-use crate::model::{Actor, ActorKind, Incident};
+use crate::model::{Actor, ActorKind, Document, Incident};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use super::discover::Discovered;
 
+/// The actor named `name`, added (with `kind` and `description()`) if it is not there yet.
+/// Looked up by `&str`: no key is allocated for an actor already there, as most are.
+fn entry<'m>(
+    by_name: &'m mut BTreeMap<String, Actor>,
+    name: &str,
+    kind: ActorKind,
+    description: impl FnOnce() -> Option<String>,
+) -> Option<&'m mut Actor> {
+    if !by_name.contains_key(name) {
+        by_name.insert(
+            name.to_string(),
+            Actor {
+                name: name.to_string(),
+                kind,
+                aliases: Vec::new(),
+                description: description(),
+                documents: Vec::new(),
+                incidents: Vec::new(),
+            },
+        );
+    }
+    by_name.get_mut(name)
+}
+
 pub fn build(
     ex: &Extractor,
-    outlets: &[Option<String>],
+    documents: &[Document],
     reports: &[DocReport],
     discovered: &[Vec<Discovered>],
     incidents: &[Incident],
 ) -> Vec<Actor> {
     let mut by_name: BTreeMap<String, Actor> = BTreeMap::new();
-    let entry = |by_name: &mut BTreeMap<String, Actor>,
-                 name: &str,
-                 kind: ActorKind,
-                 description: Option<String>| {
-        by_name
-            .entry(name.to_string())
-            .or_insert_with(|| Actor {
-                name: name.to_string(),
-                kind,
-                aliases: Vec::new(),
-                description,
-                documents: Vec::new(),
-                incidents: Vec::new(),
-            })
-            .name
-            .clone()
-    };
     for (doc, report) in reports.iter().enumerate() {
-        for (a, surface) in &report.actor_sightings {
+        let text = documents.get(doc).map_or("", |d| d.text.as_str());
+        for (a, span) in &report.actor_sightings {
+            let surface = span.slice(text);
             let lex = &ex.lex.actors[*a];
-            let name = entry(
-                &mut by_name,
-                &lex.name,
-                lex.actor_kind(),
-                lex.description.clone(),
-            );
-            if let Some(actor) = by_name.get_mut(&name) {
+            let kind = lex.actor_kind();
+            if let Some(actor) = entry(&mut by_name, &lex.name, kind, || lex.description.clone()) {
                 if actor.aliases.is_empty() {
                     actor.aliases = lex.aliases.clone();
                 }
-                let seen = surface.replace('\u{2019}', "'");
+                let seen: Cow<str> = if surface.contains('\u{2019}') {
+                    Cow::Owned(surface.replace('\u{2019}', "'"))
+                } else {
+                    Cow::Borrowed(surface)
+                };
                 let is_adjective = lex
                     .adjectives
                     .iter()
                     .any(|adj| adj.eq_ignore_ascii_case(&seen));
-                if seen != actor.name
+                if seen != actor.name.as_str()
                     && !is_adjective
                     && !actor.aliases.iter().any(|x| x.eq_ignore_ascii_case(&seen))
                 {
-                    actor.aliases.push(seen);
+                    actor.aliases.push(seen.into_owned());
                 }
                 actor.documents.push(doc);
             }
         }
     }
     // A document's outlet is a media actor of that document.
-    for (doc, outlet) in outlets.iter().enumerate() {
+    for (doc, outlet) in documents.iter().map(|d| &d.outlet).enumerate() {
         let Some(outlet) = outlet else { continue };
         let kind = ex.actor_kind(outlet).unwrap_or(ActorKind::Media);
-        let name = entry(&mut by_name, outlet, kind, None);
-        if let Some(actor) = by_name.get_mut(&name) {
+        if let Some(actor) = entry(&mut by_name, outlet, kind, || None) {
             actor.documents.push(doc);
         }
     }
     for (doc, found) in discovered.iter().enumerate() {
         for d in found {
-            let name = entry(&mut by_name, &d.name, d.kind, d.description.clone());
-            if let Some(actor) = by_name.get_mut(&name) {
+            if let Some(actor) = entry(&mut by_name, &d.name, d.kind, || d.description.clone()) {
                 for alias in &d.aliases {
                     if !actor.aliases.contains(alias) && alias != &actor.name {
                         actor.aliases.push(alias.clone());
@@ -89,8 +96,7 @@ pub fn build(
     for (i, inc) in incidents.iter().enumerate() {
         for p in &inc.participants {
             let kind = ex.actor_kind(&p.actor).unwrap_or(ActorKind::Unknown);
-            let name = entry(&mut by_name, &p.actor, kind, None);
-            if let Some(actor) = by_name.get_mut(&name) {
+            if let Some(actor) = entry(&mut by_name, &p.actor, kind, || None) {
                 actor.incidents.push(i);
                 actor.documents.extend(inc.sources.iter().map(|s| s.doc));
             }

@@ -18,8 +18,8 @@ use chrono::Duration;
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocReport {
     pub groups: Vec<Vec<Mention>>,
-    /// (lexicon actor index, surface form as written)
-    pub actor_sightings: Vec<(usize, String)>,
+    /// (lexicon actor index, where the document's text names it)
+    pub actor_sightings: Vec<(usize, Span)>,
 }
 
 /// How far back (in sentences) an anaphor may reach: "these attacks" only to the sentence
@@ -77,9 +77,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
         let hits = ex.matcher.scan(text, sent);
         for h in &hits {
             if let Some((a, _)) = h.actor() {
-                report
-                    .actor_sightings
-                    .push((a, h.span.slice(text).to_string()));
+                report.actor_sightings.push((a, h.span));
             }
         }
         let has_event_word = hits.iter().any(|h| {

@@ -2,11 +2,11 @@
 //! Candidates come from indexes by day, month and place, so the merge is linear in the number
 //! of reports rather than quadratic. Every merge records what it was based on.
 
-use super::Extractor;
 use super::consolidate::consolidate;
+use super::{Extractor, FastMap, PlaceKey};
 use crate::model::{Document, Incident, IncidentKind, Mention, Precision};
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::HashMap;
+use rayon::prelude::*;
 
 /// How long after an incident an undated report of it can still be published and join it.
 const UNDATED_JOIN_DAYS: i64 = 90;
@@ -40,9 +40,9 @@ fn country_toll(i: &Incident) -> Option<(String, u32)> {
 }
 
 /// The site and death toll of a deadly incident at a named site.
-fn site_toll(i: &Incident) -> Option<(String, u32)> {
+fn site_toll(i: &Incident) -> Option<(&str, u32)> {
     let killed = i.killed.filter(|k| *k > 0)?;
-    Some((specific_place(i)?.to_string(), killed))
+    Some((specific_place(i)?, killed))
 }
 
 /// Outlets name one event differently (a drone strike that kills a commander is an airstrike
@@ -238,24 +238,26 @@ impl FileOnce for Vec<usize> {
     }
 }
 
+/// The merge's indexes. Places are keyed by `Extractor::place_key`: no string is allocated to
+/// file or to look up an incident at a lexicon place.
 #[derive(Default)]
 struct Indexes {
     /// Day-dated incidents by day and site; those without a site under `by_day_open`.
-    by_day_site: HashMap<(NaiveDate, String), Vec<usize>>,
-    by_day_open: HashMap<NaiveDate, Vec<usize>>,
-    by_day: HashMap<NaiveDate, Vec<usize>>,
-    by_month: HashMap<(i32, u32), Vec<usize>>,
-    by_year: HashMap<i32, Vec<usize>>,
+    by_day_site: FastMap<(NaiveDate, PlaceKey), Vec<usize>>,
+    by_day_open: FastMap<NaiveDate, Vec<usize>>,
+    by_day: FastMap<NaiveDate, Vec<usize>>,
+    by_month: FastMap<(i32, u32), Vec<usize>>,
+    by_year: FastMap<i32, Vec<usize>>,
     /// Day-dated incidents by place and month, for reports that name the place but not the day.
-    by_place_month: HashMap<(String, i32, u32), Vec<usize>>,
+    by_place_month: FastMap<(PlaceKey, i32, u32), Vec<usize>>,
     /// Incidents by named victim, dated or not: a person is killed once, so any report of their
     /// killing is a candidate whatever its date.
-    by_victim: HashMap<String, Vec<usize>>,
+    by_victim: FastMap<String, Vec<usize>>,
     /// Day-dated incidents by country and death toll, for undated reports that give no site
     /// ("a drone attack killed three US soldiers in Jordan").
-    by_country_toll: HashMap<(String, u32), Vec<usize>>,
+    by_country_toll: FastMap<(String, u32), Vec<usize>>,
     /// Dated incidents by site and death toll, for undated reports that name both.
-    by_site_toll: HashMap<(String, u32), Vec<usize>>,
+    by_site_toll: FastMap<(PlaceKey, u32), Vec<usize>>,
 }
 
 fn month_back(year: i32, month: u32, back: u32) -> (i32, u32) {
@@ -267,13 +269,19 @@ impl Indexes {
     /// Files incident `i` under its keys; filing it again (after a merge) adds only new keys.
     fn add(&mut self, ex: &Extractor, i: usize, inc: &Incident) {
         for v in named_victims(ex, inc) {
-            self.by_victim.entry(v.to_string()).or_default().file(i);
+            match self.by_victim.get_mut(v) {
+                Some(list) => list.file(i),
+                None => self.by_victim.entry(v.to_string()).or_default().file(i),
+            }
         }
         let Some((start, _)) = inc.date.range else {
             return;
         };
-        if let Some(key) = site_toll(inc) {
-            self.by_site_toll.entry(key).or_default().file(i);
+        if let Some((site, killed)) = site_toll(inc) {
+            self.by_site_toll
+                .entry((ex.place_key(site), killed))
+                .or_default()
+                .file(i);
         }
         match inc.date.precision {
             Precision::Day => {
@@ -281,7 +289,7 @@ impl Indexes {
                 match specific_place(inc) {
                     Some(p) => self
                         .by_day_site
-                        .entry((start, p.to_string()))
+                        .entry((start, ex.place_key(p)))
                         .or_default()
                         .file(i),
                     None => self.by_day_open.entry(start).or_default().file(i),
@@ -291,7 +299,7 @@ impl Indexes {
                 }
                 if let Some(p) = specific_place(inc) {
                     self.by_place_month
-                        .entry((p.to_string(), start.year(), start.month()))
+                        .entry((ex.place_key(p), start.year(), start.month()))
                         .or_default()
                         .file(i);
                 }
@@ -320,9 +328,9 @@ impl Indexes {
         match (inc.date.precision, start) {
             (Precision::Day, Some(s)) => match specific_place(inc) {
                 Some(p) => {
-                    extend(self.by_day_site.get(&(s, p.to_string())));
+                    extend(self.by_day_site.get(&(s, ex.place_key(p))));
                     for q in ex.near_names(p) {
-                        extend(self.by_day_site.get(&(s, q.to_string())));
+                        extend(self.by_day_site.get(&(s, ex.place_key(q))));
                     }
                     extend(self.by_day_open.get(&s));
                 }
@@ -338,7 +346,7 @@ impl Indexes {
                     for q in std::iter::once(p).chain(ex.near_names(p)) {
                         extend(
                             self.by_place_month
-                                .get(&(q.to_string(), s.year(), s.month())),
+                                .get(&(ex.place_key(q), s.year(), s.month())),
                         );
                     }
                 }
@@ -356,14 +364,14 @@ impl Indexes {
                 if let Some(key) = country_toll(inc) {
                     extend(self.by_country_toll.get(&key));
                 }
-                if let Some(key) = site_toll(inc) {
-                    extend(self.by_site_toll.get(&key));
+                if let Some((site, killed)) = site_toll(inc) {
+                    extend(self.by_site_toll.get(&(ex.place_key(site), killed)));
                 }
                 if let (Some(p), Some(pubd)) = (specific_place(inc), published) {
                     for back in 0..=(UNDATED_JOIN_DAYS / 30) as u32 {
                         let (y, m) = month_back(pubd.year(), pubd.month(), back);
                         for q in std::iter::once(p).chain(ex.near_names(p)) {
-                            extend(self.by_place_month.get(&(q.to_string(), y, m)));
+                            extend(self.by_place_month.get(&(ex.place_key(q), y, m)));
                         }
                     }
                 }
@@ -377,7 +385,7 @@ impl Indexes {
 
 /// Folds `new`'s facts into the running summary `into`: what later merge decisions read (date,
 /// place, weapons, actors). The final incident is consolidated from all mentions afterwards.
-fn absorb(ex: &Extractor, into: &mut Incident, new: &Incident) {
+fn absorb(ex: &Extractor, into: &mut Incident, new: Incident) {
     into.date = super::consolidate::best_date([&into.date, &new.date].into_iter());
     let finer = match (&into.place, &new.place) {
         (None, Some(_)) => true,
@@ -398,36 +406,50 @@ fn absorb(ex: &Extractor, into: &mut Incident, new: &Incident) {
             into.participants.push(p.clone());
         }
     }
-    into.sources.extend(new.sources.iter().cloned());
+    into.sources.extend(new.sources);
 }
 
 /// Merges every document's reports into incidents, in a stable order (by date, undated last).
 pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> Vec<Incident> {
+    // Each report's own summary is independent of the others: made on every core.
     let mut items: Vec<Item> = reports
-        .into_iter()
+        .into_par_iter()
         .filter(|ms| !ms.is_empty())
-        .map(|ms| {
+        .map(|mut ms| {
             let mut doc_ids: Vec<usize> = ms.iter().map(|m| m.doc).collect();
             doc_ids.sort_unstable();
             doc_ids.dedup();
+            let incident = consolidate(ex, &ms, Vec::new());
+            // The incident's sources hold the mentions' field spans now, and the final
+            // consolidation takes them from there: the mentions need not keep a copy.
+            for m in &mut ms {
+                m.fields = Vec::new();
+            }
             Item {
-                incident: consolidate(ex, &ms, Vec::new()),
+                incident,
                 mentions: ms,
                 docs: doc_ids,
             }
         })
         .collect();
     // Dated reports first, most precise first, so undated ones meet every dated candidate.
-    items.sort_by_key(|it| {
+    // Keyed once and moved once: an item is a few hundred bytes.
+    items.sort_by_cached_key(|it| {
         (
             it.incident.date.precision,
             it.incident.date.sort_key(),
             it.docs.first().copied(),
         )
     });
-    let mut merged: Vec<Item> = Vec::new();
+    // The incidents so far are `items[..kept]`: each report either joins one of them or
+    // becomes the next, so they are compacted into the front of the reports' own vector.
+    let mut items: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    let mut kept = 0;
     let mut idx = Indexes::default();
-    for item in items {
+    for i in 0..items.len() {
+        let Some(item) = items[i].take() else {
+            continue;
+        };
         let published = item
             .docs
             .first()
@@ -436,7 +458,7 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
         let found: Vec<(usize, Vec<String>)> = idx
             .candidates(ex, &item.incident, published)
             .into_iter()
-            .filter_map(|c| evidence(ex, docs, &item, &merged[c]).map(|b| (c, b)))
+            .filter_map(|c| evidence(ex, docs, &item, items[c].as_ref()?).map(|b| (c, b)))
             .collect();
         let coarse = matches!(
             item.incident.date.precision,
@@ -451,9 +473,8 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
                 .into_iter()
                 .max_by_key(|(c, b)| (b.len(), std::cmp::Reverse(*c)))
         };
-        match choice {
-            Some((c, basis)) => {
-                let target = &mut merged[c];
+        match choice.and_then(|(c, basis)| Some((c, basis, items[c].as_mut()?))) {
+            Some((c, basis, target)) => {
                 target.mentions.extend(item.mentions);
                 target.docs.extend(item.docs);
                 target.docs.sort_unstable();
@@ -466,34 +487,41 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
                 // A running summary answers the next merge questions; each incident is
                 // consolidated from all its mentions once, after the loop (re-consolidating on
                 // every merge made the merge quadratic in the size of an incident).
-                absorb(ex, &mut target.incident, &item.incident);
+                absorb(ex, &mut target.incident, item.incident);
                 idx.add(ex, c, &target.incident);
             }
             None => {
-                idx.add(ex, merged.len(), &item.incident);
-                merged.push(item);
+                idx.add(ex, kept, &item.incident);
+                items[kept] = Some(item);
+                kept += 1;
             }
         }
     }
-    let mut out: Vec<Incident> = merged
-        .into_iter()
+    items.truncate(kept);
+    let mut out: Vec<Incident> = items
+        .into_par_iter()
+        .flatten()
         .map(|m| {
             if m.docs.len() > 1 || m.incident.sources.len() != m.mentions.len() {
-                consolidate(ex, &m.mentions, m.incident.merge_basis)
+                let mut incident = consolidate(ex, &m.mentions, m.incident.merge_basis);
+                // The running summary's sources are each report's own, in the mentions' order:
+                // sorted and deduplicated as `consolidate` does, they are the incident's.
+                let mut sources = m.incident.sources;
+                sources.sort_by_key(|s| (s.doc, s.passage.start));
+                sources.dedup_by_key(|s| (s.doc, s.passage));
+                incident.sources = sources;
+                incident
             } else {
                 m.incident
             }
         })
         .collect();
-    out.sort_by(|a, b| {
-        let ka = (a.date.sort_key().is_none(), a.date.sort_key());
-        let kb = (b.date.sort_key().is_none(), b.date.sort_key());
-        ka.cmp(&kb).then_with(|| {
-            a.sources
-                .first()
-                .map(|s| (s.doc, s.passage.start))
-                .cmp(&b.sources.first().map(|s| (s.doc, s.passage.start)))
-        })
+    out.sort_by_cached_key(|i| {
+        (
+            i.date.sort_key().is_none(),
+            i.date.sort_key(),
+            i.sources.first().map(|s| (s.doc, s.passage.start)),
+        )
     });
     out
 }

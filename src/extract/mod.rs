@@ -61,13 +61,75 @@ fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().asin()
 }
 
+/// A hash map with a fast, non-cryptographic hash (the Fx hash of rustc), for the merge's and
+/// the lexicon's lookup tables: their keys are lexicon names, dates and small numbers, and
+/// these lookups run for every report.
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u16(&mut self, i: u16) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// See `Extractor::place_key`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PlaceKey {
+    Lexicon(usize),
+    Other(String),
+}
+
 /// The lexicon compiled for extraction. Build once, share across threads.
 pub struct Extractor {
     pub lex: Lexicon,
     pub matcher: Matcher,
-    actor_kinds: HashMap<String, ActorKind>,
-    known_names: std::collections::HashSet<String>,
-    place_index: HashMap<String, usize>,
+    actor_kinds: FastMap<String, ActorKind>,
+    known_names: std::collections::HashSet<String, std::hash::BuildHasherDefault<FxHasher>>,
+    place_index: FastMap<String, usize>,
+    /// Each place name's first entry in the lexicon, for `place_rank`.
+    place_first: FastMap<String, usize>,
     /// For each place, the places that can be named for the same incident (see `places_near`),
     /// with their distance. Computed once: the merge asks this for every candidate pair.
     near: Vec<Vec<(usize, f64)>>,
@@ -92,6 +154,10 @@ impl Extractor {
             .enumerate()
             .map(|(i, p)| (p.name.clone(), i))
             .collect();
+        let mut place_first = FastMap::default();
+        for (i, p) in lex.places.iter().enumerate() {
+            place_first.entry(p.name.clone()).or_insert(i);
+        }
         let near = near_places(&lex);
         Extractor {
             lex,
@@ -99,6 +165,7 @@ impl Extractor {
             actor_kinds,
             known_names,
             place_index,
+            place_first,
             near,
         }
     }
@@ -165,10 +232,9 @@ impl Extractor {
     /// How coarse a place is: sites and bases 0, cities 1, provinces and regions 2, countries 3.
     pub fn place_rank(&self, name: &str) -> u8 {
         match self
-            .lex
-            .places
-            .iter()
-            .find(|p| p.name == name)
+            .place_first
+            .get(name)
+            .and_then(|&i| self.lex.places.get(i))
             .map(|p| p.kind.as_str())
         {
             Some("base" | "site") => 0,
@@ -189,6 +255,15 @@ impl Extractor {
             .iter()
             .find(|(j, _)| *j == ib)
             .map(|(_, km)| *km)
+    }
+
+    /// A key for a place name that is the same for the same name and different for different
+    /// names, without allocating for a lexicon place.
+    pub fn place_key(&self, name: &str) -> PlaceKey {
+        match self.place_index.get(name) {
+            Some(&i) => PlaceKey::Lexicon(i),
+            None => PlaceKey::Other(name.to_string()),
+        }
     }
 
     /// Names of the places that can stand for the same incident as `name`.
