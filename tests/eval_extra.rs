@@ -120,7 +120,7 @@ fn second_held_out_set_holds_the_floor() {
             date: 0.85,
             place: 0.72,
             weapons: 0.78,
-            perpetrator: 0.68,
+            perpetrator: 0.78,
             casualties: 0.68,
             merged: 0.5,
             actors: 0.95,

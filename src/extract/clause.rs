@@ -395,11 +395,15 @@ fn analyse_in(
 
     // Actors and their roles.
     let mut participants = assign_roles(ex, ctx, &part_hits, &part_tokens, head, &mut fields);
-    // "U.S. Central Command said its forces had conducted a strike": the speaker's forces.
+    // "U.S. Central Command said its forces had conducted a strike": the speaker's forces; "the
+    // Israeli strike on … killed three": the attacker named before an event noun that is the
+    // subject of the head.
     if !participants
         .iter()
         .any(|p| matches!(p.role, Role::Perpetrator | Role::Claimant))
         && let Some((actor, span)) = speaker_of_own_forces(ex, text, hits, tokens, head.span)
+            .or_else(|| attacker_before_event_noun(ex, &part_hits, &part_tokens, head.span))
+        && !participants.iter().any(|p| p.actor == actor)
     {
         fields.push(FieldSpan {
             field: Field::Perpetrator,
@@ -783,6 +787,45 @@ fn choose_head(
     fallback.map(|(i, plural)| (i, true, plural))
 }
 
+/// "the Israeli strike on the Haret Hreik neighbourhood … killed three people": the actor
+/// right before an event noun ahead of the head (a weapon word may stand between: "a U.S.
+/// drone strike"). A country's own name there says where ("the Jordan attack"), not who.
+fn attacker_before_event_noun(
+    ex: &Extractor,
+    hits: &[&Hit],
+    tokens: &[Token],
+    head: Span,
+) -> Option<(String, Span)> {
+    hits.iter()
+        .filter(|h| h.span.end <= head.start)
+        .filter(|h| matches!(h.trigger(), Some((_, TriggerPos::Noun, _))))
+        .find_map(|noun| {
+            let ni = token_index_at(tokens, noun.span.start)?;
+            let actor = hits.iter().find(|a| {
+                (1..=2)
+                    .filter_map(|k| ni.checked_sub(k))
+                    .any(|j| tokens[j].span.end == a.span.end)
+                    && match a.actor() {
+                        Some((_, true)) => true,
+                        Some((_, false)) => a.place().is_none(),
+                        None => false,
+                    }
+            })?;
+            // Only a weapon word may stand between the actor and the noun.
+            let gap_ok = tokens
+                .iter()
+                .filter(|t| t.span.start >= actor.span.end && t.span.end <= noun.span.start)
+                .all(|t| {
+                    hits.iter()
+                        .any(|w| w.weapon().is_some() && w.span.contains(t.span))
+                });
+            let (a, _) = actor.actor()?;
+            let entry = &ex.lex.actors[a];
+            (gap_ok && entry.actor_kind() != ActorKind::Media)
+                .then(|| (entry.name.clone(), actor.span))
+        })
+}
+
 /// "X said (that) its forces struck …": X, when the event's subject is "its/their forces" (or
 /// jets, aircraft, troops) and X is the actor just before the speech verb.
 fn speaker_of_own_forces(
@@ -795,8 +838,8 @@ fn speaker_of_own_forces(
     let hi = token_index_at(tokens, head.start)?;
     let own = (hi.saturating_sub(5)..hi).find(|&j| {
         tokens[j].is_any(text, &["its", "their"])
-            && tokens.get(j + 1).is_some_and(|t| {
-                t.is_any(
+            && (j + 1..(j + 3).min(tokens.len())).any(|k| {
+                tokens[k].is_any(
                     text,
                     &[
                         "forces",

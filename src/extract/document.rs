@@ -1174,4 +1174,28 @@ mod tests {
             "{dates:?}"
         );
     }
+
+    #[test]
+    fn the_attacker_named_before_the_subjects_event_noun() {
+        let found = incidents(
+            "Published: July 31, 2024\n\nLebanon's health ministry says the Israeli strike on the Haret Hreik neighbourhood of Beirut's southern suburbs last night killed three people.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Israel"),
+            "{found:#?}"
+        );
+        // A country's own name there is where, not who.
+        let found = incidents(
+            "Published: January 30, 2024\n\nThe Jordan drone attack on Sunday killed three U.S. soldiers.\n",
+        );
+        assert!(
+            !found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Jordan"),
+            "{found:#?}"
+        );
+    }
 }
