@@ -1335,6 +1335,22 @@ fn assign_roles(
                 subjects.push((hi - last_ti, group, name.clone(), h.span));
             }
             None
+        } else if !after_head
+            && forces
+            && !passive
+            && !target_prep
+            && matches!(head.trigger(), Some((_, TriggerPos::Verb, _)))
+            && head_ti.is_some_and(|hi| hi - ti <= TARGET_REACH * 2)
+        {
+            // "Houthi forces in Yemen on Tuesday evening launched …": the forces are the
+            // subject of an active verb, however far.
+            let comma_between =
+                head_ti.is_some_and(|hi| tokens[ti..hi].iter().any(|t| t.is(text, ",")));
+            if !comma_between {
+                let group = ex.actor_kind(&name) == Some(ActorKind::ArmedGroup);
+                subjects.push((head_ti.unwrap_or(ti) - last_ti, group, name.clone(), h.span));
+            }
+            None
         } else if (forces || target_prep)
             && head_ti.is_some_and(|hi| ti.abs_diff(hi) <= TARGET_REACH * 2)
         {

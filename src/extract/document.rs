@@ -1198,4 +1198,27 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn forces_before_an_active_verb_are_its_subject() {
+        let found = incidents(
+            "Published: January 10, 2024\n\nHouthi forces in Yemen on Tuesday evening launched an attack on shipping lanes in the southern Red Sea.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Houthis"),
+            "{found:#?}"
+        );
+        let found = incidents(
+            "Published: January 10, 2024\n\nU.S. forces came under attack at the Conoco gas field on Tuesday evening.\n",
+        );
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Target)
+                .any(|a| a == "United States"),
+            "{found:#?}"
+        );
+    }
 }
