@@ -27,8 +27,9 @@ pub fn best_date<'a>(dates: impl Iterator<Item = &'a DateValue>) -> DateValue {
         .unwrap_or_else(DateValue::unknown)
 }
 
-/// Per document, the first figure stated; across documents the first document's figure is the
-/// best one and the range covers them all.
+/// Per document, the first figure stated; across documents the figure of the document that
+/// tells the incident at most length (then the first document) is the best one, and the range
+/// covers them all.
 fn figures(
     mentions: &[Mention],
     get: impl Fn(&Mention) -> Option<u32>,
@@ -45,7 +46,10 @@ fn figures(
             None => per_doc.push((m.doc, v)),
         }
     }
-    per_doc.sort_by_key(|(d, _)| *d);
+    // The article that tells the incident at most length is its report; one that recalls it in
+    // a clause ("the February 15th rocket attack in Erbil, which killed …") gives the range.
+    let told = |doc: usize| mentions.iter().filter(|m| m.doc == doc).count();
+    per_doc.sort_by_key(|&(d, _)| (std::cmp::Reverse(told(d)), d));
     let best = per_doc.first().map(|(_, v)| *v);
     let lo = per_doc.iter().map(|(_, v)| *v).min();
     let hi = per_doc.iter().map(|(_, v)| *v).max();

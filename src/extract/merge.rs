@@ -902,4 +902,29 @@ mod tests {
         let out = merge(&ex, &docs, vec![vec![dated(3)], vec![recalled(1)]]);
         assert_eq!(out.len(), 2, "{out:#?}");
     }
+
+    #[test]
+    fn the_article_that_tells_the_incident_at_length_gives_its_figure() {
+        let ex = ex();
+        let docs = [doc(Some("2021-02-26")), doc(Some("2021-02-16"))];
+        let at = |d, injured| Mention {
+            injured,
+            ..mention(
+                &ex,
+                d,
+                Some("2021-02-15"),
+                Some("Erbil"),
+                &["rocket"],
+                IncidentKind::Attack,
+                &[],
+            )
+        };
+        // Document 0 recalls it in a clause; document 1 reports it.
+        let recalled = vec![at(0, Some(1))];
+        let reported = vec![at(1, None), at(1, Some(9)), at(1, None)];
+        let out = merge(&ex, &docs, vec![recalled, reported]);
+        assert_eq!(out.len(), 1, "{out:#?}");
+        assert_eq!(out[0].injured, Some(9));
+        assert_eq!(out[0].injured_range, Some((1, 9)));
+    }
 }
