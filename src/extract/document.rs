@@ -1221,4 +1221,16 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn a_long_name_between_event_and_place_counts_as_one_word() {
+        let found = incidents(
+            "Published: October 21, 2021\n\nIn February, U.S. jets bombed facilities used by Kataib Hezbollah and Kataib Sayyid al-Shuhada on the Iraqi border near Albu Kamal.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Abu Kamal")
+        );
+    }
 }
