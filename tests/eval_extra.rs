@@ -99,7 +99,7 @@ fn held_out_articles_hold_the_floor() {
             date: 0.8,
             place: 0.82,
             weapons: 0.75,
-            perpetrator: 0.85,
+            perpetrator: 0.88,
             casualties: 0.67,
             merged: 0.85,
             actors: 0.95,

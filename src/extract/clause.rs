@@ -69,6 +69,9 @@ const PARTITIVES: [&str; 12] = [
 /// Before a past participle, words that make it an adjective ("from intercepted drones").
 const ADJECTIVAL_BEFORE: [&str; 8] = ["from", "of", "a", "an", "with", "some", "several", "two"];
 /// Nouns an event word can modify ("strike groups", "attack capability").
+/// Prepositions before a name that make it part of a phrase, not the subject of a verb after it.
+const SUBJECT_BLOCKING_PREPS: [&str; 8] = ["with", "of", "in", "near", "from", "into", "to", "at"];
+
 /// Words after a name that make it a street or square ("Palestine Street").
 const STREET_WORDS: [&str; 9] = [
     "street",
@@ -1349,7 +1352,10 @@ fn assign_roles(
             })
         {
             let comma_between = tokens[last_ti..hi].iter().any(|t| t.is(text, ","));
-            if !comma_between {
+            // "a crossing point on Syria's border with Iraq killed 22": the object of a
+            // preposition is not the subject.
+            let in_phrase = prev.is_some_and(|t| t.is_any(text, &SUBJECT_BLOCKING_PREPS));
+            if !comma_between && !in_phrase {
                 let group = ex.actor_kind(&name) == Some(ActorKind::ArmedGroup);
                 subjects.push((hi - last_ti, group, name.clone(), h.span));
             }

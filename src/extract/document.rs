@@ -1233,4 +1233,18 @@ mod tests {
             Some("Abu Kamal")
         );
     }
+
+    #[test]
+    fn the_object_of_a_preposition_is_not_the_subject() {
+        let found = incidents(
+            "Published: February 26, 2021\n\nThe overnight raid on a crossing point near Abu Kamal on the border with Iraq killed 22 fighters.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            !found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Iraq"),
+            "{found:#?}"
+        );
+    }
 }
