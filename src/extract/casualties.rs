@@ -178,7 +178,10 @@ fn companions_after(text: &str, tokens: &[Token], i: usize) -> Option<(u32, usiz
             let n = is_count(tokens, text, link + 1)?;
             let noun = (link + 2..(link + 5).min(tokens.len()))
                 .find(|&k| tokens[k].is_any(text, &COMPANIONS))?;
-            Some((n, noun))
+            // "… and two fighters were wounded": a toll of its own, not companions.
+            let own_toll = (noun + 1..(noun + 4).min(tokens.len()))
+                .any(|k| toll_of(tokens[k].text(text)).is_some());
+            (!own_toll).then_some((n, noun))
         })
 }
 
@@ -427,7 +430,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 30] = [
+        let cases: [(&str, Figures); 31] = [
             (
                 "killing a U.S. contractor and wounding five U.S. service members and another U.S. contractor",
                 (Some(1), Some(6)),
@@ -501,6 +504,10 @@ mod tests {
             (
                 "killed Wissam al-Saadi, who oversaw operations in Syria, along with two companions",
                 (Some(3), None),
+            ),
+            (
+                "An Israeli drone strike killed a Hezbollah commander in Tyre on Tuesday and two fighters were wounded",
+                (Some(1), Some(2)),
             ),
             (
                 "Two of the wounded service members were treated on the base",

@@ -38,6 +38,8 @@ pub struct Draft {
     /// A casualty figure with no event word ("No one was hurt."): it counts for the event told
     /// last.
     pub tally: bool,
+    /// Comes from the document's title (a section heading is `headline` but not `title`).
+    pub title: bool,
 }
 
 /// Words that, before a singular event noun, make it hypothetical or generic.
@@ -405,18 +407,25 @@ fn analyse_in(
         .iter()
         .any(|p| matches!(p.role, Role::Perpetrator | Role::Claimant))
         && let Some((actor, span)) = speaker_of_own_forces(ex, text, hits, tokens, head.span)
-            .or_else(|| attacker_before_event_noun(ex, &part_hits, &part_tokens, head.span))
+            .or_else(|| attacker_before_event_noun(ex, text, &part_hits, &part_tokens, head.span))
         && !participants.iter().any(|p| p.actor == actor)
     {
         fields.push(FieldSpan {
-            field: Field::Perpetrator,
+            field: if head_kind == IncidentKind::Interception {
+                Field::Target
+            } else {
+                Field::Perpetrator
+            },
             value: actor.clone(),
             span,
         });
-        participants.push(Participant {
-            actor,
-            role: Role::Perpetrator,
-        });
+        // Whoever shoots a drone down is defending against the attack, not making it.
+        let role = if head_kind == IncidentKind::Interception {
+            Role::Target
+        } else {
+            Role::Perpetrator
+        };
+        participants.push(Participant { actor, role });
     }
 
     // Casualties.
@@ -537,6 +546,7 @@ fn analyse_in(
         cause: false,
         in_entry: false,
         tally: false,
+        title: false,
     })
 }
 
@@ -795,6 +805,7 @@ fn choose_head(
 /// drone strike"). A country's own name there says where ("the Jordan attack"), not who.
 fn attacker_before_event_noun(
     ex: &Extractor,
+    text: &str,
     hits: &[&Hit],
     tokens: &[Token],
     head: Span,
@@ -804,6 +815,19 @@ fn attacker_before_event_noun(
         .filter(|h| matches!(h.trigger(), Some((_, TriggerPos::Noun, _))))
         .find_map(|noun| {
             let ni = token_index_at(tokens, noun.span.start)?;
+            let hi = token_index_at(tokens, head.start)?;
+            // The noun heads the subject only when nothing breaks the clause before the head
+            // and no "after/before" makes it a time phrase ("Hours after the Israeli strike on
+            // Beirut, rockets were fired …").
+            let broken = tokens[ni..hi]
+                .iter()
+                .any(|t| t.is_any(text, &[",", ";", ":"]))
+                || (1..=4).filter_map(|k| ni.checked_sub(k)).any(|j| {
+                    tokens[j].is_any(text, &["after", "before", "following", "since", "until"])
+                });
+            if broken {
+                return None;
+            }
             let actor = hits.iter().find(|a| {
                 (1..=2)
                     .filter_map(|k| ni.checked_sub(k))
@@ -1551,6 +1575,7 @@ pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -
         cause: false,
         in_entry: false,
         tally: true,
+        title: false,
     })
 }
 

@@ -357,7 +357,13 @@ fn evaluate(expr: &DateExpr, published: Option<NaiveDate>) -> Result<Resolved, W
             let p = need()?;
             let monday = weekday_back(p, Weekday::Mon, false)?;
             let start = sub_days(monday, -7 * i64::from(offset))?;
-            day(sub_days(start, -i64::from(weekday.num_days_from_monday()))?)
+            let d = sub_days(start, -i64::from(weekday.num_days_from_monday()))?;
+            // News reports the past: a day of this week still to come is last week's.
+            day(if d > p {
+                weekday_back(p, weekday, false)?
+            } else {
+                d
+            })
         }
         X::Week { offset, earlier } => {
             let p = need()?;

@@ -88,11 +88,11 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
             }
         });
         if has_event_word {
-            let is_headline = doc
+            let is_title = doc
                 .title
                 .as_deref()
-                .is_some_and(|t| sent.slice(text).trim() == t.trim())
-                || is_heading_line(text, sent);
+                .is_some_and(|t| sent.slice(text).trim() == t.trim());
+            let is_headline = is_title || is_heading_line(text, sent);
             let tokens = tokenize(text, sent);
             let mut sentence_bg_cue = false;
             for c in split_clauses(text, sent, &hits, is_headline) {
@@ -138,6 +138,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     if is_headline && !d.mention.date.is_known() {
                         d.anaphoric = true;
                         d.headline = true;
+                        d.title = is_title;
                     }
                     drafts.push(d);
                 }
@@ -186,9 +187,17 @@ fn is_heading_line(text: &str, sent: Span) -> bool {
         .trim_start_matches([' ', '\t'])
         .starts_with('\n')
         || text[sent.end..].trim().is_empty();
+    // Set apart as a heading: a blank line under it, a number or time stamp in front ("1)",
+    // "14:10 GMT –"), or capitals.
+    let blank_after = text[sent.end..]
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix('\n')
+        .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with('\n'));
+    let marked = s.starts_with(|c: char| c.is_ascii_digit()) || !s.chars().any(char::is_lowercase);
     alone
         && line_end
-        && !s.ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
+        && (blank_after || marked)
+        && !s.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ')', '\u{2019}'])
         && s.split_whitespace().count() <= 16
 }
 
@@ -687,7 +696,7 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             }
             // A headline the article's reports do not match summarises them in other words:
             // it is an incident of its own only when the article tells no other.
-            None if d.headline && !groups.is_empty() => {}
+            None if d.title && !groups.is_empty() => {}
             None if d.anchored => groups.push(Group { drafts: vec![d] }),
             None => {}
         }
@@ -992,6 +1001,12 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].weapons, ["drone"]);
+        // In the head's own clause too.
+        let found = incidents(
+            "Published: January 21, 2024\n\nPatriot batteries shot down two ballistic missiles fired at Erbil on Saturday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].weapons, ["ballistic missile"]);
     }
 
     #[test]
@@ -1246,5 +1261,35 @@ mod tests {
                 .any(|a| a == "Iraq"),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn review_cases_time_phrases_interceptions_and_body_lines() {
+        // An event noun in a time phrase does not give the next event its attacker.
+        let found = incidents(
+            "Published: July 31, 2024\n\nHours after the Israeli strike on Beirut, rockets were fired at Kiryat Shmona on Tuesday.\n",
+        );
+        assert!(
+            found.iter().all(|i| !i
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Israel")),
+            "{found:#?}"
+        );
+        // The speaker's forces that shoot a drone down defend.
+        let found = incidents(
+            "Published: January 10, 2024\n\nU.S. Central Command said its forces shot down a drone over the Red Sea on Tuesday.\n",
+        );
+        assert!(
+            found.iter().all(|i| i
+                .actors_with(crate::model::Role::Perpetrator)
+                .next()
+                .is_none()),
+            "{found:#?}"
+        );
+        // A body line without a final stop is not a heading to be dropped.
+        let found = incidents(
+            "Published: January 10, 2024\n\nRockets hit Ain al-Asad air base on Tuesday, officials said.\nA drone was shot down near Erbil airport\nOfficials gave no further details.\n",
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
     }
 }

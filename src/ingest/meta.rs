@@ -175,7 +175,23 @@ fn copyright_line(s: &str) -> Option<String> {
             .trim_end_matches(['.', ',', '|', '-', '–', '—', ' ']);
         side.is_empty() || side.eq_ignore_ascii_case("all rights reserved")
     };
-    let name = if notice(before) { after } else { before };
+    // The name stands before "©" only when nothing but a year and the notice follows it
+    // ("Hawler Daily © 2022 – All rights reserved"); "Photo: Ali Hassan © AFP" credits a
+    // picture.
+    let after_is_notice =
+        notice(after.trim().trim_start_matches(|c: char| {
+            c.is_ascii_digit() || matches!(c, '-' | '–' | '—' | ' ')
+        }));
+    let name = if notice(before) {
+        after
+    } else if after_is_notice {
+        before
+    } else {
+        return None;
+    };
+    if name.contains(':') {
+        return None;
+    }
     let not_name = |c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | '—' | ' ');
     let name = name
         .trim_matches(not_name)

@@ -379,6 +379,14 @@ fn outlets_from_copyright_lines_and_capital_mastheads() {
         outlet(&format!("THE LEVANT OBSERVER | Middle East | Syria{body}")).as_deref(),
         Some("The Levant Observer")
     );
+    // A picture credit is not the outlet.
+    assert_eq!(
+        outlet(&format!(
+            "Hawler Daily News\nPhoto: Ali Abdul Hassan © AFP{body}"
+        ))
+        .as_deref(),
+        Some("Hawler Daily News")
+    );
     // A headline in capitals is not a masthead.
     assert_eq!(outlet(&format!("DRONE STRIKE HITS BASE{body}")), None);
 }

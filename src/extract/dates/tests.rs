@@ -96,6 +96,7 @@ const CASES: &[Case] = &[
     ("On Tuesday last week, U.S. forces", Some("2024-08-05"), "On Tuesday last week", Some("2024-07-30"), Day, ""),
     ("on Tuesday last week", Some("2024-08-09"), "on Tuesday last week", Some("2024-07-30"), Day, ""),
     ("on Thursday of this week", Some("2024-08-09"), "on Thursday of this week", Some("2024-08-08"), Day, ""),
+    ("on Thursday of this week", Some("2024-08-06"), "on Thursday of this week", Some("2024-08-01"), Day, ""),
     ("this week", Some("2024-01-24"), "this week", Some("2024-01"), Month, "2024-01-22..2024-01-28"),
     ("earlier this month", Some("2023-11-27"), "earlier this month", Some("2023-11"), Month, "2023-11-01..2023-11-27"),
     ("last month", Some("2024-01-10"), "last month", Some("2023-12"), Month, ""),
