@@ -924,9 +924,26 @@ fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
                     &[
                         "of", "on", "at", "against", "by", "in", "from", "with", "to",
                     ],
-                ) || tokens[j - 1].text(text).ends_with("ing")));
+                ) || is_participle(tokens[j - 1].text(text))));
     }
     false
+}
+
+/// "targeting", "hitting": an -ing word that is a participle, not "evening" or "building".
+fn is_participle(w: &str) -> bool {
+    const NOT: [&str; 10] = [
+        "evening",
+        "morning",
+        "during",
+        "building",
+        "nothing",
+        "something",
+        "anything",
+        "thing",
+        "spring",
+        "wedding",
+    ];
+    w.len() > 4 && w.ends_with("ing") && !NOT.iter().any(|n| w.eq_ignore_ascii_case(n))
 }
 
 /// Whether the verb at token `ti` takes a definite weapon or event object ("intercepted most of
@@ -1717,4 +1734,18 @@ fn trim_punct(text: &str, span: Span) -> Span {
         return span;
     }
     Span::new(span.start + lead, span.end - trail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_participle;
+
+    #[test]
+    fn participles_are_not_every_word_in_ing() {
+        assert!(is_participle("targeting"));
+        assert!(is_participle("hitting"));
+        for w in ["evening", "Morning", "during", "building", "king"] {
+            assert!(!is_participle(w), "{w}");
+        }
+    }
 }
