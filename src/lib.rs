@@ -18,5 +18,7 @@ pub mod lexicon;
 pub mod model;
 pub mod paths;
 pub mod pipeline;
+#[cfg(test)]
+mod test_support;
 pub mod tui;
 pub mod ui;

@@ -246,18 +246,8 @@ mod tests {
 
     #[test]
     fn agrees_with_the_char_tokenizer() {
-        let alphabet: Vec<char> = "aZ9 0,.'\u{2019}-é\u{a0}\u{2014}\n5x".chars().collect();
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..20_000 {
-            let len = (seed % 12) as usize;
-            let text: String = (0..len)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    alphabet[(seed % alphabet.len() as u64) as usize]
-                })
-                .collect();
+        let alphabet = "aZ9 0,.'\u{2019}-é\u{a0}\u{2014}\n5x";
+        for text in crate::test_support::random_texts(alphabet, 0x2545_f491_4f6c_dd1d, 12, 20_000) {
             let span = Span::new(0, text.len());
             assert_eq!(tokenize(&text, span), reference(&text), "{text:?}");
         }

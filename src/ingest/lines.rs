@@ -161,21 +161,8 @@ mod tests {
 
     #[test]
     fn agree_with_the_branchy_versions() {
-        let alphabet: Vec<char> =
-            "a9 -\t\u{b}\u{c}\r\u{a0}\u{2019}\u{202f}\u{feff}\u{3000}\u{2014}é•"
-                .chars()
-                .collect();
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..20_000 {
-            let len = (seed % 10) as usize;
-            let text: String = (0..len)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    alphabet[(seed % alphabet.len() as u64) as usize]
-                })
-                .collect();
+        let alphabet = "a9 -\t\u{b}\u{c}\r\u{a0}\u{2019}\u{202f}\u{feff}\u{3000}\u{2014}é•";
+        for text in crate::test_support::random_texts(alphabet, 0x9e37_79b9_7f4a_7c15, 10, 20_000) {
             assert_eq!(words(&text), reference_words(&text), "{text:?}");
             let borrowed = matches!(normalize(&text), Cow::Borrowed(_));
             assert_eq!(borrowed, reference_regular(&text), "{text:?}");
