@@ -992,12 +992,7 @@ fn is_running_total(
     // "carried out 78 attacks on U.S. troops since the start of 2021": a count of events with a
     // total's cue after it.
     // "it was the 26th Houthi attack on shipping since 19 November": an ordinal counts too.
-    let ordinal = |w: &str| {
-        w.len() > 2
-            && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s))
-            && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
-            && w[..w.len() - 2].parse::<u32>().is_ok_and(|n| n >= 2)
-    };
+    let ordinal = |w: &str| super::tokens::ordinal_value(w).is_some_and(|n| n >= 2);
     let counted_events = hits.iter().any(|h| {
         let Some((_, TriggerPos::Noun, plural)) = h.trigger() else {
             return false;

@@ -470,11 +470,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
         // Military units: "the 718th Engineer Company", "the 82nd Airborne Division".
         if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
             let w = t.text(text);
-            let ordinal = w.len() > 2
-                && w.as_bytes()[0].is_ascii_digit()
-                && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s))
-                && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit());
-            if ordinal
+            if super::tokens::ordinal_value(w).is_some()
                 && let Some(end) = (i + 1..(i + 5).min(tokens.len()))
                     .take_while(|&j| is_name[j])
                     .find(|&j| tokens[j].is_any(text, &UNIT_TAILS))

@@ -138,6 +138,17 @@ const TENS: [(&str, u32); 8] = [
     ("ninety", 90),
 ];
 
+/// "26th", "718th", "2nd": the number of a written ordinal, `None` for any other word.
+pub fn ordinal_value(w: &str) -> Option<u32> {
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// The value of a number token: digits ("1,538") or a number word ("five", "twenty-one",
 /// "a dozen" is not a count). `None` for anything that does not fit in a u32.
 pub fn number_value(word: &str) -> Option<u32> {
@@ -251,6 +262,14 @@ mod tests {
             let span = Span::new(0, text.len());
             assert_eq!(tokenize(&text, span), reference(&text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal_value("26th"), Some(26));
+        assert_eq!(ordinal_value("2nd"), Some(2));
+        assert_eq!(ordinal_value("th"), None);
+        assert_eq!(ordinal_value("North"), None);
     }
 
     #[test]
