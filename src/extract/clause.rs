@@ -479,6 +479,14 @@ fn analyse_in(
         .map(|p| p.span)
         .collect();
     let (mut date, stated_on) = choose_date(ctx, clause, part, &causes, head.span, &mut fields);
+    // "Supporters gathered at the site after the strike, … held a funeral on Thursday": an
+    // event only named to place something later in time lends that later action neither its
+    // date nor the ones it was directed against.
+    if anaphoric && in_time_phrase(text, tokens, head.span) {
+        date = DateValue::unknown();
+        fields.retain(|f| !matches!(f.field, Field::Date | Field::Target));
+        participants.retain(|p| p.role != Role::Target);
+    }
     let relative_days = if date.is_known() {
         None
     } else {
@@ -897,10 +905,26 @@ fn speaker_of_own_forces(
 
 /// Whether the verb at token `ti` has a definite subject noun phrase right before it ("The
 /// rockets were fired", "The strike hit", "These drones targeted").
+/// "after the strike", "since Saturday's attack": the event word is the object of a time
+/// preposition, through its determiner and up to three modifiers.
+fn in_time_phrase(text: &str, tokens: &[Token], head: Span) -> bool {
+    let Some(ti) = token_index_at(tokens, head.start) else {
+        return false;
+    };
+    (1..=4)
+        .filter_map(|n| ti.checked_sub(n))
+        .find(|&j| {
+            let w = tokens[j].text(text);
+            tokens[j].is_any(text, &ANAPHORIC_DETERMINERS) || w.ends_with("'s") || w.ends_with("’s")
+        })
+        .and_then(|j| j.checked_sub(1))
+        .is_some_and(|j| tokens[j].is_any(text, &["after", "since", "following", "before"]))
+}
+
 fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
     let mut j = ti;
     let mut skipped = 0;
-    while j > 0 && skipped < 4 {
+    while j > 0 && skipped < 6 {
         j -= 1;
         let t = &tokens[j];
         // The periods of an abbreviation ("the U.S. strikes killed") are part of a word.
@@ -916,15 +940,19 @@ fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
             continue;
         }
         // "the base" after a preposition or a participle ("a drone targeting the Al-Tanf
-        // garrison was shot down") is inside the subject, not its determiner.
-        return t.is_any(text, &["the", "these", "those", "this"])
-            && (j == 0
-                || !(tokens[j - 1].is_any(
-                    text,
-                    &[
-                        "of", "on", "at", "against", "by", "in", "from", "with", "to",
-                    ],
-                ) || is_participle(tokens[j - 1].text(text))));
+        // garrison was shot down", "The strike in the Mashtal neighbourhood killed") is inside
+        // the subject: its determiner is further back.
+        let inside = j > 0
+            && (tokens[j - 1].is_any(
+                text,
+                &[
+                    "of", "on", "at", "against", "by", "in", "from", "with", "to",
+                ],
+            ) || is_participle(tokens[j - 1].text(text)));
+        if !inside {
+            return t.is_any(text, &["the", "these", "those", "this"]);
+        }
+        skipped += 1;
     }
     false
 }
@@ -1062,6 +1090,17 @@ fn choose_place(
         let Some(ti) = token_index_at(tokens, h.span.start) else {
             continue;
         };
+        // "killed X, who oversaw the group's operations in Syria": a relative clause about a
+        // person tells where they worked, not where the event happened.
+        let about_person = tokens[..ti]
+            .iter()
+            .rev()
+            .take_while(|t| !t.is(text, ","))
+            .any(|t| t.is_any(text, &["who", "whose"]))
+            && head_ti.is_some_and(|hi| hi < ti);
+        if about_person {
+            continue;
+        }
         let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
         // A name of several words between them counts as one word ("facilities used by Kataib
         // Sayyid al-Shuhada on the Iraqi border near Albu Kamal").

@@ -27,22 +27,22 @@ pub fn best_date<'a>(dates: impl Iterator<Item = &'a DateValue>) -> DateValue {
         .unwrap_or_else(DateValue::unknown)
 }
 
-/// Per document, the first figure stated; across documents the figure of the document that
+/// Per document, the largest figure stated; across documents the figure of the document that
 /// tells the incident at most length (then the first document) is the best one, and the range
 /// covers them all.
 fn figures(
     mentions: &[Mention],
     get: impl Fn(&Mention) -> Option<u32>,
 ) -> (Option<u32>, Option<(u32, u32)>) {
-    // Each article's first figure; but within one article a count beats a zero, which usually
-    // covers only some of the people there ("no injuries to U.S. personnel" before "minor
-    // injuries to two women and two children").
+    // Within one article its largest figure: a smaller one usually covers only some of the
+    // people there ("killed a senior commander" before "killed X along with two companions",
+    // "no injuries to U.S. personnel" before "injuries to two women and two children"), and a
+    // toll told twice only grows ("rose to").
     let mut per_doc: Vec<(usize, u32)> = Vec::new();
     for m in mentions {
         let Some(v) = get(m) else { continue };
         match per_doc.iter_mut().find(|(d, _)| *d == m.doc) {
-            Some((_, seen)) if *seen == 0 => *seen = v,
-            Some(_) => {}
+            Some((_, seen)) => *seen = (*seen).max(v),
             None => per_doc.push((m.doc, v)),
         }
     }

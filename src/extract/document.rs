@@ -682,7 +682,7 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             })
             // Anaphors refer back; only with nothing before them in reach (a lede, a headline)
             // do they reach ahead.
-            .min_by_key(|(_, (dist, ahead), no_shared)| (*ahead, *no_shared, *dist))
+            .min_by_key(|(_, (dist, ahead), no_shared)| (*ahead, *dist, *no_shared))
             .map(|(i, _, _)| i);
         match target {
             Some(i) => {
@@ -1291,5 +1291,46 @@ mod tests {
             "Published: January 10, 2024\n\nRockets hit Ain al-Asad air base on Tuesday, officials said.\nA drone was shot down near Erbil airport\nOfficials gave no further details.\n",
         );
         assert_eq!(found.len(), 2, "{found:#?}");
+    }
+
+    #[test]
+    fn an_event_named_in_a_time_phrase_lends_no_date_or_target() {
+        let found = incidents(
+            "Published: February 8, 2024\n\nA U.S. drone strike on a car in Baghdad on Wednesday night killed a senior commander. Supporters gathered at the site after the strike, chanting against the United States, and held a funeral on Thursday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].date.label().as_deref(), Some("2024-02-07"));
+        assert!(
+            !found[0]
+                .participants
+                .iter()
+                .any(|a| a.actor == "United States" && a.role == Role::Target),
+            "{:?}",
+            found[0].participants
+        );
+    }
+
+    #[test]
+    fn a_definite_subject_with_a_place_phrase_refers_back() {
+        let found = incidents(
+            "Published: February 8, 2024\n\nA U.S. drone strike on a car in Baghdad on Wednesday night killed a senior commander of Kataib Hezbollah. The strike in the Mashtal neighbourhood killed Abu Baqir al-Saadi, who oversaw the group's operations in Syria, along with two companions.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // The relative clause tells where the victim worked, not where he died.
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Baghdad")
+        );
+        // The article's largest figure: the first one counted only the commander.
+        assert_eq!(found[0].killed, Some(3));
+    }
+
+    #[test]
+    fn an_anaphor_refers_to_the_nearest_event_before_one_sharing_an_actor() {
+        let found = incidents(
+            "Published: March 12, 2020\n\nMore than a dozen rockets struck Camp Taji on Wednesday evening, killing two US troops.\n\nThe attack was the deadliest since January, when Iran fired ballistic missiles at Ain al-Asad air base. No one was killed in that attack, but more than 100 US troops were later diagnosed with brain injuries.\n",
+        );
+        assert_eq!(at(&found, "Camp Taji").injured, None, "{found:#?}");
+        assert_eq!(at(&found, "Ain al-Asad Air Base").killed, Some(0));
     }
 }
