@@ -257,10 +257,11 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
     let text = doc.text.as_str();
     let mut out = Vec::new();
     for (si, &sent) in sents.iter().enumerate() {
-        // A list item or emphasis may wrap the heading: "- **18 October 2023 — Al-Tanf.**".
+        // A list item, emphasis or a table row may wrap the heading: "- **18 October 2023 —
+        // Al-Tanf.**", "| 2024-07-19 | Tel Aviv, Israel | …".
         let line = sent
             .slice(text)
-            .trim_start_matches(['-', '*', '•', '#', '_', '>', ' ', '\t']);
+            .trim_start_matches(['-', '*', '•', '#', '_', '>', '|', ' ', '\t']);
         let lead = sent.len() - line.len();
         let starts_like_date = line
             .split(|c: char| !c.is_alphanumeric())
@@ -1332,5 +1333,37 @@ mod tests {
         );
         assert_eq!(at(&found, "Camp Taji").injured, None, "{found:#?}");
         assert_eq!(at(&found, "Ain al-Asad Air Base").killed, Some(0));
+    }
+
+    #[test]
+    fn a_markdown_table_of_dated_rows_is_a_timeline() {
+        let found = incidents(
+            "# Key dates\n\n_posted 2024-10-14_\n\n| Date | Place | What happened |\n|------|-------|---------------|\n| 2024-07-19 | Tel Aviv, Israel | A long-range drone hits an apartment block and kills one man. The attack is claimed by Yemen's Houthis. |\n| 2024-07-20 | Hodeidah, Yemen | Israeli jets strike the port in response, killing at least six people. |\n| 2024-10-01 | Israel | Iran fires about 180 ballistic missiles at Israel. |\n\n## Why does it matter?\n\nJordan intercepts some; others are downed by Israel or U.S. ships.\n",
+        );
+        assert_eq!(found.len(), 3, "{found:#?}");
+        let tel_aviv = at(&found, "Tel Aviv");
+        assert_eq!(tel_aviv.date.label().as_deref(), Some("2024-07-19"));
+        // "Yemen's Houthis": the possessive places the group; the group claimed it.
+        assert_eq!(
+            tel_aviv.participants,
+            vec![crate::model::Participant {
+                actor: "Houthis".into(),
+                role: Role::Claimant
+            }]
+        );
+        // A cause cue with nothing after it ("in response,") does not cut off the toll.
+        assert_eq!(at(&found, "Hodeidah").killed, Some(6));
+    }
+
+    #[test]
+    fn a_time_zone_is_not_a_place() {
+        let found = incidents(
+            "Published: March 7, 2024\n\nA Houthi missile struck the bulk carrier True Confidence in the Gulf of Aden on Wednesday at about 11:30 a.m. Sanaa time, killing three crew members.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Gulf of Aden")
+        );
     }
 }

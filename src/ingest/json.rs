@@ -108,7 +108,20 @@ fn find_text(obj: &Map<String, Value>) -> Option<&str> {
         .find_map(|k| obj.get(*k).and_then(Value::as_str))
 }
 
+/// The object that holds the article: this one, or one it wraps (`{"status": "ok", "article":
+/// {…}}`), looked for one level down so an envelope's own fields never pass for the article's.
+fn article_object(obj: &Map<String, Value>) -> &Map<String, Value> {
+    if find_text(obj).is_some() {
+        return obj;
+    }
+    obj.values()
+        .filter_map(Value::as_object)
+        .find(|inner| find_text(inner).is_some())
+        .unwrap_or(obj)
+}
+
 fn record(obj: &Map<String, Value>) -> Result<Record, String> {
+    let obj = article_object(obj);
     let raw = find_text(obj).ok_or_else(|| "no text field".to_string())?;
     // Some APIs deliver the article body as HTML.
     let text = if looks_like_html(raw) {
@@ -224,6 +237,19 @@ mod tests {
         let r = recs[0].as_ref().unwrap();
         assert_eq!(r.text, "First para.\n\nSecond & last.");
         assert_eq!(r.published, ymd(2024, 1, 23));
+    }
+
+    #[test]
+    fn an_article_wrapped_in_an_envelope_object() {
+        let Ok(Records::Single(Ok(r))) = parse_json(
+            r#"{"status": "ok", "article": {"source": {"name": "Wire"}, "title": "T", "publishedAt": "2023-12-08T10:05:00Z", "content": "Body."}}"#,
+        ) else {
+            panic!("one record expected");
+        };
+        assert_eq!(r.text, "Body.");
+        assert_eq!(r.title.as_deref(), Some("T"));
+        assert_eq!(r.outlet.as_deref(), Some("Wire"));
+        assert_eq!(r.published, ymd(2023, 12, 8));
     }
 
     #[test]
