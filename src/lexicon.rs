@@ -44,7 +44,7 @@ impl ActorEntry {
 #[serde(deny_unknown_fields)]
 pub struct PlaceEntry {
     pub name: String,
-    /// "country" | "city" | "base" | "province" | "region" | "site"
+    /// "country" | "city" | "base" | "province" | "region" | "site" | "district"
     pub kind: String,
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -54,6 +54,10 @@ pub struct PlaceEntry {
     pub lat: Option<f64>,
     #[serde(default)]
     pub lon: Option<f64>,
+    /// For a neighbourhood ("district"): the place it is part of. Its names then stand for
+    /// that place, so "the Mashtal neighbourhood" normalises to Baghdad.
+    #[serde(default)]
+    pub within: Option<String>,
 }
 
 impl PlaceEntry {
@@ -152,6 +156,9 @@ pub struct Cues {
     /// Words that head a boilerplate line ("Logo", "Tags", "Share your opinion").
     #[serde(default)]
     pub boilerplate: Vec<String>,
+    /// Reactions to an event ("condemned", "mourned"): their subject did not carry it out.
+    #[serde(default)]
+    pub reaction: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -216,6 +223,7 @@ impl Lexicon {
         for (name, text) in FILES.iter().zip([ACTORS, PLACES, WEAPONS, EVENTS]) {
             lex.add_file(name, text, &format!("embedded {name}"))?;
         }
+        lex.fold_districts();
         Ok(lex)
     }
 
@@ -234,7 +242,34 @@ impl Lexicon {
             })?;
             lex.add_file(name, &text, &label)?;
         }
+        lex.fold_districts();
         Ok(lex)
+    }
+
+    /// Moves each district's names onto the place it lies `within` (when that place exists):
+    /// incidents are placed by town or site, and a neighbourhood is one of the town's names.
+    fn fold_districts(&mut self) {
+        let mut i = 0;
+        while i < self.places.len() {
+            let parent = self.places[i].within.as_deref().and_then(|w| {
+                self.places
+                    .iter()
+                    .position(|p| p.name == w && p.within.is_none())
+            });
+            match parent {
+                Some(j) if j != i => {
+                    let d = self.places.remove(i);
+                    let j = if j > i { j - 1 } else { j };
+                    let parent = &mut self.places[j];
+                    for n in std::iter::once(d.name).chain(d.aliases) {
+                        if !parent.aliases.contains(&n) {
+                            parent.aliases.push(n);
+                        }
+                    }
+                }
+                _ => i += 1,
+            }
+        }
     }
 
     /// Where the user's lexicon extensions live: `<config dir>/lexicon`, or `$FLASHPOINT_CONFIG/lexicon`.
@@ -300,6 +335,7 @@ impl Lexicon {
                     (&mut cues.hedge, c.hedge),
                     (&mut cues.toll, c.toll),
                     (&mut cues.boilerplate, c.boilerplate),
+                    (&mut cues.reaction, c.reaction),
                 ] {
                     dst.extend(src);
                 }
@@ -325,6 +361,41 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_district_is_a_name_of_the_place_it_lies_within() {
+        let mut lex = Lexicon::default();
+        lex.add_file(
+            "places.toml",
+            r#"
+[[place]]
+name = "Mashtal"
+kind = "district"
+aliases = ["Mashtal neighbourhood"]
+country = "Iraq"
+within = "Baghdad"
+
+[[place]]
+name = "Baghdad"
+kind = "city"
+country = "Iraq"
+lat = 33.3
+lon = 44.4
+
+[[place]]
+name = "Nowhere Quarter"
+kind = "district"
+country = "Iraq"
+within = "Atlantis"
+"#,
+            "test",
+        )
+        .unwrap();
+        lex.fold_districts();
+        let names: Vec<&str> = lex.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Baghdad", "Nowhere Quarter"]);
+        assert_eq!(lex.places[0].aliases, ["Mashtal", "Mashtal neighbourhood"]);
+    }
 
     #[test]
     fn embedded_lexicon_parses_and_covers_the_region() {

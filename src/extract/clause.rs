@@ -1467,7 +1467,13 @@ fn assign_roles(
             // "a crossing point on Syria's border with Iraq killed 22": the object of a
             // preposition is not the subject.
             let in_phrase = prev.is_some_and(|t| t.is_any(text, &SUBJECT_BLOCKING_PREPS));
-            if !comma_between && !in_phrase {
+            // "X condemned the killing": the subject of a reaction to the event.
+            let reacts = hits.iter().any(|o| {
+                o.cue(Cue::Reaction)
+                    && o.span.start >= h.span.end
+                    && o.span.end <= tokens[hi].span.start
+            });
+            if !comma_between && !in_phrase && !reacts {
                 let group = ex.actor_kind(&name) == Some(ActorKind::ArmedGroup);
                 subjects.push((hi - last_ti, group, name.clone(), h.span));
             }

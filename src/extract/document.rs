@@ -1366,4 +1366,32 @@ mod tests {
             Some("Gulf of Aden")
         );
     }
+
+    #[test]
+    fn whoever_condemns_an_attack_did_not_carry_it_out() {
+        let found = incidents(
+            "Published: January 4, 2020\n\nA U.S. drone strike killed Qassem Soleimani at Baghdad International Airport on Friday. Iraq's caretaker Prime Minister Adel Abdul Mahdi condemned the killing as an aggression against Iraq.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            !found[0]
+                .participants
+                .iter()
+                .any(|p| p.actor == "Adel Abdul Mahdi"),
+            "{:?}",
+            found[0].participants
+        );
+    }
+
+    #[test]
+    fn a_neighbourhood_places_the_event_in_its_city() {
+        let found = incidents(
+            "Published: February 8, 2024\n\nA U.S. drone strike on a car in the Mashtal neighbourhood on Wednesday night killed a senior commander of Kataib Hezbollah.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Baghdad")
+        );
+    }
 }

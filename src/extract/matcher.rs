@@ -20,6 +20,7 @@ pub enum Cue {
     Cause,
     Hedge,
     Toll,
+    Reaction,
 }
 
 /// How an event word is used.
@@ -281,6 +282,7 @@ impl Matcher {
             (&c.cause, Cue::Cause),
             (&c.hedge, Cue::Hedge),
             (&c.toll, Cue::Toll),
+            (&c.reaction, Cue::Reaction),
         ] {
             for phrase in list {
                 b.add(phrase, Sense::Cue(cue));
