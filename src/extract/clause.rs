@@ -162,6 +162,19 @@ const UNNAMED_GROUP_NOUNS: [&str; 12] = [
     "proxy",
     "officials",
 ];
+/// Subjects that make an everyday verb ("struck", "hit") an attack.
+const ARMED_SUBJECTS: [&str; 10] = [
+    "forces",
+    "troops",
+    "jets",
+    "warplanes",
+    "aircraft",
+    "bombers",
+    "gunships",
+    "militants",
+    "gunmen",
+    "militiamen",
+];
 const FORCE_NOUNS: [&str; 12] = [
     "forces",
     "troops",
@@ -675,12 +688,17 @@ fn choose_head(
                     continue;
                 }
                 if h.needs_context() {
-                    let context = hits.iter().any(|o| {
-                        o.span != h.span
-                            && (o.weapon().is_some()
-                                || o.trigger().is_some()
-                                || o.actor().is_some())
-                    });
+                    // "our forces struck two facilities": armed men or machines as the subject.
+                    let armed_subject = (1..=2)
+                        .filter_map(before)
+                        .any(|t| t.is_any(text, &ARMED_SUBJECTS));
+                    let context = armed_subject
+                        || hits.iter().any(|o| {
+                            o.span != h.span
+                                && (o.weapon().is_some()
+                                    || o.trigger().is_some()
+                                    || o.actor().is_some())
+                        });
                     if !context {
                         continue;
                     }

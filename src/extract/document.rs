@@ -1394,4 +1394,20 @@ mod tests {
             Some("Baghdad")
         );
     }
+
+    #[test]
+    fn armed_men_as_subject_make_struck_an_attack() {
+        let found = incidents(
+            "Published: November 13, 2023\n\nOn Oct. 27, our forces struck two facilities near Abu Kamal.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].date.label().as_deref(), Some("2023-10-27"));
+        // Without them, an everyday verb with only a place reports nothing.
+        assert!(
+            incidents(
+                "Published: November 13, 2023\n\nOn Oct. 27, the storm struck near Abu Kamal.\n"
+            )
+            .is_empty()
+        );
+    }
 }

@@ -55,6 +55,9 @@ pub(super) enum Kw {
     MonthWord,
     Year,
     Ago,
+    Christmas,
+    New,
+    Eve,
 }
 
 pub(super) fn classify(word: &[u8]) -> Kw {
@@ -161,6 +164,9 @@ pub(super) fn classify(word: &[u8]) -> Kw {
         b"month" | b"months" => Kw::MonthWord,
         b"year" | b"years" => Kw::Year,
         b"ago" => Kw::Ago,
+        b"christmas" => Kw::Christmas,
+        b"new" => Kw::New,
+        b"eve" => Kw::Eve,
         _ => Kw::None,
     }
 }
@@ -184,6 +190,7 @@ fn is_anchor(kw: Kw) -> bool {
             | Kw::DayPart
             | Kw::Ago
             | Kw::Season(_)
+            | Kw::Christmas
     )
 }
 
@@ -248,8 +255,9 @@ fn worth_scanning(b: &[u8]) -> bool {
             while i < b.len() && b[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            // Anchors are 3–9 letters and start with one of "adefjmnostwy".
+            // Anchors are 3–9 letters and start with one of "acdefjmnostwy".
             const FIRST: u32 = 1 << 0
+                | 1 << 2
                 | 1 << 3
                 | 1 << 4
                 | 1 << 5
@@ -428,6 +436,15 @@ const SEASONS: [Season; 4] = [
     Season::Autumn,
     Season::Winter,
 ];
+
+/// A holiday on a fixed day of the year, resolved like "December 25".
+fn holiday(month: u32, day: u32) -> DateExpr {
+    DateExpr::MonthDay {
+        month,
+        day,
+        weekday: None,
+    }
+}
 
 fn max_day(month: u32) -> u32 {
     match month {
@@ -728,6 +745,20 @@ impl Parser<'_> {
             Kw::Today => Some((self.poss_tail(j + 1), DateExpr::DayOffset(0))),
             Kw::Tomorrow => Some((self.poss_tail(j + 1), DateExpr::DayOffset(1))),
             Kw::Overnight => Some((j + 1, DateExpr::Overnight)),
+            // Holidays on a fixed day: "Christmas Day", "on Christmas Eve", "New Year's Eve".
+            Kw::Christmas => match self.kw(j + 1) {
+                Kw::Day => Some((self.poss_tail(j + 2), holiday(12, 25))),
+                Kw::Eve => Some((self.poss_tail(j + 2), holiday(12, 24))),
+                _ if cue => Some((self.poss_tail(j + 1), holiday(12, 25))),
+                _ => None,
+            },
+            Kw::New if self.kw(j + 1) == Kw::Year && self.possessive(j + 2) => {
+                match self.kw(j + 4) {
+                    Kw::Day => Some((j + 5, holiday(1, 1))),
+                    Kw::Eve => Some((j + 5, holiday(12, 31))),
+                    _ => None,
+                }
+            }
             Kw::Weekend if saw_the => Some((self.poss_tail(j + 1), DateExpr::Weekend(Rel::Plain))),
             Kw::Day
                 if saw_the && self.kw(j + 1) == Kw::Before && self.kw(j + 2) == Kw::Yesterday =>

@@ -28,6 +28,11 @@ use Precision::{Day, Month, Unknown, Year};
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // Holidays on a fixed day.
+    ("A drone hit Erbil on Christmas Day.", Some("2024-01-29"), "on Christmas Day", Some("2023-12-25"), Day, ""),
+    ("Rockets fell on Christmas Eve.", Some("2023-12-26"), "on Christmas Eve", Some("2023-12-24"), Day, ""),
+    ("A strike on New Year's Eve killed two.", Some("2024-01-03"), "on New Year's Eve", Some("2023-12-31"), Day, ""),
+    ("A strike on New Year's Day killed two.", Some("2024-01-03"), "on New Year's Day", Some("2024-01-01"), Day, ""),
     // Weekdays, across month and year ends.
     ("Rockets fell on Saturday.", Some("2024-01-01"), "on Saturday", Some("2023-12-30"), Day, ""),
     ("He spoke on Monday.", Some("2023-10-31"), "on Monday", Some("2023-10-30"), Day, ""),
@@ -159,6 +164,7 @@ fn dates_not_dates() {
         "Temperature 6:13 and 12.5 and 10/11/2023 ambiguous, 3-4-5.",
         "February 30, 2024 and October 99999 and year 99999.",
         "in 1990s and 2024s and page 2023a and 5km",
+        "A Christmas market and the new year and New Year's resolutions.",
     ] {
         let w = words(text);
         assert!(w.iter().all(|w| *w == "today"), "{text:?}: {w:?}");
