@@ -1612,6 +1612,11 @@ fn choose_date(
     let Some(m) = pick else {
         return (DateValue::unknown(), false);
     };
+    // "The Pentagon on Monday identified the three soldiers killed when …": naming the dead
+    // comes after the event, on a day of its own.
+    if identifies_victims(text, clause, m.span) {
+        return (DateValue::unknown(), true);
+    }
     let value = match ctx.entry_day {
         Some(day) => dates::resolve_against(text, &m, Some(day), "timeline entry of"),
         None => dates::resolve(text, &m, ctx.published),
@@ -1787,20 +1792,24 @@ fn dateline_date(text: &str, clause: Span, date: Span) -> bool {
 
 /// A date right after a speech or meeting verb dates the statement ("said on Sunday", "told
 /// Reuters, Tuesday, …", "met on Sunday"), not the event.
-fn speech_date(text: &str, clause: Span, date: Span) -> bool {
-    // "The Pentagon on Monday identified …", "officials on Sunday said …".
-    let after: Vec<String> = text
-        .get(date.end..clause.end.min(date.end + 24))
+/// The first word after a date: "Monday" in "on Monday identified".
+fn word_after(text: &str, clause: Span, date: Span) -> Option<String> {
+    text.get(date.end..clause.end.min(date.end + 24))
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(1)
+        .find(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
-        .collect();
-    if after
-        .iter()
-        .any(|w| REPORTING_VERBS.contains(&w.as_str()) || w == "identified" || w == "released")
-    {
+}
+
+fn identifies_victims(text: &str, clause: Span, date: Span) -> bool {
+    word_after(text, clause, date).is_some_and(|w| w == "identified" || w == "named")
+}
+
+fn speech_date(text: &str, clause: Span, date: Span) -> bool {
+    // "The Pentagon on Monday identified …", "officials on Sunday said …".
+    if word_after(text, clause, date).is_some_and(|w| {
+        REPORTING_VERBS.contains(&w.as_str()) || w == "identified" || w == "released"
+    }) {
         return true;
     }
     let lo = date.start.saturating_sub(24).max(clause.start);

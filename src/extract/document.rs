@@ -1410,4 +1410,14 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn the_day_the_dead_are_named_is_not_the_day_they_died() {
+        let found = incidents(
+            "Published: January 30, 2024\n\nThe Pentagon on Monday identified the three U.S. Army Reserve soldiers killed when a drone struck their base in Jordan.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].date.label(), None);
+        assert_eq!(found[0].killed, Some(3));
+    }
 }

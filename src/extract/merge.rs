@@ -166,35 +166,47 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                 .filter(|t| Some(t) == site_toll(b).as_ref())
                 .filter(|_| weapon.is_some() || a.weapons.is_empty());
             let mut window = UNDATED_JOIN_DAYS;
-            let distinctive = if same_place {
-                let by_weapon_or_victim = a
+            // Every fact that ties them, so that of two possible homes the one with more ties
+            // can be told apart.
+            let mut ties: Vec<String> = Vec::new();
+            if same_place {
+                if let Some(w) = a
                     .weapons
                     .iter()
                     .find(|w| ex.is_distinctive(w) && b.weapons.contains(w))
-                    .map(|w| format!("same distinctive weapon ({w})"))
-                    .or_else(|| {
-                        shared_named_victim(ex, a, b).map(|v| format!("same victim ({v})"))
-                    });
-                match (by_weapon_or_victim, same_site_toll) {
-                    (Some(basis), _) => basis,
-                    (None, Some((site, killed))) => {
-                        window = UNDATED_TOLL_JOIN_DAYS;
-                        format!("same toll ({killed} killed at {site})")
-                    }
-                    (None, None) => return None,
+                {
+                    ties.push(format!("same distinctive weapon ({w})"));
+                }
+                if let Some(v) = shared_named_victim(ex, a, b) {
+                    ties.push(format!("same victim ({v})"));
+                }
+                if let Some((site, killed)) = same_site_toll {
+                    window = UNDATED_TOLL_JOIN_DAYS;
+                    ties.push(format!("same toll ({killed} killed at {site})"));
+                }
+                // The same number wounded at the same site by the same weapon.
+                if let Some((n, w)) = a
+                    .injured
+                    .filter(|n| *n > 0 && b.injured == Some(*n))
+                    .zip(weapon)
+                {
+                    ties.push(format!("same toll ({n} wounded, {w})"));
                 }
             } else {
                 let (country, killed) =
                     country_toll(a).filter(|k| Some(k) == country_toll(b).as_ref())?;
                 // Without a weapon, one death is too common to tell incidents apart.
                 match weapon {
-                    Some(w) => format!("same toll ({killed} killed in {country}, {w})"),
+                    Some(w) => ties.push(format!("same toll ({killed} killed in {country}, {w})")),
                     None if a.weapons.is_empty() && killed >= 2 => {
-                        format!("same toll ({killed} killed in {country})")
+                        ties.push(format!("same toll ({killed} killed in {country})"));
                     }
                     None => return None,
                 }
-            };
+            }
+            if ties.is_empty() {
+                return None;
+            }
             let published = x
                 .docs
                 .first()
@@ -204,7 +216,7 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
             if end > published || start < published - Duration::days(window) {
                 return None;
             }
-            basis.push(distinctive);
+            basis.extend(ties);
             basis.push(format!(
                 "undated report published within {window} days after"
             ));
@@ -460,13 +472,18 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
             .into_iter()
             .filter_map(|c| evidence(ex, docs, &item, items[c].as_ref()?).map(|b| (c, b)))
             .collect();
-        let coarse = matches!(
-            item.incident.date.precision,
-            Precision::Unknown | Precision::Month
-        );
         // A report without its day that has two possible homes stays on its own: the text
-        // cannot say which.
-        let choice = if coarse && found.len() > 1 {
+        // cannot say which. Of an undated report's homes, though, one tied to it by more facts
+        // (the same weapon and the same number wounded) is its home; a month says "some day
+        // then" and two candidates in it are equally likely.
+        let most = found.iter().map(|(_, b)| b.len()).max().unwrap_or(0);
+        let tied = found.iter().filter(|(_, b)| b.len() == most).count();
+        let ambiguous = match item.incident.date.precision {
+            Precision::Unknown => tied > 1,
+            Precision::Month => found.len() > 1,
+            _ => false,
+        };
+        let choice = if ambiguous {
             None
         } else {
             found
@@ -901,6 +918,45 @@ mod tests {
         // Another toll at the same site is another attack.
         let out = merge(&ex, &docs, vec![vec![dated(3)], vec![recalled(1)]]);
         assert_eq!(out.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn of_two_homes_an_undated_report_joins_the_one_with_more_ties() {
+        let ex = ex();
+        let docs = [
+            doc(Some("2023-11-22")),
+            doc(Some("2024-01-21")),
+            doc(Some("2024-01-30")),
+        ];
+        let at_asad = |doc, when, injured| Mention {
+            injured: Some(injured),
+            ..mention(
+                &ex,
+                doc,
+                when,
+                Some("Ain al-Asad Air Base"),
+                &["ballistic missile"],
+                IncidentKind::Attack,
+                &[],
+            )
+        };
+        let reports = |undated_injured| {
+            vec![
+                vec![at_asad(0, Some("2023-11-21"), 8)],
+                vec![at_asad(1, Some("2024-01-20"), 1)],
+                vec![at_asad(2, None, undated_injured)],
+            ]
+        };
+        // The same number wounded: the later attack is its home.
+        let out = merge(&ex, &docs, reports(1));
+        assert_eq!(out.len(), 2, "{out:#?}");
+        let home = out
+            .iter()
+            .find(|i| i.date.label().as_deref() == Some("2024-01-20"))
+            .unwrap();
+        assert_eq!(home.sources.len(), 2, "{out:#?}");
+        // Nothing to tell the two apart: it stays on its own.
+        assert_eq!(merge(&ex, &docs, reports(5)).len(), 3);
     }
 
     #[test]
