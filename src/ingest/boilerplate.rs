@@ -172,6 +172,21 @@ const NOTICE_WORDS: usize = 40;
 /// A line longer than this is article body.
 const BODY_WORDS: usize = 15;
 
+/// `spans` and `more` as one sorted list of disjoint spans (overlapping ones joined), the form
+/// `Document::is_boilerplate` searches.
+pub fn union(mut spans: Vec<Span>, more: impl IntoIterator<Item = Span>) -> Vec<Span> {
+    spans.extend(more);
+    spans.sort_unstable_by_key(|s| (s.start, s.end));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
 /// Spans of the furniture lines of `text` (trimmed whole lines), sorted.
 pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
     let mut out = Vec::new();

@@ -13,7 +13,13 @@ pub struct Page {
     pub published: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// Byte ranges of `text` that came from page furniture (`nav`, `aside`, `footer`): kept
+    /// for the reader, never read for incidents.
+    pub furniture: Vec<(usize, usize)>,
 }
+
+/// Elements that hold navigation, sidebars and footers rather than the article.
+const FURNITURE: &[&str] = &["nav", "aside", "footer"];
 
 /// Elements whose content is never article text.
 pub const DROPPED: &[&str] = &[
@@ -86,8 +92,10 @@ pub fn extract(source: &str) -> Page {
         };
     }
     let doc = Html::parse_document(source);
+    let (text, furniture) = text_of(&doc);
     let mut page = Page {
-        text: text_of(&doc),
+        text,
+        furniture,
         ..Page::default()
     };
     let mut og_title = None;
@@ -159,8 +167,12 @@ fn clean(s: &str) -> String {
 }
 
 /// The visible text, walked iteratively so deeply nested markup cannot overflow the stack.
-fn text_of(doc: &Html) -> String {
+fn text_of(doc: &Html) -> (String, Vec<(usize, usize)>) {
     let mut out = TextBuilder::default();
+    let mut furniture = Vec::new();
+    // How many furniture elements are open, and where the outermost one's text starts.
+    let mut open = 0usize;
+    let mut open_at = 0;
     let mut stack = vec![(doc.tree.root(), false)];
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
@@ -174,7 +186,14 @@ fn text_of(doc: &Html) -> String {
                 } else {
                     0
                 };
+                let is_furniture = FURNITURE.contains(&name);
                 if closing {
+                    if is_furniture {
+                        open -= 1;
+                        if open == 0 && out.len() > open_at {
+                            furniture.push((open_at, out.len()));
+                        }
+                    }
                     out.brk(breaks);
                     if matches!(name, "td" | "th") {
                         out.space();
@@ -185,6 +204,12 @@ fn text_of(doc: &Html) -> String {
                     continue;
                 }
                 out.brk(breaks);
+                if is_furniture {
+                    if open == 0 {
+                        open_at = out.len();
+                    }
+                    open += 1;
+                }
                 stack.push((node, true));
                 stack.extend(node.children().rev().map(|c| (c, false)));
             }
@@ -194,7 +219,7 @@ fn text_of(doc: &Html) -> String {
             _ => {}
         }
     }
-    out.finish()
+    (out.finish(), furniture)
 }
 
 /// Accumulates text with HTML whitespace rules: runs collapse to one space, breaks win over
@@ -243,12 +268,41 @@ impl TextBuilder {
     pub fn finish(self) -> String {
         self.out
     }
+
+    /// Bytes written so far (breaks and spaces not yet flushed are not counted).
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn navigation_sidebars_and_footers_are_furniture() {
+        let page = extract(
+            "<html><body><nav><a href='/'>Home</a><a href='/w'>World</a></nav>\
+             <article><p>Rockets hit the base on Monday.</p></article>\
+             <aside><h3>Latest</h3><a href='/a'>Drone hits U.S. base in Syria</a></aside>\
+             <footer>Contact us</footer></body></html>",
+        );
+        let pieces: Vec<&str> = page
+            .furniture
+            .iter()
+            .map(|&(s, e)| page.text[s..e].trim())
+            .collect();
+        assert_eq!(pieces.len(), 3, "{pieces:?}");
+        assert!(pieces[0].contains("Home") && pieces[0].contains("World"));
+        assert!(pieces[1].contains("Drone hits U.S. base in Syria"));
+        assert_eq!(pieces[2], "Contact us");
+        assert!(!pieces.iter().any(|p| p.contains("Rockets")));
+    }
 
     #[test]
     fn drops_scripts_styles_comments_and_head() {

@@ -10,7 +10,7 @@ pub mod lines;
 pub mod meta;
 pub mod walk;
 
-use crate::model::{Document, Skipped, TextOrigin};
+use crate::model::{Document, Skipped, Span, TextOrigin};
 use chrono::NaiveDate;
 use json::{Record, Records};
 use rayon::prelude::*;
@@ -118,7 +118,10 @@ pub fn ingest_bytes(rel_path: &str, bytes: &[u8]) -> Ingested {
                     published: page.published.as_deref().and_then(meta::parse_date),
                     url: page.url,
                 };
-                let doc = document(rel_path, page.text, TextOrigin::Extracted, given);
+                let mut doc = document(rel_path, page.text, TextOrigin::Extracted, given);
+                let furniture = page.furniture.iter().map(|&(s, e)| Span::new(s, e));
+                doc.boilerplate =
+                    boilerplate::union(std::mem::take(&mut doc.boilerplate), furniture);
                 out.documents.push(doc);
             }
         }

@@ -168,6 +168,21 @@ fn html_file_metadata() {
 }
 
 #[test]
+fn a_pages_sidebar_is_boilerplate() {
+    let page = b"<html><body><article><p>Two drones hit the base.</p></article>\
+        <aside><h3>Latest</h3><a href='/a'>Militia drone hits U.S. base in Syria</a>\
+        <a href='/b'>Houthis claim attack on ship</a></aside></body></html>";
+    let d = &parse_bytes("p/page.html", page).unwrap()[0];
+    let at = |needle: &str| {
+        let i = d.text.find(needle).unwrap();
+        Span::new(i, i + needle.len())
+    };
+    assert!(d.is_boilerplate(at("Militia drone hits U.S. base in Syria")));
+    assert!(d.is_boilerplate(at("Houthis claim attack on ship")));
+    assert!(!d.is_boilerplate(at("Two drones hit the base.")));
+}
+
+#[test]
 fn date_in_file_name_or_url() {
     let docs = parse_bytes("2024/01/22/story.txt", b"Undated story text.").unwrap();
     assert_eq!(docs[0].published, ymd(2024, 1, 22));
