@@ -1125,8 +1125,8 @@ fn choose_place(
             .iter()
             .rev()
             .take_while(|t| !t.is(text, ","))
-            .any(|t| t.is_any(text, &["who", "whose"]))
-            && head_ti.is_some_and(|hi| hi < ti);
+            .find(|t| t.is_any(text, &["who", "whose"]))
+            .is_some_and(|who| head.start < who.span.start);
         if about_person {
             continue;
         }
@@ -1185,22 +1185,16 @@ fn choose_place(
         if directional {
             continue;
         }
-        // "Baghdad says 16 people are killed", "Tehran denied": a capital speaking for its
-        // government is not where it happened.
+        // "Baghdad says 16 people are killed", "Tehran denied", "Tehran vows revenge": a
+        // capital speaking for its government is not where it happened.
         if tokens.get(last_ti + 1).is_some_and(|t| {
-            t.is_any(
-                text,
-                &[
-                    "says",
-                    "said",
-                    "say",
-                    "denied",
-                    "denies",
-                    "condemned",
-                    "accused",
-                    "blamed",
-                ],
-            )
+            t.is_any(text, &["say", "denied", "denies", "accused"])
+                || hits.iter().any(|o| {
+                    o.span.start == t.span.start
+                        && [Cue::Speech, Cue::Threat, Cue::Reaction, Cue::Blame]
+                            .into_iter()
+                            .any(|c| o.cue(c))
+                })
         }) {
             continue;
         }

@@ -1420,4 +1420,24 @@ mod tests {
         assert_eq!(found[0].date.label(), None);
         assert_eq!(found[0].killed, Some(3));
     }
+
+    #[test]
+    fn a_capital_that_vows_is_not_a_place_and_a_relative_clause_tells_its_own_place() {
+        let found = incidents(
+            "Published: December 26, 2023\n\nSenior IRGC adviser killed in strike south of Damascus; Tehran vows revenge\n\nA senior adviser of Iran's Revolutionary Guards was killed on Monday when missiles struck his residence in Sayyida Zeinab.\n\nHe was a close associate of Qassem Soleimani, who was killed in a U.S. drone strike at Baghdad airport in January 2020.\n",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|i| i.place.as_ref().is_some_and(|p| p.name == "Tehran")),
+            "{found:#?}"
+        );
+        assert!(
+            found.iter().any(|i| i
+                .place
+                .as_ref()
+                .is_some_and(|p| p.name == "Baghdad International Airport")),
+            "{found:#?}"
+        );
+    }
 }
