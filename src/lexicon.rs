@@ -95,6 +95,19 @@ pub struct WeaponEntry {
     /// An air-defence system: named in interceptions, never an attack's weapon.
     #[serde(default)]
     pub defensive: bool,
+    /// The weapons a compound name reports ("anti-ship ballistic missile" is an anti-ship
+    /// missile and a ballistic missile); empty: the weapon itself.
+    #[serde(default)]
+    pub counts_as: Vec<String>,
+}
+
+impl WeaponEntry {
+    /// The names an incident reports for this weapon.
+    pub fn reported_names(&self) -> impl Iterator<Item = &str> {
+        let own = self.counts_as.is_empty().then_some(self.name.as_str());
+        own.into_iter()
+            .chain(self.counts_as.iter().map(String::as_str))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

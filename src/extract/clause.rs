@@ -379,6 +379,9 @@ fn analyse_in(
     // Weapons, but not the ones that were struck ("rocket launch sites", "drone storage
     // facilities", "equipment used to launch the rockets").
     let mut weapons: Vec<String> = Vec::new();
+    let intercepted = part_hits
+        .iter()
+        .any(|h| matches!(h.any_trigger(), Some((IncidentKind::Interception, _, _))));
     for h in &part_hits {
         let struck = token_index_at(&part_tokens, h.span.start).is_some_and(|ti| {
             let after = token_index_at(&part_tokens, h.span.end.saturating_sub(1))
@@ -393,15 +396,24 @@ fn analyse_in(
         if struck {
             continue;
         }
-        if let Some(w) = h.weapon().filter(|&w| !ex.lex.weapons[w].defensive) {
-            let name = ex.lex.weapons[w].name.clone();
-            fields.push(FieldSpan {
-                field: Field::Weapon,
-                value: name.clone(),
-                span: h.span,
-            });
-            if !weapons.contains(&name) {
-                weapons.push(name);
+        // "18 drones were shot down by F/A-18 fighters": aircraft in a clause that tells an
+        // interception are the defence, not the attack.
+        let defending_aircraft = |w: usize| {
+            intercepted && ex.lex.weapons[w].implies_kind.as_deref() == Some("airstrike")
+        };
+        if let Some(w) = h
+            .weapon()
+            .filter(|&w| !ex.lex.weapons[w].defensive && !defending_aircraft(w))
+        {
+            for name in ex.lex.weapons[w].reported_names() {
+                fields.push(FieldSpan {
+                    field: Field::Weapon,
+                    value: name.to_string(),
+                    span: h.span,
+                });
+                if !weapons.iter().any(|x| x == name) {
+                    weapons.push(name.to_string());
+                }
             }
         }
     }

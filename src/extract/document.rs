@@ -1440,4 +1440,18 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn a_compound_weapon_reports_its_parts_and_defending_jets_are_no_weapon() {
+        let found = incidents(
+            "Published: March 7, 2024\n\nAn anti-ship ballistic missile launched by the Houthis struck the bulk carrier True Confidence in the Gulf of Aden on Wednesday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].weapons, ["anti-ship missile", "ballistic missile"]);
+        let found = incidents(
+            "Published: March 10, 2024\n\nOn Saturday, 28 drones launched by the Houthis were shot down by U.S. fighter jets over the Red Sea.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].weapons, ["drone"]);
+    }
 }
