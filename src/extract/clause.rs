@@ -264,7 +264,7 @@ const DIRECTIONS: [&str; 12] = [
 ];
 /// Nouns that, after "the", refer back to the last armed group named ("against the group").
 const GROUP_ANAPHORS: [&str; 4] = ["group", "militia", "organization", "organisation"];
-const PLACE_ANAPHORS: [&str; 9] = [
+const PLACE_ANAPHORS: [&str; 16] = [
     "base",
     "airbase",
     "facility",
@@ -274,6 +274,13 @@ const PLACE_ANAPHORS: [&str; 9] = [
     "airfield",
     "outpost",
     "foundation",
+    "port",
+    "harbour",
+    "harbor",
+    "airport",
+    "compound",
+    "town",
+    "village",
 ];
 
 /// What the document pass knows when a clause is analysed.
@@ -518,10 +525,18 @@ fn analyse_in(
         relative_to_previous_event(text, tokens)
     };
 
+    // "The ministry said six people had been killed": a past perfect after a speech verb is
+    // reported speech, not an earlier event recalled.
+    let backshift = |h: &Hit| {
+        h.span.slice(text).to_ascii_lowercase().starts_with("had ")
+            && hits
+                .iter()
+                .any(|s| s.cue(Cue::Speech) && s.span.end <= h.span.start)
+    };
     let bg_cue: bool = ctx.sentence_bg_cue
         || hits
             .iter()
-            .any(|h| h.cue(Cue::Background) && h.span.end <= head.span.start)
+            .any(|h| h.cue(Cue::Background) && h.span.end <= head.span.start && !backshift(h))
         || part.fronted_background;
 
     // "Eight of its members were killed": a toll for an event told elsewhere, unless the

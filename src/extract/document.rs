@@ -1454,4 +1454,16 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].weapons, ["drone"]);
     }
+
+    #[test]
+    fn reported_speech_in_the_past_perfect_tallies_the_event_told_before() {
+        let found = incidents(
+            "Published: July 21, 2024\n\nFires were still raging at Yemen's Hodeidah port on Sunday.\n\nIsraeli fighter jets hit oil storage facilities at the port on Saturday afternoon, the Israeli military said.\n\nThe Houthi-run health ministry said on Sunday that six people had been killed and 83 wounded.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // "the port": the last place named.
+        assert_eq!(at(&found, "Hodeidah").killed, Some(6));
+        assert_eq!(found[0].injured, Some(83));
+        assert!(!found[0].background);
+    }
 }
