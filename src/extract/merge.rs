@@ -132,8 +132,16 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                 return None;
             }
             basis.push(format!("same day ({})", a.date.label().unwrap_or_default()));
-            if !same_place && weapon.is_none() && actor.is_none() {
+            // "Wednesday's strike on the True Confidence, which killed three seafarers": the same
+            // death toll on the same day, with nothing else to contradict it.
+            let same_toll = a
+                .killed
+                .filter(|k| *k >= 2 && c.mentions.iter().any(|m| m.killed == Some(*k)));
+            if !same_place && weapon.is_none() && actor.is_none() && same_toll.is_none() {
                 return None;
+            }
+            if let Some(k) = same_toll {
+                basis.push(format!("same toll ({k} killed)"));
             }
         }
         (Precision::Month, Precision::Day) => {
@@ -957,6 +965,41 @@ mod tests {
         assert_eq!(home.sources.len(), 2, "{out:#?}");
         // Nothing to tell the two apart: it stays on its own.
         assert_eq!(merge(&ex, &docs, reports(5)).len(), 3);
+    }
+
+    #[test]
+    fn the_same_death_toll_on_the_same_day_ties_a_report_without_place_or_weapon() {
+        let ex = ex();
+        let docs = [doc(Some("2024-03-07")), doc(Some("2024-03-10"))];
+        let told = |killed| Mention {
+            killed: Some(killed),
+            ..mention(
+                &ex,
+                0,
+                Some("2024-03-06"),
+                Some("Gulf of Aden"),
+                &["anti-ship missile"],
+                IncidentKind::Attack,
+                &[],
+            )
+        };
+        let recalled = |killed| Mention {
+            killed: Some(killed),
+            ..mention(
+                &ex,
+                1,
+                Some("2024-03-06"),
+                None,
+                &[],
+                IncidentKind::Attack,
+                &[],
+            )
+        };
+        let out = merge(&ex, &docs, vec![vec![told(3)], vec![recalled(3)]]);
+        assert_eq!(out.len(), 1, "{out:#?}");
+        // One death is too common a toll to tie two reports.
+        let out = merge(&ex, &docs, vec![vec![told(1)], vec![recalled(1)]]);
+        assert_eq!(out.len(), 2, "{out:#?}");
     }
 
     #[test]
