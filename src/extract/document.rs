@@ -269,8 +269,18 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
             .is_some_and(|w| {
                 w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() || dates::is_month_word(w)
             });
+        // "-- Amerli, 19 July.": a short place label before the date.
+        let label = line.split_once(',').map(|(l, _)| l).filter(|l| {
+            l.split_whitespace().count() <= 4 && l.starts_with(|c: char| c.is_uppercase())
+        });
+        let after_label = |start: usize| {
+            label.is_some_and(|l| {
+                text.get(sent.start + lead + l.len() + 1..start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            })
+        };
         // The publication line is not an entry.
-        if !starts_like_date
+        if !(starts_like_date || label.is_some())
             || line.contains('\n')
             || doc.published_span.is_some_and(|p| p.overlaps(sent))
         {
@@ -288,7 +298,9 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
         );
         let rest = text[first.span.end..sent.end].trim_start();
         let separated = rest.is_empty() || rest.starts_with(['|', '–', '—', '-', ':', '•']);
-        if first.span.start != sent.start + lead || !dated || !separated {
+        let leads = first.span.start == sent.start + lead && separated;
+        let labelled = after_label(first.span.start) && (separated || rest.starts_with('.'));
+        if !(leads || labelled) || !dated {
             continue;
         }
         let date = dates::resolve(text, &first, doc.published);
@@ -1465,5 +1477,25 @@ mod tests {
         assert_eq!(at(&found, "Hodeidah").killed, Some(6));
         assert_eq!(found[0].injured, Some(83));
         assert!(!found[0].background);
+    }
+
+    #[test]
+    fn a_list_of_place_and_date_labels_is_a_timeline() {
+        let found = incidents(
+            "Issue 37 | 3 September 2019\n\n-- Amerli, 19 July. A blast ripped through a PMF base near the town of Amerli. Two fighters were killed.\n\n-- Camp Saqr, 12 August. A depot exploded inside Camp Saqr, killing one person.\n\n-- Al-Qaim, 25 August. Two drones struck vehicles near al-Qaim, killing a commander.\n",
+        );
+        assert_eq!(
+            at(&found, "Amerli").date.label().as_deref(),
+            Some("2019-07-19")
+        );
+        assert_eq!(
+            at(&found, "Al-Qaim").date.label().as_deref(),
+            Some("2019-08-25")
+        );
+        // A date inside the label's own words is no label (and no panic).
+        let found = incidents(
+            "Published: 3 September 2019\n\nAmerli 19 July, a blast hit a base.\nBalad 20 August, a depot exploded.\nQaim 25 August, drones struck.\n",
+        );
+        assert!(found.len() <= 3, "{found:#?}");
     }
 }
