@@ -9,9 +9,11 @@ use super::dates::{self, DateMention};
 use super::matcher::{Cue, Hit, TriggerPos};
 use super::tokens::{Token, TokenKind};
 use crate::model::{
-    ActorKind, DateValue, Field, FieldSpan, IncidentKind, Mention, Participant, Place, Role, Span,
+    ActorKind, DateValue, Field, FieldSpan, IncidentKind, Mention, Name, Participant, Place, Role,
+    Span,
 };
 use chrono::NaiveDate;
+use compact_str::ToCompactString;
 
 /// A mention before the document pass decides whether it stands alone, folds into a
 /// neighbour, or is dropped.
@@ -365,7 +367,7 @@ fn analyse_in(
 
     // Weapons, but not the ones that were struck ("rocket launch sites", "drone storage
     // facilities", "equipment used to launch the rockets").
-    let mut weapons: Vec<String> = Vec::new();
+    let mut weapons: Vec<Name> = Vec::new();
     for h in &part_hits {
         let struck = token_index_at(&part_tokens, h.span.start).is_some_and(|ti| {
             let after = token_index_at(&part_tokens, h.span.end.saturating_sub(1))
@@ -381,7 +383,7 @@ fn analyse_in(
             continue;
         }
         if let Some(w) = h.weapon().filter(|&w| !ex.lex.weapons[w].defensive) {
-            let name = ex.lex.weapons[w].name.clone();
+            let name = Name::from(ex.lex.weapons[w].name.as_str());
             fields.push(FieldSpan {
                 field: Field::Weapon,
                 value: name.clone(),
@@ -416,7 +418,7 @@ fn analyse_in(
             } else {
                 Field::Perpetrator
             },
-            value: actor.clone(),
+            value: Name::from(actor.as_str()),
             span,
         });
         // Whoever shoots a drone down is defending against the attack, not making it.
@@ -425,7 +427,10 @@ fn analyse_in(
         } else {
             Role::Perpetrator
         };
-        participants.push(Participant { actor, role });
+        participants.push(Participant {
+            actor: actor.into(),
+            role,
+        });
     }
 
     // Casualties.
@@ -433,7 +438,7 @@ fn analyse_in(
     let killed = cas.killed.map(|(v, s)| {
         fields.push(FieldSpan {
             field: Field::Killed,
-            value: v.to_string(),
+            value: v.to_compact_string(),
             span: s,
         });
         v
@@ -441,7 +446,7 @@ fn analyse_in(
     let injured = cas.injured.map(|(v, s)| {
         fields.push(FieldSpan {
             field: Field::Injured,
-            value: v.to_string(),
+            value: v.to_compact_string(),
             span: s,
         });
         v
@@ -1156,7 +1161,7 @@ fn choose_place(
     {
         fields.push(FieldSpan {
             field: Field::Place,
-            value: ex.lex.places[p].name.clone(),
+            value: Name::from(ex.lex.places[p].name.as_str()),
             span,
         });
         return (Some(ex.place(p)), false);
@@ -1167,7 +1172,7 @@ fn choose_place(
             if w[0].is(text, "the") && w[1].is_any(text, &PLACE_ANAPHORS) {
                 fields.push(FieldSpan {
                     field: Field::Place,
-                    value: ex.lex.places[last].name.clone(),
+                    value: Name::from(ex.lex.places[last].name.as_str()),
                     span: Span::new(w[0].span.start, w[1].span.end),
                 });
                 return (Some(ex.place(last)), true);
@@ -1179,7 +1184,7 @@ fn choose_place(
     };
     fields.push(FieldSpan {
         field: Field::Place,
-        value: ex.lex.places[p].name.clone(),
+        value: Name::from(ex.lex.places[p].name.as_str()),
         span,
     });
     (Some(ex.place(p)), false)
@@ -1458,13 +1463,13 @@ fn assign_roles(
     for (name, role, span) in roles {
         if !out.iter().any(|p| p.actor == name && p.role == role) {
             out.push(Participant {
-                actor: name.clone(),
+                actor: Name::from(name.as_str()),
                 role,
             });
         }
         fields.push(FieldSpan {
             field: Field::for_role(role),
-            value: name,
+            value: name.into(),
             span,
         });
     }
@@ -1519,7 +1524,7 @@ fn choose_date(
     let label = value.label().unwrap_or_else(|| "unknown".to_string());
     fields.push(FieldSpan {
         field: Field::Date,
-        value: label,
+        value: label.into(),
         span: m.span,
     });
     (value, is_speech(&m))
@@ -1552,14 +1557,14 @@ pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -
     if let Some((v, sp)) = cas.killed {
         fields.push(FieldSpan {
             field: Field::Killed,
-            value: v.to_string(),
+            value: v.to_compact_string(),
             span: sp,
         });
     }
     if let Some((v, sp)) = cas.injured {
         fields.push(FieldSpan {
             field: Field::Injured,
-            value: v.to_string(),
+            value: v.to_compact_string(),
             span: sp,
         });
     }

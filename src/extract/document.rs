@@ -10,9 +10,10 @@ use super::matcher::{Cue, Hit};
 use super::sentences::sentences;
 use super::tokens::tokenize;
 use crate::model::{
-    ActorKind, DateValue, Document, Field, FieldSpan, IncidentKind, Mention, Role, Span,
+    ActorKind, DateValue, Document, Field, FieldSpan, IncidentKind, Mention, Name, Role, Span,
 };
 use chrono::Duration;
+use compact_str::ToCompactString;
 
 /// What one document yields: incidents as mention groups, and every actor it names.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -225,7 +226,7 @@ impl Entry {
         }
         let m = &mut d.mention;
         if !m.date.is_known() {
-            let words = self.date_span.slice(text).to_string();
+            let words = Name::from(self.date_span.slice(text));
             m.date = DateValue {
                 basis: format!("timeline entry dated \"{words}\""),
                 words,
@@ -233,7 +234,7 @@ impl Entry {
             };
             m.fields.push(FieldSpan {
                 field: Field::Date,
-                value: self.date.label().unwrap_or_default(),
+                value: self.date.label().unwrap_or_default().into(),
                 span: self.date_span,
             });
             d.anchored = true;
@@ -398,12 +399,12 @@ fn resolve_relative_to_previous(text: &str, drafts: &mut [Draft]) {
         m.date = crate::model::DateValue {
             precision: crate::model::Precision::Day,
             range: Some((day, day)),
-            words: phrase.clone(),
+            words: Name::from(phrase.as_str()),
             basis: format!("\"{phrase}\" → {day} (counted from {anchor}, the event told before)"),
         };
         m.fields.push(crate::model::FieldSpan {
             field: crate::model::Field::Date,
-            value: day.to_string(),
+            value: day.to_compact_string(),
             span: words,
         });
         drafts[i].anchored = true;
@@ -526,7 +527,7 @@ fn compatible(ex: &Extractor, d: &Mention, g: &Group, check_background: bool) ->
         }
         _ => true,
     };
-    let gweapons: Vec<String> = g
+    let gweapons: Vec<crate::model::Name> = g
         .mentions()
         .flat_map(|m| m.weapons.iter().cloned())
         .collect();
