@@ -1677,9 +1677,9 @@ const SAME_DAY_UNITS: [&str; 5] = ["day", "night", "morning", "evening", "aftern
 /// "BAGHDAD, Dec 28 (Reuters) - …": the date of a dateline is when the story was filed.
 fn dateline_date(text: &str, clause: Span, date: Span) -> bool {
     let before = text.get(clause.start..date.start).unwrap_or("");
-    let letters: Vec<char> = before.chars().filter(|c| c.is_alphabetic()).collect();
-    let place_prefix = !letters.is_empty()
-        && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = before.chars().filter(|c| c.is_alphabetic()).peekable();
+    let place_prefix = letters.peek().is_some()
+        && letters.all(char::is_uppercase)
         && before.split_whitespace().count() <= 4;
     let after = text
         .get(date.end..clause.end.min(date.end + 24))
@@ -1694,31 +1694,28 @@ fn dateline_date(text: &str, clause: Span, date: Span) -> bool {
 /// Reuters, Tuesday, …", "met on Sunday"), not the event.
 fn speech_date(text: &str, clause: Span, date: Span) -> bool {
     // "The Pentagon on Monday identified …", "officials on Sunday said …".
-    let after: Vec<String> = text
+    // Words compared ignoring ASCII case, without allocating: the lists are lowercase.
+    let reporting = |w: &str| REPORTING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w));
+    let next = text
         .get(date.end..clause.end.min(date.end + 24))
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(1)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if after
-        .iter()
-        .any(|w| REPORTING_VERBS.contains(&w.as_str()) || w == "identified" || w == "released")
-    {
+        .find(|w| !w.is_empty());
+    if next.is_some_and(|w| {
+        reporting(w) || w.eq_ignore_ascii_case("identified") || w.eq_ignore_ascii_case("released")
+    }) {
         return true;
     }
     let lo = date.start.saturating_sub(24).max(clause.start);
     let Some(before) = text.get(lo..date.start) else {
         return false;
     };
-    let words: Vec<String> = before
+    before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let tail: Vec<&String> = words.iter().rev().take(3).collect();
-    tail.iter().any(|w| REPORTING_VERBS.contains(&w.as_str()))
+        .rev()
+        .take(3)
+        .any(reporting)
 }
 
 /// The span without leading/trailing whitespace and joining punctuation.

@@ -97,16 +97,8 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
             let tokens = tokenize(text, sent);
             let mut sentence_bg_cue = false;
             for c in split_clauses(text, sent, &hits, is_headline) {
-                let clause_hits: Vec<Hit> = hits
-                    .iter()
-                    .filter(|h| c.contains(h.span))
-                    .cloned()
-                    .collect();
-                let clause_tokens: Vec<_> = tokens
-                    .iter()
-                    .copied()
-                    .filter(|t| c.contains(t.span))
-                    .collect();
+                let clause_hits = within(&hits, c, |h| h.span);
+                let clause_tokens = within(&tokens, c, |t| t.span);
                 let place_before = hits
                     .iter()
                     .rev()
@@ -129,7 +121,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     sentence_bg_cue,
                     entry_day: entry.and_then(|e| e.date.range).map(|(_, end)| end),
                 };
-                for mut d in clause::analyse(ex, &ctx, c, &clause_hits, &clause_tokens) {
+                for mut d in clause::analyse(ex, &ctx, c, clause_hits, clause_tokens) {
                     if let Some(e) = entry {
                         e.apply(ex, text, &mut d);
                     }
@@ -173,6 +165,15 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
     mark_background_by_date(doc, &mut drafts);
     report.groups = group(ex, drafts);
     report
+}
+
+/// The items of `items` that `c` contains, as a slice: hits and tokens are in text order and
+/// do not overlap, so their ends rise with their starts and the ones inside a clause are one
+/// run (found by binary search instead of copying them out for every clause).
+fn within<T>(items: &[T], c: Span, span: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|x| span(x).start < c.start);
+    let len = items[from..].partition_point(|x| span(x).end <= c.end);
+    &items[from..from + len]
 }
 
 /// A section heading ("1) RED SEA: MISSILE DOWNED NEAR USS LABOON", "14:10 GMT – Rockets
