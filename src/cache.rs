@@ -1293,8 +1293,23 @@ impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
             char::from_u32(self.unsigned()?).ok_or_else(|| CodecError("bad char".to_string()))?;
         visitor.visit_char(c)
     }
+    /// Asked for by `model::Name` (a `String` asks for `deserialize_string`): a short string is
+    /// read into a buffer on the stack and handed over borrowed, so a name that is stored
+    /// inline is decoded without a heap allocation.
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
-        visitor.visit_string(self.string()?)
+        const SHORT: usize = 64;
+        let n = self.len()?;
+        if n > SHORT {
+            let mut v = vec![0u8; n];
+            self.r.read_exact(&mut v)?;
+            let s = String::from_utf8(v).map_err(|_| CodecError("invalid UTF-8".to_string()))?;
+            return visitor.visit_string(s);
+        }
+        let mut b = [0u8; SHORT];
+        self.r.read_exact(&mut b[..n])?;
+        let s =
+            std::str::from_utf8(&b[..n]).map_err(|_| CodecError("invalid UTF-8".to_string()))?;
+        visitor.visit_str(s)
     }
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
         visitor.visit_string(self.string()?)

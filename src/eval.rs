@@ -305,7 +305,9 @@ fn check_fields(lex: &Lexicon, g: &GoldIncident, inc: &Incident, r: &mut Report)
     }
     let place_ok = match (&g.location, &inc.place) {
         (None, None) => true,
-        (None, Some(p)) => p.is_country && (g.country.is_none() || p.country == g.country),
+        (None, Some(p)) => {
+            p.is_country && (g.country.is_none() || p.country.as_deref() == g.country.as_deref())
+        }
         (Some(_), None) => false,
         (Some(gl), Some(p)) => same_place(lex, &p.name, gl),
     };

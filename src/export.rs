@@ -57,7 +57,7 @@ struct ExportIncident<'a> {
     date_range: Option<[String; 2]>,
     kind: &'static str,
     location: Option<ExportLocation<'a>>,
-    weapons: &'a [String],
+    weapons: &'a [crate::model::Name],
     actors: Vec<ExportActorRef<'a>>,
     killed: Option<u32>,
     injured: Option<u32>,
@@ -307,8 +307,11 @@ pub fn to_csv(corpus: &Corpus, selection: &[usize]) -> String {
             opt(inc.date.range.map(|r| r.0.to_string())),
             opt(inc.date.range.map(|r| r.1.to_string())),
             inc.kind.as_str().to_string(),
-            opt(inc.place.as_ref().map(|p| p.name.clone())),
-            opt(inc.place.as_ref().and_then(|p| p.country.clone())),
+            opt(inc.place.as_ref().map(|p| p.name.to_string())),
+            opt(inc
+                .place
+                .as_ref()
+                .and_then(|p| p.country.as_ref().map(|c| c.to_string()))),
             opt(inc
                 .place
                 .as_ref()

@@ -365,7 +365,7 @@ mod tests {
                     Precision::Unknown
                 },
                 range,
-                words: String::new(),
+                words: Default::default(),
                 basis: String::new(),
             },
             place: Some(Place {

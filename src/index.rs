@@ -415,8 +415,8 @@ fn row_label(inc: &Incident) -> RowLabel {
         .place
         .as_ref()
         .map_or_else(String::new, |p| match &p.country {
-            Some(c) if !p.is_country && c != &p.name => format!("{}, {}", p.name, c),
-            _ => p.name.clone(),
+            Some(c) if !p.is_country && *c != p.name => format!("{}, {}", p.name, c),
+            _ => p.name.to_string(),
         });
     RowLabel {
         undated: date.is_none(),
@@ -425,7 +425,7 @@ fn row_label(inc: &Incident) -> RowLabel {
         weapons: inc.weapons.join(", "),
         actor: inc
             .main_actor()
-            .map(|p| p.actor.clone())
+            .map(|p| p.actor.to_string())
             .unwrap_or_default(),
         casualties: casualties_label(inc.killed, inc.injured),
         sources: inc.document_count(),
@@ -457,7 +457,7 @@ mod tests {
         DateValue {
             precision: Precision::Day,
             range: Some((date, date)),
-            words: String::new(),
+            words: Default::default(),
             basis: String::new(),
         }
     }
@@ -559,7 +559,7 @@ mod tests {
         DateValue {
             precision,
             range: Some((d(start), d(end))),
-            words: String::new(),
+            words: Default::default(),
             basis: String::new(),
         }
     }

@@ -122,14 +122,19 @@ pub fn cross_document(
     mut reports: Vec<DocReport>,
     discovered: Vec<Vec<Discovered>>,
 ) -> (Vec<Incident>, Vec<Actor>) {
-    // Moved, not cloned: `actors::build` reads only the sightings.
+    // Moved, not cloned: the actors read only the sightings.
     let groups = reports
         .iter_mut()
         .flat_map(|r| std::mem::take(&mut r.groups))
         .collect();
+    // The actors the documents name are gathered before the merge, so that the sightings (and
+    // the reports' list) are freed before the merge's peak; only the incidents are added after.
+    let mut named = actors::Named::new(ex, documents, &reports, &discovered);
+    drop(reports);
+    drop(discovered);
     let incidents = merge(ex, documents, groups);
-    let actors = actors::build(ex, documents, &reports, &discovered, &incidents);
-    (incidents, actors)
+    named.add_incidents(ex, &incidents);
+    (incidents, named.finish())
 }
 
 /// Extracts and merges everything in `ingested`.

@@ -52,13 +52,13 @@ pub fn synthetic_reports(ex: &Extractor, n: usize) -> (Vec<Document>, Vec<Vec<Me
                 date: DateValue {
                     precision: Precision::Day,
                     range: Some((day, day)),
-                    words: "on Monday".to_string(),
+                    words: "on Monday".into(),
                     basis: String::new(),
                 },
                 place: Some(ex.place(places[next() % places.len()])),
-                weapons: vec![weapon.clone()],
+                weapons: vec![weapon.clone().into()],
                 participants: vec![Participant {
-                    actor: actor.clone(),
+                    actor: actor.clone().into(),
                     role: Role::Perpetrator,
                 }],
                 killed: None,
@@ -67,12 +67,12 @@ pub fn synthetic_reports(ex: &Extractor, n: usize) -> (Vec<Document>, Vec<Vec<Me
                 fields: vec![
                     FieldSpan {
                         field: Field::Weapon,
-                        value: weapon,
+                        value: weapon.into(),
                         span: Span::new(0, 4),
                     },
                     FieldSpan {
                         field: Field::Perpetrator,
-                        value: actor,
+                        value: actor.into(),
                         span: Span::new(5, 9),
                     },
                 ],

@@ -14,13 +14,17 @@ enum Toll {
 }
 
 fn toll_of(word: &str) -> Option<Toll> {
-    let w = word.to_ascii_lowercase();
-    match w.as_str() {
-        "killed" | "dead" | "died" | "deaths" | "fatalities" | "killing" | "perished" | "slain"
-        | "kills" => Some(Toll::Killed),
-        "wounded" | "injured" | "hurt" | "injuries" | "injury" | "injuring" | "wounding"
-        | "wounds" | "injures" => Some(Toll::Injured),
-        "casualties" => Some(Toll::Either),
+    // Lowercased on the stack: no toll word is longer than 16 bytes.
+    let mut buf = [0u8; 16];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"killed" | b"dead" | b"died" | b"deaths" | b"fatalities" | b"killing" | b"perished"
+        | b"slain" | b"kills" => Some(Toll::Killed),
+        b"wounded" | b"injured" | b"hurt" | b"injuries" | b"injury" | b"injuring" | b"wounding"
+        | b"wounds" | b"injures" => Some(Toll::Injured),
+        b"casualties" => Some(Toll::Either),
         _ => None,
     }
 }

@@ -9,9 +9,11 @@ use super::dates::{self, DateMention};
 use super::matcher::{Cue, Hit, TriggerPos};
 use super::tokens::{Token, TokenKind};
 use crate::model::{
-    ActorKind, DateValue, Field, FieldSpan, IncidentKind, Mention, Participant, Place, Role, Span,
+    ActorKind, DateValue, Field, FieldSpan, IncidentKind, Mention, Name, Participant, Place, Role,
+    Span,
 };
 use chrono::NaiveDate;
+use compact_str::ToCompactString;
 
 /// A mention before the document pass decides whether it stands alone, folds into a
 /// neighbour, or is dropped.
@@ -385,7 +387,7 @@ fn analyse_in(
 
     // Weapons, but not the ones that were struck ("rocket launch sites", "drone storage
     // facilities", "equipment used to launch the rockets").
-    let mut weapons: Vec<String> = Vec::new();
+    let mut weapons: Vec<Name> = Vec::new();
     let intercepted = part_hits
         .iter()
         .any(|h| matches!(h.any_trigger(), Some((IncidentKind::Interception, _, _))));
@@ -413,13 +415,14 @@ fn analyse_in(
             .filter(|&w| !ex.lex.weapons[w].defensive && !defending_aircraft(w))
         {
             for name in ex.lex.weapons[w].reported_names() {
+                let name = Name::from(name);
                 fields.push(FieldSpan {
                     field: Field::Weapon,
-                    value: name.to_string(),
+                    value: name.clone(),
                     span: h.span,
                 });
-                if !weapons.iter().any(|x| x == name) {
-                    weapons.push(name.to_string());
+                if !weapons.contains(&name) {
+                    weapons.push(name);
                 }
             }
         }
@@ -448,7 +451,7 @@ fn analyse_in(
             } else {
                 Field::Perpetrator
             },
-            value: actor.clone(),
+            value: Name::from(actor.as_str()),
             span,
         });
         // Whoever shoots a drone down is defending against the attack, not making it.
@@ -457,7 +460,10 @@ fn analyse_in(
         } else {
             Role::Perpetrator
         };
-        participants.push(Participant { actor, role });
+        participants.push(Participant {
+            actor: actor.into(),
+            role,
+        });
     }
 
     // Casualties.
@@ -465,7 +471,7 @@ fn analyse_in(
     let killed = cas.killed.map(|(v, s)| {
         fields.push(FieldSpan {
             field: Field::Killed,
-            value: v.to_string(),
+            value: v.to_compact_string(),
             span: s,
         });
         v
@@ -473,7 +479,7 @@ fn analyse_in(
     let injured = cas.injured.map(|(v, s)| {
         fields.push(FieldSpan {
             field: Field::Injured,
-            value: v.to_string(),
+            value: v.to_compact_string(),
             span: s,
         });
         v
@@ -1249,7 +1255,7 @@ fn choose_place(
     {
         fields.push(FieldSpan {
             field: Field::Place,
-            value: ex.lex.places[p].name.clone(),
+            value: Name::from(ex.lex.places[p].name.as_str()),
             span,
         });
         return (Some(ex.place(p)), false);
@@ -1260,7 +1266,7 @@ fn choose_place(
             if w[0].is(text, "the") && w[1].is_any(text, &PLACE_ANAPHORS) {
                 fields.push(FieldSpan {
                     field: Field::Place,
-                    value: ex.lex.places[last].name.clone(),
+                    value: Name::from(ex.lex.places[last].name.as_str()),
                     span: Span::new(w[0].span.start, w[1].span.end),
                 });
                 return (Some(ex.place(last)), true);
@@ -1272,7 +1278,7 @@ fn choose_place(
     };
     fields.push(FieldSpan {
         field: Field::Place,
-        value: ex.lex.places[p].name.clone(),
+        value: Name::from(ex.lex.places[p].name.as_str()),
         span,
     });
     (Some(ex.place(p)), false)
@@ -1579,13 +1585,13 @@ fn assign_roles(
     for (name, role, span) in roles {
         if !out.iter().any(|p| p.actor == name && p.role == role) {
             out.push(Participant {
-                actor: name.clone(),
+                actor: Name::from(name.as_str()),
                 role,
             });
         }
         fields.push(FieldSpan {
             field: Field::for_role(role),
-            value: name,
+            value: name.into(),
             span,
         });
     }
@@ -1645,7 +1651,7 @@ fn choose_date(
     let label = value.label().unwrap_or_else(|| "unknown".to_string());
     fields.push(FieldSpan {
         field: Field::Date,
-        value: label,
+        value: label.into(),
         span: m.span,
     });
     (value, is_speech(&m))
@@ -1678,14 +1684,14 @@ pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -
     if let Some((v, sp)) = cas.killed {
         fields.push(FieldSpan {
             field: Field::Killed,
-            value: v.to_string(),
+            value: v.to_compact_string(),
             span: sp,
         });
     }
     if let Some((v, sp)) = cas.injured {
         fields.push(FieldSpan {
             field: Field::Injured,
-            value: v.to_string(),
+            value: v.to_compact_string(),
             span: sp,
         });
     }
@@ -1798,9 +1804,9 @@ const SAME_DAY_UNITS: [&str; 5] = ["day", "night", "morning", "evening", "aftern
 /// "BAGHDAD, Dec 28 (Reuters) - …": the date of a dateline is when the story was filed.
 fn dateline_date(text: &str, clause: Span, date: Span) -> bool {
     let before = text.get(clause.start..date.start).unwrap_or("");
-    let letters: Vec<char> = before.chars().filter(|c| c.is_alphabetic()).collect();
-    let place_prefix = !letters.is_empty()
-        && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = before.chars().filter(|c| c.is_alphabetic()).peekable();
+    let place_prefix = letters.peek().is_some()
+        && letters.all(char::is_uppercase)
         && before.split_whitespace().count() <= 4;
     let after = text
         .get(date.end..clause.end.min(date.end + 24))
@@ -1811,25 +1817,27 @@ fn dateline_date(text: &str, clause: Span, date: Span) -> bool {
     place_prefix && (agency || dash(after))
 }
 
-/// A date right after a speech or meeting verb dates the statement ("said on Sunday", "told
-/// Reuters, Tuesday, …", "met on Sunday"), not the event.
 /// The first word after a date: "Monday" in "on Monday identified".
-fn word_after(text: &str, clause: Span, date: Span) -> Option<String> {
+fn word_after(text: &str, clause: Span, date: Span) -> Option<&str> {
     text.get(date.end..clause.end.min(date.end + 24))
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
 }
 
 fn identifies_victims(text: &str, clause: Span, date: Span) -> bool {
-    word_after(text, clause, date).is_some_and(|w| w == "identified" || w == "named")
+    word_after(text, clause, date)
+        .is_some_and(|w| w.eq_ignore_ascii_case("identified") || w.eq_ignore_ascii_case("named"))
 }
 
+/// A date right after a speech or meeting verb dates the statement ("said on Sunday", "told
+/// Reuters, Tuesday, …", "met on Sunday"), not the event.
 fn speech_date(text: &str, clause: Span, date: Span) -> bool {
     // "The Pentagon on Monday identified …", "officials on Sunday said …".
+    // Words compared ignoring ASCII case, without allocating: the lists are lowercase.
+    let reporting = |w: &str| REPORTING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w));
     if word_after(text, clause, date).is_some_and(|w| {
-        REPORTING_VERBS.contains(&w.as_str()) || w == "identified" || w == "released"
+        reporting(w) || w.eq_ignore_ascii_case("identified") || w.eq_ignore_ascii_case("released")
     }) {
         return true;
     }
@@ -1837,13 +1845,12 @@ fn speech_date(text: &str, clause: Span, date: Span) -> bool {
     let Some(before) = text.get(lo..date.start) else {
         return false;
     };
-    let words: Vec<String> = before
+    before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let tail: Vec<&String> = words.iter().rev().take(3).collect();
-    tail.iter().any(|w| REPORTING_VERBS.contains(&w.as_str()))
+        .rev()
+        .take(3)
+        .any(reporting)
 }
 
 /// The span without leading/trailing whitespace and joining punctuation.

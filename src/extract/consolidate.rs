@@ -84,7 +84,7 @@ pub fn consolidate(ex: &Extractor, mentions: &[Mention], merge_basis: Vec<String
             (ex.place_rank(&p.name), std::cmp::Reverse(count))
         })
         .map(|p| (*p).clone());
-    let mut weapons: Vec<String> = mentions
+    let mut weapons: Vec<crate::model::Name> = mentions
         .iter()
         .flat_map(|m| m.weapons.iter().cloned())
         .collect();

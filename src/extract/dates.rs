@@ -513,7 +513,7 @@ pub fn resolve_against(
                 precision,
                 range: Some((a, b)),
                 basis: format!("\"{words}\" → {label} ({})", notes.join("; ")),
-                words,
+                words: words.into(),
             }
         }
         Err(why) => {
@@ -526,7 +526,7 @@ pub fn resolve_against(
                 precision: Precision::Unknown,
                 range: None,
                 basis: format!("\"{words}\" → unknown ({reason})"),
-                words,
+                words: words.into(),
             }
         }
     }

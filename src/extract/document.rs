@@ -10,9 +10,10 @@ use super::matcher::{Cue, Hit};
 use super::sentences::sentences;
 use super::tokens::tokenize;
 use crate::model::{
-    ActorKind, DateValue, Document, Field, FieldSpan, IncidentKind, Mention, Role, Span,
+    ActorKind, DateValue, Document, Field, FieldSpan, IncidentKind, Mention, Name, Role, Span,
 };
 use chrono::Duration;
+use compact_str::ToCompactString;
 
 /// What one document yields: incidents as mention groups, and every actor it names.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -96,16 +97,8 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
             let tokens = tokenize(text, sent);
             let mut sentence_bg_cue = false;
             for c in split_clauses(text, sent, &hits, is_headline) {
-                let clause_hits: Vec<Hit> = hits
-                    .iter()
-                    .filter(|h| c.contains(h.span))
-                    .cloned()
-                    .collect();
-                let clause_tokens: Vec<_> = tokens
-                    .iter()
-                    .copied()
-                    .filter(|t| c.contains(t.span))
-                    .collect();
+                let clause_hits = within(&hits, c, |h| h.span);
+                let clause_tokens = within(&tokens, c, |t| t.span);
                 let place_before = hits
                     .iter()
                     .rev()
@@ -128,7 +121,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                     sentence_bg_cue,
                     entry_day: entry.and_then(|e| e.date.range).map(|(_, end)| end),
                 };
-                for mut d in clause::analyse(ex, &ctx, c, &clause_hits, &clause_tokens) {
+                for mut d in clause::analyse(ex, &ctx, c, clause_hits, clause_tokens) {
                     if let Some(e) = entry {
                         e.apply(ex, text, &mut d);
                     }
@@ -172,6 +165,15 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
     mark_background_by_date(doc, &mut drafts);
     report.groups = group(ex, drafts);
     report
+}
+
+/// The items of `items` that `c` contains, as a slice: hits and tokens are in text order and
+/// do not overlap, so their ends rise with their starts and the ones inside a clause are one
+/// run (found by binary search instead of copying them out for every clause).
+fn within<T>(items: &[T], c: Span, span: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|x| span(x).start < c.start);
+    let len = items[from..].partition_point(|x| span(x).end <= c.end);
+    &items[from..from + len]
 }
 
 /// A section heading ("1) RED SEA: MISSILE DOWNED NEAR USS LABOON", "14:10 GMT – Rockets
@@ -225,7 +227,7 @@ impl Entry {
         }
         let m = &mut d.mention;
         if !m.date.is_known() {
-            let words = self.date_span.slice(text).to_string();
+            let words = Name::from(self.date_span.slice(text));
             m.date = DateValue {
                 basis: format!("timeline entry dated \"{words}\""),
                 words,
@@ -233,7 +235,7 @@ impl Entry {
             };
             m.fields.push(FieldSpan {
                 field: Field::Date,
-                value: self.date.label().unwrap_or_default(),
+                value: self.date.label().unwrap_or_default().into(),
                 span: self.date_span,
             });
             d.anchored = true;
@@ -411,12 +413,12 @@ fn resolve_relative_to_previous(text: &str, drafts: &mut [Draft]) {
         m.date = crate::model::DateValue {
             precision: crate::model::Precision::Day,
             range: Some((day, day)),
-            words: phrase.clone(),
+            words: Name::from(phrase.as_str()),
             basis: format!("\"{phrase}\" → {day} (counted from {anchor}, the event told before)"),
         };
         m.fields.push(crate::model::FieldSpan {
             field: crate::model::Field::Date,
-            value: day.to_string(),
+            value: day.to_compact_string(),
             span: words,
         });
         drafts[i].anchored = true;
@@ -539,7 +541,7 @@ fn compatible(ex: &Extractor, d: &Mention, g: &Group, check_background: bool) ->
         }
         _ => true,
     };
-    let gweapons: Vec<String> = g
+    let gweapons: Vec<crate::model::Name> = g
         .mentions()
         .flat_map(|m| m.weapons.iter().cloned())
         .collect();

@@ -4,7 +4,7 @@
 
 use super::consolidate::consolidate;
 use super::{Extractor, FastMap, PlaceKey};
-use crate::model::{Document, Incident, IncidentKind, Mention, Precision};
+use crate::model::{Document, Incident, IncidentKind, Mention, Name, Precision};
 use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
 
@@ -63,7 +63,7 @@ fn named_victims<'a>(ex: &'a Extractor, inc: &'a Incident) -> impl Iterator<Item
         .map(|p| p.actor.as_str())
 }
 
-fn shared_named_victim(ex: &Extractor, a: &Incident, b: &Incident) -> Option<String> {
+fn shared_named_victim(ex: &Extractor, a: &Incident, b: &Incident) -> Option<Name> {
     a.participants
         .iter()
         .filter(|p| p.role == crate::model::Role::Target)
@@ -76,7 +76,7 @@ fn shared_named_victim(ex: &Extractor, a: &Incident, b: &Incident) -> Option<Str
         .map(|p| p.actor.clone())
 }
 
-fn shared_actor(a: &Incident, b: &Incident) -> Option<String> {
+fn shared_actor(a: &Incident, b: &Incident) -> Option<Name> {
     a.participants
         .iter()
         .find(|p| b.participants.iter().any(|q| q.actor == p.actor))
@@ -622,11 +622,11 @@ mod tests {
             kind,
             date: date(when),
             place,
-            weapons: weapons.iter().map(|w| w.to_string()).collect(),
+            weapons: weapons.iter().map(|w| (*w).into()).collect(),
             participants: people
                 .iter()
                 .map(|(a, r)| Participant {
-                    actor: a.to_string(),
+                    actor: (*a).into(),
                     role: *r,
                 })
                 .collect(),

@@ -15,7 +15,7 @@ pub mod sentences;
 pub mod tokens;
 
 use crate::lexicon::Lexicon;
-use crate::model::{ActorKind, Place};
+use crate::model::{ActorKind, Name, Place};
 use matcher::Matcher;
 use std::collections::HashMap;
 
@@ -182,8 +182,8 @@ impl Extractor {
     pub fn place(&self, index: usize) -> Place {
         let p = &self.lex.places[index];
         Place {
-            name: p.name.clone(),
-            country: Some(p.country.clone()).filter(|c| !c.is_empty()),
+            name: Name::from(p.name.as_str()),
+            country: Some(Name::from(p.country.as_str())).filter(|c| !c.is_empty()),
             lat: p.lat,
             lon: p.lon,
             is_country: p.is_country(),
@@ -192,41 +192,39 @@ impl Extractor {
 
     /// Drops a general weapon when a more specific one of its kind is also named ("missile"
     /// beside "ballistic missile"), and keeps a stable order.
-    pub fn drop_generalised_weapons(&self, weapons: &mut Vec<String>) {
-        let general: Vec<String> = weapons
+    pub fn drop_generalised_weapons(&self, weapons: &mut Vec<Name>) {
+        let general: Vec<&str> = weapons
             .iter()
             .filter_map(|w| {
                 self.lex
                     .weapons
                     .iter()
-                    .find(|e| &e.name == w)?
+                    .find(|e| e.name == *w)?
                     .generalizes_to
-                    .clone()
+                    .as_deref()
             })
             .collect();
-        weapons.retain(|w| !general.contains(w));
+        weapons.retain(|w| !general.contains(&w.as_str()));
         weapons.sort();
         weapons.dedup();
     }
 
     /// Whether two weapon lists name a common weapon, counting "ballistic missile" as a "missile".
-    pub fn weapons_overlap(&self, a: &[String], b: &[String]) -> bool {
-        let widen = |w: &String| -> Vec<String> {
-            let mut out = vec![w.clone()];
-            if let Some(g) = self
-                .lex
-                .weapons
-                .iter()
-                .find(|e| &e.name == w)
-                .and_then(|e| e.generalizes_to.clone())
-            {
-                out.push(g);
-            }
-            out
-        };
+    pub fn weapons_overlap(&self, a: &[Name], b: &[Name]) -> bool {
         a.iter()
-            .flat_map(widen)
-            .any(|x| b.iter().flat_map(widen).any(|y| x == y))
+            .flat_map(|w| self.widen(w))
+            .any(|x| b.iter().flat_map(|w| self.widen(w)).any(|y| x == y))
+    }
+
+    /// A weapon and the one it generalizes to, without allocating.
+    fn widen<'a>(&'a self, w: &'a str) -> impl Iterator<Item = &'a str> {
+        let general = self
+            .lex
+            .weapons
+            .iter()
+            .find(|e| e.name == w)
+            .and_then(|e| e.generalizes_to.as_deref());
+        [Some(w), general].into_iter().flatten()
     }
 
     /// How coarse a place is: sites and bases 0, cities 1, provinces and regions 2, countries 3.

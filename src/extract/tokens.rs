@@ -152,22 +152,28 @@ pub fn ordinal_value(w: &str) -> Option<u32> {
 /// The value of a number token: digits ("1,538") or a number word ("five", "twenty-one",
 /// "a dozen" is not a count). `None` for anything that does not fit in a u32.
 pub fn number_value(word: &str) -> Option<u32> {
+    // Without allocating (this runs on many words of every clause): the digits with their
+    // commas skipped must all be digits and fit a u32, and the number words (all lowercase in
+    // the tables) are compared ignoring ASCII case.
     if word.starts_with(|c: char| c.is_ascii_digit()) {
-        let digits: String = word.chars().filter(|c| *c != ',').collect();
-        if digits.contains('.') {
-            return None;
+        let mut v: u32 = 0;
+        for b in word.bytes().filter(|b| *b != b',') {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            v = v.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
         }
-        return digits.parse().ok();
+        return Some(v);
     }
-    let lower = word.to_ascii_lowercase();
-    if let Some((_, v)) = UNITS.iter().chain(TENS.iter()).find(|(w, _)| *w == lower) {
+    let is = |w: &str, x: &str| w.eq_ignore_ascii_case(x);
+    if let Some((_, v)) = UNITS.iter().chain(TENS.iter()).find(|(w, _)| is(w, word)) {
         return Some(*v);
     }
-    let (tens, unit) = lower.split_once('-')?;
-    let t = TENS.iter().find(|(w, _)| *w == tens)?.1;
+    let (tens, unit) = word.split_once('-')?;
+    let t = TENS.iter().find(|(w, _)| is(w, tens))?.1;
     let u = UNITS
         .iter()
-        .find(|(w, _)| *w == unit)
+        .find(|(w, _)| is(w, unit))
         .filter(|(_, v)| *v < 10)?
         .1;
     Some(t + u)

@@ -2,9 +2,11 @@
 //! The phrase lists below are data; extend them rather than adding code.
 
 use super::lines::{Line, normalize};
+use crate::extract::FxHasher;
 use crate::model::Span;
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 /// A line that is exactly one of these (case-insensitive, trailing ':' '.' '›' '»' ignored).
 pub const WHOLE_LINE: &[&str] = &[
@@ -190,7 +192,9 @@ pub fn union(mut spans: Vec<Span>, more: impl IntoIterator<Item = Span>) -> Vec<
 /// Spans of the furniture lines of `text` (trimmed whole lines), sorted.
 pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut seen: HashSet<Cow<'_, str>> = HashSet::with_capacity(lines.len());
+    // Fx-hashed: every line of every document is hashed whole, paragraphs included.
+    let mut seen: HashSet<Cow<'_, str>, BuildHasherDefault<FxHasher>> =
+        HashSet::with_capacity_and_hasher(lines.len(), BuildHasherDefault::default());
     let mut body_started = false;
     let mut trailing = false;
     for line in lines {
@@ -254,6 +258,10 @@ fn is_published_footer(s: &str) -> bool {
 /// "Iraq News | Kurdistan | Security | Politics": a navigation bar, three or more short items
 /// set apart by bars or bullets, none of them a date or a sentence.
 fn is_menu(s: &str) -> bool {
+    // Most lines have no separator at all, and a menu is short: settled before splitting.
+    if s.len() > 300 || !s.contains(['|', '·', '•']) {
+        return false;
+    }
     let items: Vec<&str> = s.split(['|', '·', '•']).map(str::trim).collect();
     // Bullets set items apart in a ticker too ("BREAKING Erbil flights resume • KRG cabinet
     // meets • Weather: rain"): prose does not use them twice in a line.

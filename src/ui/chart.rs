@@ -47,7 +47,7 @@ fn main_weapon(corpus: &Corpus, incident: usize) -> String {
         .incidents
         .get(incident)
         .and_then(|inc| inc.weapons.first())
-        .cloned()
+        .map(|w| w.to_string())
         .unwrap_or_else(|| "no weapon named".to_string())
 }
 

@@ -184,9 +184,9 @@ fn facts(inc: &Incident, theme: &Theme) -> Vec<Logical> {
     let mut out = Vec::new();
     let date = inc.date.label().unwrap_or_else(|| "undated".to_string());
     let basis = if inc.date.basis.is_empty() {
-        &inc.date.words
+        inc.date.words.as_str()
     } else {
-        &inc.date.basis
+        inc.date.basis.as_str()
     };
     out.push(fact(
         "date",
@@ -207,7 +207,10 @@ fn facts(inc: &Incident, theme: &Theme) -> Vec<Logical> {
         let country = place.country.as_deref().filter(|c| *c != place.name);
         out.push(fact(
             "place",
-            country.map_or_else(|| place.name.clone(), |c| format!("{}, {c}", place.name)),
+            country.map_or_else(
+                || place.name.to_string(),
+                |c| format!("{}, {c}", place.name),
+            ),
             theme,
         ));
     }
@@ -265,7 +268,7 @@ fn values_by_source(inc: &Incident, field: Field) -> Vec<(String, Vec<usize>)> {
             match out.iter_mut().find(|(v, _)| *v == f.value) {
                 Some((_, srcs)) if srcs.last() != Some(&(n + 1)) => srcs.push(n + 1),
                 Some(_) => {}
-                None => out.push((f.value.clone(), vec![n + 1])),
+                None => out.push((f.value.to_string(), vec![n + 1])),
             }
         }
     }
