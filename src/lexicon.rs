@@ -54,6 +54,10 @@ pub struct PlaceEntry {
     pub lat: Option<f64>,
     #[serde(default)]
     pub lon: Option<f64>,
+    /// For a province, region or sea: how far from its centre a place can lie and still be in
+    /// it (default `extract::COARSE_KM`); the lexicon has centroids, not borders.
+    #[serde(default)]
+    pub radius_km: Option<f64>,
     /// For a neighbourhood ("district"): the place it is part of. Its names then stand for
     /// that place, so "the Mashtal neighbourhood" normalises to Baghdad.
     #[serde(default)]

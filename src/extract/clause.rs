@@ -250,7 +250,7 @@ const SUBJECT_REACH: usize = 3;
 const TARGET_REACH: usize = 5;
 /// How many tokens from the event word a place may stand and still be where it happened.
 const PLACE_REACH: usize = 14;
-const DIRECTIONS: [&str; 12] = [
+const DIRECTIONS: [&str; 16] = [
     "north",
     "south",
     "east",
@@ -259,6 +259,10 @@ const DIRECTIONS: [&str; 12] = [
     "northwest",
     "southeast",
     "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
     "northern",
     "southern",
     "eastern",

@@ -1500,4 +1500,16 @@ mod tests {
         );
         assert!(found.len() <= 3, "{found:#?}");
     }
+
+    #[test]
+    fn a_hyphenated_direction_of_a_place_is_not_the_place() {
+        let found = incidents(
+            "Published: March 7, 2024\n\nA Houthi missile struck a bulk carrier in the Gulf of Aden on Wednesday, about 50 nautical miles south-west of Aden.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Gulf of Aden")
+        );
+    }
 }

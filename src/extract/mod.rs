@@ -45,7 +45,15 @@ fn near_places(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
                         // A region without coordinates contains what its country holds.
                         _ => return (is_coarse && a.country == b.country).then_some((j, 0.0)),
                     };
-                    let reach = if is_coarse { COARSE_KM } else { NEAR_KM };
+                    let reach = if is_coarse {
+                        [a, b]
+                            .iter()
+                            .filter(|p| coarse(&p.kind))
+                            .map(|p| p.radius_km.unwrap_or(COARSE_KM))
+                            .fold(0.0, f64::max)
+                    } else {
+                        NEAR_KM
+                    };
                     (km <= reach).then_some((j, km))
                 })
                 .collect()
@@ -284,5 +292,19 @@ impl Extractor {
             .weapons
             .iter()
             .any(|e| e.name == weapon && e.distinctive)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wide_province_holds_a_town_far_from_its_centre() {
+        let ex = Extractor::new(Lexicon::embedded().unwrap());
+        // Panjgur lies about 220 km from Balochistan's centroid, beyond the default reach.
+        assert!(ex.places_near("Balochistan", "Panjgur").is_some());
+        assert!(ex.places_near("Panjgur", "Balochistan").is_some());
+        assert!(ex.places_near("Balochistan", "Baghdad").is_none());
     }
 }
