@@ -631,13 +631,20 @@ fn write_article(
 
     let mut evidence = Vec::new();
     let body = |rng: &mut Rng, inc: &Incident, lead_in: &str, paras: &mut Vec<String>| {
-        let (mut sentence, ev, in_lead, aircraft) = lead(rng, w, inc, published);
+        let (mut sentence, mut ev, in_lead, aircraft) = lead(rng, w, inc, published);
         if !lead_in.is_empty() {
-            sentence = format!(
-                "{lead_in}{}{}",
-                sentence[..1].to_lowercase(),
-                &sentence[1..]
-            );
+            // "In a separate incident, two rockets …", but "…, US airstrikes" and "…, Kataib
+            // Hezbollah": only a common first word loses its capital, in the text and in the
+            // gold's evidence quoted from it.
+            let first = sentence.split(' ').next().unwrap_or("");
+            if COMMON_FIRST_WORDS.contains(&first) {
+                let lower = |s: &str| format!("{}{}", s[..1].to_lowercase(), &s[1..]);
+                if sentence.starts_with(ev.as_str()) {
+                    ev = lower(&ev);
+                }
+                sentence = lower(&sentence);
+            }
+            sentence = format!("{lead_in}{sentence}");
         }
         let mut p = sentence;
         let mut flags = (false, false, false, aircraft);
@@ -782,10 +789,34 @@ fn new_incident(rng: &mut Rng, w: &mut World, n: usize, day: Option<NaiveDate>) 
     }
 }
 
+/// Sentence openers that are not names: lowercased after a lead-in.
+const COMMON_FIRST_WORDS: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Several",
+    "Multiple",
+    "At",
+    "Unidentified",
+    "Militants",
+    "Rockets",
+    "Drones",
+];
+
 fn gold_incident(w: &World, inc: &Incident) -> Value {
     let place = &w.places[inc.place];
     let (kind, weapons): (&str, Vec<&str>) = match inc.kind {
-        Kind::Airstrike if inc.reported_aircraft => ("airstrike", vec!["aircraft", "airstrike"]),
+        // Warplanes are an airstrike's platform, exported as "airstrike" (README, Weapon names).
         Kind::Airstrike => ("airstrike", vec!["airstrike"]),
         Kind::Attack => ("attack", vec![ATTACK_WEAPONS[inc.weapon].name]),
     };

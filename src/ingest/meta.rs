@@ -96,7 +96,14 @@ fn is_dateline(text: &str, line: Span, date: Span) -> bool {
         return true;
     }
     let lower = before.trim_start().to_lowercase();
-    if DATE_PREFIXES.iter().any(|p| lower.starts_with(p)) && words(before) + words(after) <= 15 {
+    // "Published: …", and "*Euphrates Tribune, Published Monday, April 3, 2023*": the word right
+    // before the date announces it.
+    let announced = DATE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| DATE_PREFIXES.contains(&w));
+    if announced && words(before) + words(after) <= 15 {
         return true;
     }
     // "January 5, 2024 6:10 PM GMT+3 | Updated 3 hours ago": a short line that opens with the

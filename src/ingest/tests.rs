@@ -168,6 +168,16 @@ fn html_file_metadata() {
 }
 
 #[test]
+fn a_byline_that_announces_the_date_after_the_outlet() {
+    let docs = parse_bytes(
+        "story.md",
+        b"# Grad rocket attack reported near Khanaqin\n\n*Euphrates Tribune, Published Monday, April 3, 2023, 6:05 a.m. ET*\n\nA Grad rocket hit Khanaqin on April 2, 2023.\n",
+    )
+    .unwrap();
+    assert_eq!(docs[0].published, ymd(2023, 4, 3));
+}
+
+#[test]
 fn a_pages_sidebar_is_boilerplate() {
     let page = b"<html><body><article><p>Two drones hit the base.</p></article>\
         <aside><h3>Latest</h3><a href='/a'>Militia drone hits U.S. base in Syria</a>\
