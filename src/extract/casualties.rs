@@ -71,7 +71,7 @@ const QUANTIFIERS: [&str; 10] = [
 ];
 
 /// Nouns for a person, so "a U.S. contractor was killed" counts one.
-const PERSON_NOUNS: [&str; 27] = [
+const PERSON_NOUNS: [&str; 46] = [
     "contractor",
     "soldier",
     "civilian",
@@ -99,6 +99,25 @@ const PERSON_NOUNS: [&str; 27] = [
     "resident",
     "journalist",
     "militant",
+    "adviser",
+    "advisor",
+    "leader",
+    "general",
+    "chief",
+    "deputy",
+    "driver",
+    "seafarer",
+    "boy",
+    "girl",
+    "teenager",
+    "student",
+    "doctor",
+    "policeman",
+    "pilot",
+    "engineer",
+    "diplomat",
+    "operative",
+    "bodyguard",
 ];
 
 const HEDGES: [&str; 13] = [
@@ -434,7 +453,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 31] = [
+        let cases: [(&str, Figures); 32] = [
             (
                 "killing a U.S. contractor and wounding five U.S. service members and another U.S. contractor",
                 (Some(1), Some(6)),
@@ -537,6 +556,10 @@ mod tests {
             (
                 "A U.S. civilian contractor was killed and four U.S. service members and two Iraqi security personnel were wounded",
                 (Some(1), Some(6)),
+            ),
+            (
+                "A senior adviser of Iran's Revolutionary Guards was killed on Monday",
+                (Some(1), None),
             ),
         ];
         for (text, want) in cases {
