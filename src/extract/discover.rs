@@ -396,6 +396,32 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 Some(t.text(text).to_lowercase()),
             );
         }
+        // "The man, later named as Yevgeny Ferder,", "identified as Sgt. William Rivers": the
+        // name given to someone already told.
+        if t.is_any(text, &["named", "identified"])
+            && tokens.get(i + 1).is_some_and(|c| c.is(text, "as"))
+            && let Some(run) = name_run(&is_name, after_titles(i + 2))
+            && clean(run)
+        {
+            add(&mut out, join(&tokens, text, run), ActorKind::Person, None);
+        }
+        // "Mahsa Amini, a 22-year-old Kurdish woman": a name glossed by its age.
+        if let Some(run) = name_run(&is_name, i)
+            && (i == 0 || !is_name[i - 1])
+            && clean(run)
+            && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
+            && let Some(after) = tokens.get(run.1).and_then(|c| text.get(c.span.end..))
+            && let Some(gloss) = after
+                .trim_start()
+                .strip_prefix("a ")
+                .or_else(|| after.trim_start().strip_prefix("an "))
+            && gloss
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("-year-old"))
+        {
+            add(&mut out, join(&tokens, text, run), ActorKind::Person, None);
+        }
         // "…, Ali Turki, said": a name set off by commas before a speech verb.
         if let Some(run) = name_run(&is_name, i)
             && i > 0
@@ -535,6 +561,19 @@ mod tests {
             origin: TextOrigin::Verbatim,
             boilerplate: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_person_named_later_or_glossed_by_age() {
+        let d = doc(
+            "The man, later named as Yevgeny Ferder, was found dead. Unrest followed the death of Mahsa Amini, a 22-year-old Kurdish woman. The Ministry, a 2-year-old body, met.",
+        );
+        let found = discover(&d, &|_| false);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert!(names.contains(&"Yevgeny Ferder"), "{names:?}");
+        assert!(names.contains(&"Mahsa Amini"), "{names:?}");
+        // A sentence's first word is no name of its own.
+        assert!(!names.iter().any(|n| n.contains("Ministry")), "{names:?}");
     }
 
     #[test]
