@@ -218,8 +218,9 @@ fn masthead(text: &str, lines: &[Line]) -> Option<String> {
         .iter()
         .map(|l| l.span.slice(text).trim())
         .find(|l| !l.is_empty())?;
+    // "MOUNTAIN POST · Erbil": a separator ends the name.
     let candidate = first
-        .split(['|', '(', '\u{2013}', '\u{2014}'])
+        .split(['|', '(', '\u{2013}', '\u{2014}', '\u{b7}', '\u{2022}'])
         .next()
         .unwrap_or(first)
         .trim();

@@ -368,6 +368,10 @@ fn outlets_from_copyright_lines_and_capital_mastheads() {
     };
     let body = "\n\nA drone struck a base on Monday, officials said.\n\n";
     assert_eq!(
+        outlet(&format!("MOUNTAIN POST  \u{b7}  Erbil{body}")).as_deref(),
+        Some("Mountain Post")
+    );
+    assert_eq!(
         outlet(&format!(
             "Headline words here today{body}© Dijla Network 2024"
         ))
