@@ -368,7 +368,7 @@ fn analyse_in(
     parts: &[Part],
 ) -> Option<Draft> {
     let text = ctx.text;
-    let (head_idx, anaphoric, plural) = choose_head(ctx, hits, tokens, parts)?;
+    let (head_idx, anaphoric, plural) = choose_head(ex, ctx, hits, tokens, parts)?;
     let head = &hits[head_idx];
     let (head_kind, _, _) = head.any_trigger()?;
     let part = parts.iter().copied().find(|p| p.span.contains(head.span))?;
@@ -685,6 +685,7 @@ fn token_index_at(tokens: &[Token], pos: usize) -> Option<usize> {
 /// event; anaphoric nouns ("the attack", "these attacks") only when nothing else qualifies.
 /// Returns the hit index and whether the head is anaphoric / plural.
 fn choose_head(
+    ex: &Extractor,
     ctx: &ClauseContext,
     hits: &[Hit],
     tokens: &[Token],
@@ -719,9 +720,13 @@ fn choose_head(
                 if prev.is_some_and(|t| t.is_any(text, &ADJECTIVAL_BEFORE)) {
                     continue;
                 }
-                // "others are downed by Israel": a present passive outside a timeline tells
-                // what usually happens.
-                if ctx.entry_day.is_none() && prev.is_some_and(|t| t.is_any(text, &["are", "is"])) {
+                // "others are downed by Israel": a present passive outside a timeline, with no
+                // date, count or site of its own, tells what usually happens ("Three rockets are
+                // fired at Ain al-Asad" and "… is hit by rockets on Sunday" are news).
+                if ctx.entry_day.is_none()
+                    && prev.is_some_and(|t| t.is_any(text, &["are", "is"]))
+                    && generic_clause(ex, text, hits, tokens)
+                {
                     continue;
                 }
                 if h.needs_context() {
@@ -971,6 +976,21 @@ fn speaker_of_own_forces(
 
 /// Whether the verb at token `ti` has a definite subject noun phrase right before it ("The
 /// rockets were fired", "The strike hit", "These drones targeted").
+/// A clause that names no date, no number and no site: what it tells is general.
+fn generic_clause(ex: &Extractor, text: &str, hits: &[Hit], tokens: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return true;
+    };
+    let span = Span::new(first.span.start, last.span.end);
+    dates::find_dates(text, span).is_empty()
+        && !tokens
+            .iter()
+            .any(|t| super::tokens::number_value(t.text(text)).is_some())
+        && !hits
+            .iter()
+            .any(|h| h.place().is_some_and(|p| ex.lex.places[p].is_site()))
+}
+
 /// "after the strike", "since Saturday's attack": the event word is the object of a time
 /// preposition, through its determiner and up to three modifiers.
 fn in_time_phrase(text: &str, tokens: &[Token], head: Span) -> bool {
@@ -1158,12 +1178,16 @@ fn choose_place(
         };
         // "killed X, who oversaw the group's operations in Syria": a relative clause about a
         // person tells where they worked, not where the event happened.
+        // Only the set-off ", who" clause: "soldiers who were stationed at Tower 22" were there.
         let about_person = tokens[..ti]
             .iter()
+            .enumerate()
             .rev()
-            .take_while(|t| !t.is(text, ","))
-            .find(|t| t.is_any(text, &["who", "whose"]))
-            .is_some_and(|who| head.start < who.span.start);
+            .take_while(|(_, t)| !t.is(text, ","))
+            .find(|(_, t)| t.is_any(text, &["who", "whose"]))
+            .is_some_and(|(w, who)| {
+                head.start < who.span.start && w > 0 && tokens[w - 1].is(text, ",")
+            });
         if about_person {
             continue;
         }
@@ -1225,13 +1249,28 @@ fn choose_place(
         // "Baghdad says 16 people are killed", "Tehran denied", "Tehran vows revenge": a
         // capital speaking for its government is not where it happened.
         if tokens.get(last_ti + 1).is_some_and(|t| {
-            t.is_any(text, &["say", "denied", "denies", "accused"])
-                || hits.iter().any(|o| {
-                    o.span.start == t.span.start
-                        && [Cue::Speech, Cue::Threat, Cue::Reaction, Cue::Blame]
-                            .into_iter()
-                            .any(|c| o.cue(c))
-                })
+            t.is_any(
+                text,
+                &[
+                    "says",
+                    "said",
+                    "say",
+                    "denied",
+                    "denies",
+                    "condemned",
+                    "condemns",
+                    "accused",
+                    "accuses",
+                    "blamed",
+                    "blames",
+                    "vows",
+                    "vowed",
+                    "warns",
+                    "warned",
+                    "threatens",
+                    "threatened",
+                ],
+            )
         }) {
             continue;
         }

@@ -77,6 +77,11 @@ const ROLE_NOUNS: [&str; 8] = [
     "secretary-general",
 ];
 /// Particles inside Arabic and other names ("al-", "bin", "Abu").
+/// Who an age gloss describes ("a 22-year-old Kurdish woman").
+const AGE_NOUNS: [&str; 16] = [
+    "man", "woman", "boy", "girl", "child", "student", "resident", "soldier", "fighter", "father",
+    "mother", "son", "daughter", "teenager", "driver", "farmer",
+];
 const NAME_PARTICLES: [&str; 6] = ["al", "bin", "ibn", "abu", "abd", "el"];
 /// Last words of military unit names after an ordinal ("718th Engineer Company").
 const UNIT_TAILS: [&str; 10] = [
@@ -398,7 +403,8 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
         }
         // "The man, later named as Yevgeny Ferder,", "identified as Sgt. William Rivers": the
         // name given to someone already told.
-        if t.is_any(text, &["named", "identified"])
+        // ("The vessel, identified as Marlin Luanda" names a ship: only "named as".)
+        if t.is(text, "named")
             && tokens.get(i + 1).is_some_and(|c| c.is(text, "as"))
             && let Some(run) = name_run(&is_name, after_titles(i + 2))
             && clean(run)
@@ -419,6 +425,12 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| w.ends_with("-year-old"))
+            // "a 22-year-old Kurdish woman", not "an 850-year-old landmark".
+            && gloss
+                .split(|c: char| !c.is_alphanumeric())
+                .skip(1)
+                .take(5)
+                .any(|w| AGE_NOUNS.contains(&w))
         {
             add(&mut out, join(&tokens, text, run), ActorKind::Person, None);
         }
@@ -574,6 +586,12 @@ mod tests {
         assert!(names.contains(&"Mahsa Amini"), "{names:?}");
         // A sentence's first word is no name of its own.
         assert!(!names.iter().any(|n| n.contains("Ministry")), "{names:?}");
+        // A landmark's age and a ship's name are no person's.
+        let d = doc(
+            "The strike hit near Al-Hadba Minaret, an 850-year-old landmark in Mosul. The vessel, identified as Marlin Luanda, caught fire.",
+        );
+        let found = discover(&d, &|_| false);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

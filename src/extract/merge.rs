@@ -134,9 +134,12 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
             basis.push(format!("same day ({})", a.date.label().unwrap_or_default()));
             // "Wednesday's strike on the True Confidence, which killed three seafarers": the same
             // death toll on the same day, with nothing else to contradict it.
-            let same_toll = a
-                .killed
-                .filter(|k| *k >= 2 && c.mentions.iter().any(|m| m.killed == Some(*k)));
+            // Weapons both name must agree: a drone strike and a roadside bomb that each killed
+            // two are two incidents.
+            let weapons_agree = a.weapons.is_empty() || b.weapons.is_empty() || weapon.is_some();
+            let same_toll = a.killed.filter(|k| {
+                *k >= 2 && weapons_agree && c.mentions.iter().any(|m| m.killed == Some(*k))
+            });
             if !same_place && weapon.is_none() && actor.is_none() && same_toll.is_none() {
                 return None;
             }
@@ -239,6 +242,24 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
         basis.push(format!("same actor ({a})"));
     }
     Some(basis)
+}
+
+/// How strongly a merge basis ties two reports: each distinctive fact counts, a named victim
+/// (a person is killed once) twice; the place and the publication window are preconditions,
+/// not ties.
+fn ties(basis: &[String]) -> usize {
+    basis
+        .iter()
+        .map(|b| {
+            if b.starts_with("same victim") {
+                2
+            } else if b.starts_with("same distinctive weapon") || b.starts_with("same toll") {
+                1
+            } else {
+                0
+            }
+        })
+        .sum()
 }
 
 /// A report that names no site is compared with at most this many incidents of its day (the
@@ -484,8 +505,8 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
         // cannot say which. Of an undated report's homes, though, one tied to it by more facts
         // (the same weapon and the same number wounded) is its home; a month says "some day
         // then" and two candidates in it are equally likely.
-        let most = found.iter().map(|(_, b)| b.len()).max().unwrap_or(0);
-        let tied = found.iter().filter(|(_, b)| b.len() == most).count();
+        let most = found.iter().map(|(_, b)| ties(b)).max().unwrap_or(0);
+        let tied = found.iter().filter(|(_, b)| ties(b) == most).count();
         let ambiguous = match item.incident.date.precision {
             Precision::Unknown => tied > 1,
             Precision::Month => found.len() > 1,
@@ -496,7 +517,7 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
         } else {
             found
                 .into_iter()
-                .max_by_key(|(c, b)| (b.len(), std::cmp::Reverse(*c)))
+                .max_by_key(|(c, b)| (ties(b), b.len(), std::cmp::Reverse(*c)))
         };
         match choice.and_then(|(c, basis)| Some((c, basis, items[c].as_mut()?))) {
             Some((c, basis, target)) => {
@@ -968,6 +989,48 @@ mod tests {
     }
 
     #[test]
+    fn a_named_victim_outweighs_a_shared_place_and_weapon() {
+        let ex = ex();
+        let docs = [
+            doc(Some("2020-01-03")),
+            doc(Some("2020-01-05")),
+            doc(Some("2020-01-06")),
+        ];
+        let soleimani = [("Qassem Soleimani", Role::Target)];
+        let at_airport = |doc, when, kind, people: &[(&str, Role)]| {
+            mention(
+                &ex,
+                doc,
+                when,
+                Some("Baghdad International Airport"),
+                &["drone"],
+                kind,
+                people,
+            )
+        };
+        let out = merge(
+            &ex,
+            &docs,
+            vec![
+                vec![at_airport(
+                    0,
+                    Some("2020-01-03"),
+                    IncidentKind::Assassination,
+                    &soleimani,
+                )],
+                vec![at_airport(1, Some("2020-01-04"), IncidentKind::Attack, &[])],
+                vec![at_airport(2, None, IncidentKind::Assassination, &soleimani)],
+            ],
+        );
+        assert_eq!(out.len(), 2, "{out:#?}");
+        let killing = out
+            .iter()
+            .find(|i| i.date.label().as_deref() == Some("2020-01-03"))
+            .unwrap();
+        assert_eq!(killing.sources.len(), 2, "{out:#?}");
+    }
+
+    #[test]
     fn the_same_death_toll_on_the_same_day_ties_a_report_without_place_or_weapon() {
         let ex = ex();
         let docs = [doc(Some("2024-03-07")), doc(Some("2024-03-10"))];
@@ -999,6 +1062,21 @@ mod tests {
         assert_eq!(out.len(), 1, "{out:#?}");
         // One death is too common a toll to tie two reports.
         let out = merge(&ex, &docs, vec![vec![told(1)], vec![recalled(1)]]);
+        assert_eq!(out.len(), 2, "{out:#?}");
+        // Nor do weapons that disagree: a roadside bomb is not the missile strike.
+        let bomb = Mention {
+            killed: Some(3),
+            ..mention(
+                &ex,
+                1,
+                Some("2024-03-06"),
+                None,
+                &["improvised explosive device"],
+                IncidentKind::Attack,
+                &[],
+            )
+        };
+        let out = merge(&ex, &docs, vec![vec![told(3)], vec![bomb]]);
         assert_eq!(out.len(), 2, "{out:#?}");
     }
 

@@ -45,7 +45,11 @@ fn near_places(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
                         // A region without coordinates contains what its country holds.
                         _ => return (is_coarse && a.country == b.country).then_some((j, 0.0)),
                     };
-                    let reach = if is_coarse {
+                    // A province's reach holds only places of its own country: the Red Sea does
+                    // not hold Sanaa, nor Iran's Sistan and Baluchestan Pakistan's Panjgur.
+                    let reach = if is_coarse && a.country != b.country {
+                        NEAR_KM
+                    } else if is_coarse {
                         [a, b]
                             .iter()
                             .filter(|p| coarse(&p.kind))
@@ -306,5 +310,12 @@ mod tests {
         assert!(ex.places_near("Balochistan", "Panjgur").is_some());
         assert!(ex.places_near("Panjgur", "Balochistan").is_some());
         assert!(ex.places_near("Balochistan", "Baghdad").is_none());
+        // Only places of its own country: the Red Sea holds no Yemeni city, Iran's province no
+        // Pakistani town.
+        assert!(ex.places_near("Red Sea", "Sanaa").is_none());
+        assert!(
+            ex.places_near("Sistan and Baluchestan", "Panjgur")
+                .is_none()
+        );
     }
 }

@@ -114,11 +114,17 @@ fn article_object(obj: &Map<String, Value>) -> &Map<String, Value> {
     if find_text(obj).is_some() {
         return obj;
     }
-    obj.values()
-        .filter_map(Value::as_object)
+    ENVELOPES
+        .iter()
+        .filter_map(|k| obj.get(*k).and_then(Value::as_object))
         .find(|inner| find_text(inner).is_some())
         .unwrap_or(obj)
 }
+
+/// Keys under which APIs wrap one article (a `source` object's own "description" is not one).
+const ENVELOPES: &[&str] = &[
+    "article", "data", "item", "result", "story", "document", "record",
+];
 
 fn record(obj: &Map<String, Value>) -> Result<Record, String> {
     let obj = article_object(obj);
@@ -250,6 +256,15 @@ mod tests {
         assert_eq!(r.title.as_deref(), Some("T"));
         assert_eq!(r.outlet.as_deref(), Some("Wire"));
         assert_eq!(r.published, ymd(2023, 12, 8));
+    }
+
+    #[test]
+    fn only_an_envelope_key_wraps_an_article() {
+        // A source's own description is not the article.
+        let r = parse_json(
+            r#"{"title": "T", "content": null, "source": {"name": "Wire", "description": "Wire covered the drone attack."}}"#,
+        );
+        assert!(matches!(r, Ok(Records::Single(Err(_)))), "{r:?}");
     }
 
     #[test]
