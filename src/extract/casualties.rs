@@ -71,7 +71,7 @@ const QUANTIFIERS: [&str; 10] = [
 ];
 
 /// Nouns for a person, so "a U.S. contractor was killed" counts one.
-const PERSON_NOUNS: [&str; 46] = [
+pub(super) const PERSON_NOUNS: [&str; 51] = [
     "contractor",
     "soldier",
     "civilian",
@@ -118,6 +118,11 @@ const PERSON_NOUNS: [&str; 46] = [
     "diplomat",
     "operative",
     "bodyguard",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "farmer",
 ];
 
 const HEDGES: [&str; 13] = [

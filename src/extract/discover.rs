@@ -3,6 +3,7 @@
 //! ("Ahmad al-Hamidawi, the leader of Kataib Hezbollah"), or a group-name pattern ("Saraya
 //! Awliya al-Dam", "… Brigades").
 
+use super::casualties::PERSON_NOUNS;
 use super::tokens::{Token, TokenKind, tokenize};
 use crate::model::{ActorKind, Document, Span};
 
@@ -77,11 +78,6 @@ const ROLE_NOUNS: [&str; 8] = [
     "secretary-general",
 ];
 /// Particles inside Arabic and other names ("al-", "bin", "Abu").
-/// Who an age gloss describes ("a 22-year-old Kurdish woman").
-const AGE_NOUNS: [&str; 16] = [
-    "man", "woman", "boy", "girl", "child", "student", "resident", "soldier", "fighter", "father",
-    "mother", "son", "daughter", "teenager", "driver", "farmer",
-];
 const NAME_PARTICLES: [&str; 6] = ["al", "bin", "ibn", "abu", "abd", "el"];
 /// Last words of military unit names after an ordinal ("718th Engineer Company").
 const UNIT_TAILS: [&str; 10] = [
@@ -430,7 +426,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 .split(|c: char| !c.is_alphanumeric())
                 .skip(1)
                 .take(5)
-                .any(|w| AGE_NOUNS.contains(&w))
+                .any(|w| PERSON_NOUNS.contains(&w))
         {
             add(&mut out, join(&tokens, text, run), ActorKind::Person, None);
         }

@@ -117,7 +117,7 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
             _ => true,
         };
         if dates_agree && let Some(v) = shared_named_victim(ex, a, b) {
-            basis.push(format!("same victim ({v})"));
+            basis.push(format!("{SAME_VICTIM} ({v})"));
             return Some(basis);
         }
     }
@@ -144,7 +144,7 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                 return None;
             }
             if let Some(k) = same_toll {
-                basis.push(format!("same toll ({k} killed)"));
+                basis.push(format!("{SAME_TOLL} ({k} killed)"));
             }
         }
         (Precision::Month, Precision::Day) => {
@@ -186,14 +186,14 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                     .iter()
                     .find(|w| ex.is_distinctive(w) && b.weapons.contains(w))
                 {
-                    ties.push(format!("same distinctive weapon ({w})"));
+                    ties.push(format!("{SAME_WEAPON} ({w})"));
                 }
                 if let Some(v) = shared_named_victim(ex, a, b) {
-                    ties.push(format!("same victim ({v})"));
+                    ties.push(format!("{SAME_VICTIM} ({v})"));
                 }
                 if let Some((site, killed)) = same_site_toll {
                     window = UNDATED_TOLL_JOIN_DAYS;
-                    ties.push(format!("same toll ({killed} killed at {site})"));
+                    ties.push(format!("{SAME_TOLL} ({killed} killed at {site})"));
                 }
                 // The same number wounded at the same site by the same weapon.
                 if let Some((n, w)) = a
@@ -201,16 +201,18 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                     .filter(|n| *n > 0 && b.injured == Some(*n))
                     .zip(weapon)
                 {
-                    ties.push(format!("same toll ({n} wounded, {w})"));
+                    ties.push(format!("{SAME_TOLL} ({n} wounded, {w})"));
                 }
             } else {
                 let (country, killed) =
                     country_toll(a).filter(|k| Some(k) == country_toll(b).as_ref())?;
                 // Without a weapon, one death is too common to tell incidents apart.
                 match weapon {
-                    Some(w) => ties.push(format!("same toll ({killed} killed in {country}, {w})")),
+                    Some(w) => {
+                        ties.push(format!("{SAME_TOLL} ({killed} killed in {country}, {w})"))
+                    }
                     None if a.weapons.is_empty() && killed >= 2 => {
-                        ties.push(format!("same toll ({killed} killed in {country})"));
+                        ties.push(format!("{SAME_TOLL} ({killed} killed in {country})"));
                     }
                     None => return None,
                 }
@@ -244,6 +246,11 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
     Some(basis)
 }
 
+/// How a merge basis line opens for each fact that ties two reports; `ties` reads them back.
+const SAME_VICTIM: &str = "same victim";
+const SAME_WEAPON: &str = "same distinctive weapon";
+const SAME_TOLL: &str = "same toll";
+
 /// How strongly a merge basis ties two reports: each distinctive fact counts, a named victim
 /// (a person is killed once) twice; the place and the publication window are preconditions,
 /// not ties.
@@ -251,9 +258,9 @@ fn ties(basis: &[String]) -> usize {
     basis
         .iter()
         .map(|b| {
-            if b.starts_with("same victim") {
+            if b.starts_with(SAME_VICTIM) {
                 2
-            } else if b.starts_with("same distinctive weapon") || b.starts_with("same toll") {
+            } else if b.starts_with(SAME_WEAPON) || b.starts_with(SAME_TOLL) {
                 1
             } else {
                 0

@@ -190,8 +190,8 @@ fn text_of(doc: &Html) -> (String, Vec<(usize, usize)>) {
                 if closing {
                     if is_furniture {
                         open -= 1;
-                        if open == 0 && out.len() > open_at {
-                            furniture.push((open_at, out.len()));
+                        if open == 0 && out.written() > open_at {
+                            furniture.push((open_at, out.written()));
                         }
                     }
                     out.brk(breaks);
@@ -206,7 +206,7 @@ fn text_of(doc: &Html) -> (String, Vec<(usize, usize)>) {
                 out.brk(breaks);
                 if is_furniture {
                     if open == 0 {
-                        open_at = out.len();
+                        open_at = out.written();
                     }
                     open += 1;
                 }
@@ -270,12 +270,8 @@ impl TextBuilder {
     }
 
     /// Bytes written so far (breaks and spaces not yet flushed are not counted).
-    pub fn len(&self) -> usize {
+    fn written(&self) -> usize {
         self.out.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.out.is_empty()
     }
 }
 
