@@ -103,6 +103,11 @@ pub struct WeaponEntry {
     /// missile and a ballistic missile); empty: the weapon itself.
     #[serde(default)]
     pub counts_as: Vec<String>,
+    /// More precise weapons that, named for the same incident, tell how this one was delivered
+    /// ("an air strike by a drone" is a drone strike). Unlike `generalizes_to`, this does not make
+    /// two reports compatible: an airstrike and a drone attack at one base can be two events.
+    #[serde(default)]
+    pub yields_to: Vec<String>,
 }
 
 impl WeaponEntry {

@@ -21,7 +21,7 @@ fn toll_of(word: &str) -> Option<Toll> {
     lower.make_ascii_lowercase();
     match &*lower {
         b"killed" | b"dead" | b"died" | b"deaths" | b"fatalities" | b"killing" | b"perished"
-        | b"slain" | b"kills" => Some(Toll::Killed),
+        | b"slain" | b"kills" | b"martyr" | b"martyrs" | b"martyred" => Some(Toll::Killed),
         b"wounded" | b"injured" | b"hurt" | b"injuries" | b"injury" | b"injuring" | b"wounding"
         | b"wounds" | b"injures" => Some(Toll::Injured),
         b"casualties" => Some(Toll::Either),
@@ -458,7 +458,16 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 32] = [
+        let cases: [(&str, Figures); 34] = [
+            // Translated Arabic and Persian outlets count the dead as martyrs.
+            (
+                "the toll rose to one martyr and 29 injured",
+                (Some(1), Some(29)),
+            ),
+            (
+                "Two fighters were martyred and three wounded",
+                (Some(2), Some(3)),
+            ),
             (
                 "killing a U.S. contractor and wounding five U.S. service members and another U.S. contractor",
                 (Some(1), Some(6)),

@@ -1467,6 +1467,15 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].weapons, ["drone"]);
+        // The drone is how the air strike was delivered.
+        let found = incidents(
+            "Published: July 20, 2019
+
+A PMF base near Amerli was hit on Friday by an air strike carried out by an unknown drone, killing two fighters.
+",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].weapons, ["drone"]);
     }
 
     #[test]

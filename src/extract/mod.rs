@@ -207,18 +207,33 @@ impl Extractor {
     pub fn drop_generalised_weapons(&self, weapons: &mut Vec<Name>) {
         let general: Vec<&str> = weapons
             .iter()
-            .filter_map(|w| {
-                self.lex
-                    .weapons
-                    .iter()
-                    .find(|e| e.name == *w)?
-                    .generalizes_to
-                    .as_deref()
-            })
+            .filter_map(|w| self.weapon_entry(w)?.generalizes_to.as_deref())
             .collect();
         weapons.retain(|w| !general.contains(&w.as_str()));
         weapons.sort();
         weapons.dedup();
+    }
+
+    /// Drops a weapon whose delivery a more precise one names ("airstrike" beside the "drone"
+    /// that made it). Only an incident's final list: while reports are merged, an airstrike
+    /// report still matches an airstrike report.
+    pub fn drop_yielding_weapons(&self, weapons: &mut Vec<Name>) {
+        let yields: Vec<bool> = weapons
+            .iter()
+            .map(|w| {
+                self.weapon_entry(w).is_some_and(|e| {
+                    e.yields_to
+                        .iter()
+                        .any(|p| weapons.iter().any(|x| x.as_str() == p))
+                })
+            })
+            .collect();
+        let mut keep = yields.into_iter().map(|y| !y);
+        weapons.retain(|_| keep.next().unwrap_or(true));
+    }
+
+    fn weapon_entry(&self, name: &str) -> Option<&crate::lexicon::WeaponEntry> {
+        self.lex.weapons.iter().find(|e| e.name == name)
     }
 
     /// Whether two weapon lists name a common weapon, counting "ballistic missile" as a "missile".
@@ -231,10 +246,7 @@ impl Extractor {
     /// A weapon and the one it generalizes to, without allocating.
     fn widen<'a>(&'a self, w: &'a str) -> impl Iterator<Item = &'a str> {
         let general = self
-            .lex
-            .weapons
-            .iter()
-            .find(|e| e.name == w)
+            .weapon_entry(w)
             .and_then(|e| e.generalizes_to.as_deref());
         [Some(w), general].into_iter().flatten()
     }
