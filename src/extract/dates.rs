@@ -59,11 +59,14 @@ pub enum DateExpr {
         date: NaiveDate,
         weekday: Option<Weekday>,
     },
-    /// Month and day without a year ("October 7", "the 3rd of March").
+    /// Month and day without a year ("October 7", "the 3rd of March"); `year_offset` counts
+    /// from the publication's year when the text names it ("17 January this year" 0, "last
+    /// year" -1), else the year is the one that puts the date on or before publication.
     MonthDay {
         month: u32,
         day: u32,
         weekday: Option<Weekday>,
+        year_offset: Option<i32>,
     },
     /// A month of a given year ("October 2023", "late October 2023").
     MonthOfYear { year: i32, month: u32, part: Part },
@@ -275,6 +278,15 @@ fn evaluate(expr: &DateExpr, published: Option<NaiveDate>) -> Result<Resolved, W
         |(a, b): (NaiveDate, NaiveDate)| -> Result<Resolved, Why> { Ok((coarsen(a, b), a, b)) };
     match *expr {
         X::Date { date, .. } => day(date),
+        X::MonthDay {
+            month,
+            day: d,
+            year_offset: Some(offset),
+            ..
+        } => {
+            let p = published.ok_or(Why::NoYear)?;
+            day(ymd(p.year() + offset, month, d)?)
+        }
         X::MonthDay { month, day: d, .. } => {
             let p = published.ok_or(Why::NoYear)?;
             for back in 0..9 {

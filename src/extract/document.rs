@@ -261,15 +261,18 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
     for (si, &sent) in sents.iter().enumerate() {
         // A list item, emphasis or a table row may wrap the heading: "- **18 October 2023 —
         // Al-Tanf.**", "| 2024-07-19 | Tel Aviv, Israel | …".
-        let line = sent
-            .slice(text)
-            .trim_start_matches(['-', '*', '•', '#', '_', '>', '|', ' ', '\t']);
+        let line = strip_enumerator(
+            sent.slice(text)
+                .trim_start_matches(['-', '*', '•', '#', '_', '>', '|', ' ', '\t']),
+        );
         let lead = sent.len() - line.len();
         let starts_like_date = line
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| {
-                w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() || dates::is_month_word(w)
+                w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+                    || dates::is_month_word(w)
+                    || dates::is_weekday_word(w)
             });
         // "-- Amerli, 19 July.": a short place label before the date.
         let label = line.split_once(',').map(|(l, _)| l).filter(|l| {
@@ -331,6 +334,20 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
         out.clear();
     }
     out
+}
+
+/// A numbered list item's text without its number ("1) Monday 5 July", "(2) 3 March", "4. 9
+/// July"); other text as it is.
+fn strip_enumerator(line: &str) -> &str {
+    let inner = line.strip_prefix('(').unwrap_or(line);
+    let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = inner.get(digits..).unwrap_or_default();
+    match rest.strip_prefix([')', '.']) {
+        Some(after) if (1..=3).contains(&digits) && after.starts_with([' ', '\t']) => {
+            after.trim_start_matches([' ', '\t'])
+        }
+        _ => line,
+    }
 }
 
 /// The armed group a hit names by its name (not an adjective), if any.
@@ -1488,6 +1505,25 @@ A PMF base near Amerli was hit on Friday by an air strike carried out by an unkn
         assert_eq!(at(&found, "Hodeidah").killed, Some(6));
         assert_eq!(found[0].injured, Some(83));
         assert!(!found[0].background);
+    }
+
+    #[test]
+    fn numbered_headings_with_a_weekday_date_their_paragraphs() {
+        let found = incidents(
+            "Week of 3-9 July 2021 | Published Saturday 10 July 2021\n\n1) Monday 5 July - Baghdad International Airport\nLate in the evening, a C-RAM system shot down an explosive-laden drone approaching the complex.\n\n2) Thursday 8 July - Nasiriyah\nA roadside bomb struck a logistics convoy on the highway. One driver was wounded.\n",
+        );
+        assert_eq!(
+            at(&found, "Baghdad International Airport")
+                .date
+                .label()
+                .as_deref(),
+            Some("2021-07-05")
+        );
+        assert_eq!(
+            at(&found, "Nasiriyah").date.label().as_deref(),
+            Some("2021-07-08")
+        );
+        assert!(found.iter().all(|i| !i.background), "{found:#?}");
     }
 
     #[test]

@@ -443,6 +443,7 @@ fn holiday(month: u32, day: u32) -> DateExpr {
         month,
         day,
         weekday: None,
+        year_offset: None,
     }
 }
 
@@ -810,12 +811,18 @@ impl Parser<'_> {
                     weekday: Some(weekday),
                 },
             )),
-            DateExpr::MonthDay { month, day, .. } => Some((
+            DateExpr::MonthDay {
+                month,
+                day,
+                year_offset,
+                ..
+            } => Some((
                 e,
                 DateExpr::MonthDay {
                     month,
                     day,
                     weekday: Some(weekday),
+                    year_offset,
                 },
             )),
             _ => None,
@@ -844,14 +851,26 @@ impl Parser<'_> {
         if d > max_day(month) {
             return Some(None);
         }
-        Some(Some((
-            k2,
+        Some(Some(self.month_day(k2, month, d)))
+    }
+
+    /// A month and day ending before `k`, with the year named after it if any ("17 January
+    /// this year", "March 3 last year").
+    fn month_day(&self, k: usize, month: u32, day: u32) -> (usize, DateExpr) {
+        let year = match (self.kw(k), self.kw(k + 1)) {
+            (Kw::This, Kw::Year) => Some(0),
+            (Kw::Last, Kw::Year) => Some(-1),
+            _ => None,
+        };
+        (
+            if year.is_some() { k + 2 } else { k },
             DateExpr::MonthDay {
                 month,
-                day: d,
+                day,
                 weekday: None,
+                year_offset: year,
             },
-        )))
+        )
     }
 
     fn month_form(&self, j: usize, cue: bool, part: Part) -> Option<(usize, DateExpr)> {
@@ -955,14 +974,7 @@ impl Parser<'_> {
                 if d > max_day(month) {
                     return None;
                 }
-                return Some((
-                    k2,
-                    DateExpr::MonthDay {
-                        month,
-                        day: d,
-                        weekday: None,
-                    },
-                ));
+                return Some(self.month_day(k2, month, d));
             }
         }
         // "3 days ago".

@@ -31,6 +31,10 @@ const CASES: &[Case] = &[
     // Holidays on a fixed day.
     ("A drone hit Erbil on Christmas Day.", Some("2024-01-29"), "on Christmas Day", Some("2023-12-25"), Day, ""),
     ("Rockets fell on Christmas Eve.", Some("2023-12-26"), "on Christmas Eve", Some("2023-12-24"), Day, ""),
+    // A year named after the day overrides the nearest-year rule.
+    ("On 17 January this year a drone hit Abu Dhabi.", Some("2022-04-04"), "On 17 January this year", Some("2022-01-17"), Day, ""),
+    ("On March 3 last year a drone hit Erbil.", Some("2022-04-04"), "On March 3 last year", Some("2021-03-03"), Day, ""),
+    ("The base was hit on 20 December last year.", Some("2022-01-05"), "on 20 December last year", Some("2021-12-20"), Day, ""),
     ("A strike on New Year's Eve killed two.", Some("2024-01-03"), "on New Year's Eve", Some("2023-12-31"), Day, ""),
     ("A strike on New Year's Day killed two.", Some("2024-01-03"), "on New Year's Day", Some("2024-01-01"), Day, ""),
     // Weekdays, across month and year ends.
