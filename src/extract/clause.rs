@@ -35,8 +35,9 @@ pub struct Draft {
     /// Told in a cause phrase ("in retaliation for the killing of …"): an earlier event than
     /// the one its sentence reports, so never the same one.
     pub cause: bool,
-    /// Told in a timeline entry: the tracker reports it, whatever its age.
-    pub in_entry: bool,
+    /// Told in a timeline entry (the sentence index of its heading): the tracker reports it,
+    /// whatever its age.
+    pub entry: Option<usize>,
     /// A casualty figure with no event word ("No one was hurt."): it counts for the event told
     /// last.
     pub tally: bool,
@@ -250,6 +251,17 @@ const SUBJECT_REACH: usize = 3;
 const TARGET_REACH: usize = 5;
 /// How many tokens from the event word a place may stand and still be where it happened.
 const PLACE_REACH: usize = 14;
+/// Nouns that announce a place's class before its name ("the city of Erbil").
+const PLACE_CLASS_NOUNS: [&str; 8] = [
+    "city",
+    "town",
+    "village",
+    "province",
+    "district",
+    "governorate",
+    "region",
+    "area",
+];
 const DIRECTIONS: [&str; 16] = [
     "north",
     "south",
@@ -602,7 +614,7 @@ fn analyse_in(
         headline: false,
         relative_days,
         cause: false,
-        in_entry: false,
+        entry: None,
         tally: false,
         title: false,
     })
@@ -1220,6 +1232,14 @@ fn choose_place(
             })
             .min()
             .unwrap_or(0);
+        // "in the city of Erbil": the words that announce a place's class are part of its name.
+        if ti >= 3
+            && tokens[ti - 1].is(text, "of")
+            && tokens[ti - 2].is_any(text, &PLACE_CLASS_NOUNS)
+            && tokens[ti - 3].is(text, "the")
+        {
+            distance = distance.saturating_sub(3);
+        }
         // "strikes on two facilities in eastern Syria used by …: a training facility near Abu
         // Kamal and a safe house near Mayadin": a list after a colon spells out the targets.
         if let Some(colon) = head_ti.and_then(|hi| (hi..ti).find(|&j| tokens[j].is(text, ":"))) {
@@ -1760,7 +1780,7 @@ pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -
         headline: false,
         relative_days: None,
         cause: false,
-        in_entry: false,
+        entry: None,
         tally: true,
         title: false,
     })

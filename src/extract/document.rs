@@ -141,7 +141,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
             && !hits.iter().any(|h| h.cue(Cue::Total))
             && let Some(mut d) = clause::casualty_statement(doc_index, si, text, sent)
         {
-            d.in_entry = entry.is_some();
+            d.entry = entry.map(|e| e.sentence);
             // "Initial assessments showed no American or Iraqi casualties.": a tally with no
             // event word counts for the event told just before.
             drafts.push(d);
@@ -221,7 +221,7 @@ impl Entry {
     /// Gives an event of the entry the entry's date and place where it has none of its own
     /// (a cause phrase tells another, earlier event and keeps its own).
     fn apply(&self, ex: &Extractor, text: &str, d: &mut Draft) {
-        d.in_entry = true;
+        d.entry = Some(self.sentence);
         if d.cause {
             return;
         }
@@ -460,7 +460,7 @@ fn mark_background_by_date(doc: &Document, drafts: &mut [Draft]) {
         let Some((_, end)) = d.mention.date.range else {
             continue;
         };
-        if d.in_entry {
+        if d.entry.is_some() {
             continue;
         }
         let age = published - end;
@@ -708,6 +708,9 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             // only when they share an actor.
             .filter(|(_, g)| !d.mention.background || g.shares_participant(&d.mention))
             .filter(|(_, g)| compatible(ex, &d.mention, g, d.mention.background))
+            // A timeline entry tells its own event: "Strikes crater the runways" under one date
+            // is not the event of the entry above it.
+            .filter(|(_, g)| d.entry.is_none() || g.drafts.iter().all(|o| o.entry == d.entry))
             .filter_map(|(i, g)| {
                 g.reach_distance(d.sentence, reach, forward)
                     .map(|dist| (i, dist, !g.shares_participant(&d.mention)))
@@ -1524,6 +1527,43 @@ A PMF base near Amerli was hit on Friday by an air strike carried out by an unkn
             Some("2021-07-08")
         );
         assert!(found.iter().all(|i| !i.background), "{found:#?}");
+    }
+
+    #[test]
+    fn a_timeline_entrys_tally_counts_only_for_its_own_entry() {
+        let found = incidents(
+            "Tracker, last updated 3 April 2023\n\n- **7 March 2022 — Damascus.** An Israeli missile strike hit targets near Damascus.\n- **10 June 2022 — Damascus International Airport.** The runways were cratered and the airport was closed for 13 days. No casualties are reported.\n- **6 September 2022 — Aleppo International Airport.** Missiles hit the runway.\n",
+        );
+        let march = at(&found, "Damascus");
+        assert_eq!((march.killed, march.injured), (None, None), "{found:#?}");
+    }
+
+    #[test]
+    fn a_place_announced_by_its_class_is_near_its_event() {
+        let found = incidents(
+            "Monday 14 March 2022\n\nThe IRGC announced that its forces targeted a strategic centre of the Zionist regime's conspiracy and evil in the city of Erbil in northern Iraq in the early hours of Sunday with precision-guided missiles.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            at(&found, "Erbil").date.label().as_deref(),
+            Some("2022-03-13")
+        );
+    }
+
+    #[test]
+    fn a_suicide_bomber_is_no_warplane_and_an_air_operation_is_a_strike() {
+        let found = incidents(
+            "Published July 20, 2021\n\nA suicide bomber blew himself up in a crowded market in Baghdad's Sadr City district late on Monday, killing at least 30 people. The bomber detonated an explosive vest in the market, police said.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].weapons, ["suicide bomb"]);
+        // Turkish military releases: "in an air operation … was neutralised".
+        let found = incidents(
+            "18 August 2021\n\nOn 16 August 2021, in an air operation carried out in the Sinjar region of northern Iraq, a senior official of the PKK was neutralised together with another militant.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].date.label().as_deref(), Some("2021-08-16"));
+        assert_eq!(found[0].kind, crate::model::IncidentKind::Airstrike);
     }
 
     #[test]
