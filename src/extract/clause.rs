@@ -1141,16 +1141,28 @@ fn is_running_total(
     if counted_events && total_cue {
         return true;
     }
-    in_part.windows(2).any(|w| {
-        let count = w[0].kind == TokenKind::Number
-            || super::tokens::number_value(w[0].text(text)).is_some();
-        count && w[1].is(text, "times")
-    }) || in_part.windows(3).any(|w| {
-        w[0].is(text, "for")
-            && super::tokens::number_value(w[1].text(text)).is_some()
-            && w[2].is_any(text, &["days", "weeks", "months", "years"])
-    })
+    // "foiled more than three hundred and sixty smuggling attempts": ten or more events
+    // counted are a tally of many, whatever the verb.
+    let many_events = in_part.windows(3).any(|w| {
+        super::tokens::number_value(w[0].text(text)).is_some_and(|n| n >= 10)
+            && (w[1].is_any(text, &MANY_EVENT_NOUNS) || w[2].is_any(text, &MANY_EVENT_NOUNS))
+    });
+    many_events
+        || in_part.windows(2).any(|w| {
+            let count = w[0].kind == TokenKind::Number
+                || super::tokens::number_value(w[0].text(text)).is_some();
+            count && w[1].is(text, "times")
+        })
+        || in_part.windows(3).any(|w| {
+            w[0].is(text, "for")
+                && super::tokens::number_value(w[1].text(text)).is_some()
+                && w[2].is_any(text, &["days", "weeks", "months", "years"])
+        })
 }
+
+/// Plural nouns for events that, counted in tens, make a tally ("360 smuggling attempts", "78
+/// attacks"). Not "strikes": one night's raid can hit 85 targets in dozens of strikes.
+const MANY_EVENT_NOUNS: [&str; 5] = ["attempts", "attacks", "operations", "incidents", "assaults"];
 
 /// The event's place, and whether it was only referred back to ("the base").
 fn choose_place(

@@ -994,6 +994,19 @@ mod tests {
     }
 
     #[test]
+    fn ten_or_more_events_counted_are_a_total_whatever_the_verb() {
+        let found = incidents(
+            "Published: January 27, 2022\n\nLast year the army foiled more than three hundred and sixty smuggling attempts on the Syrian border, according to official figures.\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // A weapon counted is one event: "shot down 28 drones".
+        let found = incidents(
+            "Published: March 10, 2024\n\nWarships shot down 28 drones launched by the Houthis over the Red Sea on Saturday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
     fn a_tally_without_an_event_word_counts_for_the_event_told_last() {
         let found = incidents(
             "Published: December 30, 2023\n\nAn armed drone targeted Harir air base on Saturday. The Islamic Resistance in Iraq claimed responsibility. The group had also claimed an earlier one. Officials said no one was hurt.\n",
