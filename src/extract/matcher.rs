@@ -115,6 +115,13 @@ struct Pattern {
     senses: Vec<Sense>,
     /// Acronyms ("US", "KH", "IS") must match with their exact case.
     exact: Option<String>,
+    /// Every name (actor or place) this form spells is capitalized in the lexicon: written in
+    /// lower case, the word is an ordinary one ("at dawn" is not the newspaper Dawn).
+    capital_names: bool,
+}
+
+fn is_name(sense: &Sense) -> bool {
+    matches!(sense, Sense::Actor { .. } | Sense::Place(_))
 }
 
 /// The compiled lexicon.
@@ -124,6 +131,9 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     /// Each pattern's senses, shared by every hit of it.
     senses: Vec<Arc<[Sense]>>,
+    /// Each pattern's senses when written in lower case where its names are capitalized: the
+    /// ones that are not names (none: the form is then no match at all).
+    lower_senses: Vec<Option<Arc<[Sense]>>>,
 }
 
 fn is_acronym(form: &str) -> bool {
@@ -177,11 +187,16 @@ impl Builder {
                 self.patterns.push(Pattern {
                     senses: Vec::new(),
                     exact: exact.clone(),
+                    capital_names: true,
                 });
                 self.patterns.len() - 1
             });
-            if !self.patterns[idx].senses.contains(&sense) {
-                self.patterns[idx].senses.push(sense);
+            let pattern = &mut self.patterns[idx];
+            if is_name(&sense) && !variant.starts_with(|c: char| c.is_uppercase()) {
+                pattern.capital_names = false;
+            }
+            if !pattern.senses.contains(&sense) {
+                pattern.senses.push(sense);
             }
         }
     }
@@ -308,10 +323,19 @@ impl Matcher {
             .iter()
             .map(|p| Arc::from(p.senses.as_slice()))
             .collect();
+        let lower_senses = b
+            .patterns
+            .iter()
+            .map(|p| {
+                let common: Vec<Sense> = p.senses.iter().filter(|s| !is_name(s)).cloned().collect();
+                (p.capital_names && !common.is_empty()).then(|| Arc::from(common.as_slice()))
+            })
+            .collect();
         Matcher {
             ac,
             patterns: b.patterns,
             senses,
+            lower_senses,
         }
     }
 
@@ -320,7 +344,7 @@ impl Matcher {
     pub fn scan(&self, text: &str, within: Span) -> Vec<Hit> {
         let hay = within.slice(text);
         let bytes = hay.as_bytes();
-        let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(16);
+        let mut found: Vec<(usize, usize, usize, bool)> = Vec::with_capacity(16);
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -335,20 +359,31 @@ impl Matcher {
             {
                 continue;
             }
-            found.push((s, e, m.pattern().as_usize()));
+            let p = m.pattern().as_usize();
+            let lower = pat.capital_names
+                && pat.senses.iter().any(is_name)
+                && bytes[s].is_ascii_lowercase();
+            if lower && self.lower_senses[p].is_none() {
+                continue;
+            }
+            found.push((s, e, p, lower));
         }
         // Leftmost-longest selection among the valid candidates.
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut hits = Vec::with_capacity(found.len());
         let mut last_end = 0;
-        for (s, e, p) in found {
+        for (s, e, p, lower) in found {
             if s < last_end {
                 continue;
             }
             last_end = e;
+            let senses = match &self.lower_senses[p] {
+                Some(common) if lower => common,
+                _ => &self.senses[p],
+            };
             hits.push(Hit {
                 span: Span::new(within.start + s, within.start + e),
-                senses: Arc::clone(&self.senses[p]),
+                senses: Arc::clone(senses),
             });
         }
         hits
@@ -428,6 +463,13 @@ mod tests {
         assert!(found.contains(&"Kataib Hezbollah".to_string()), "{found:?}");
         assert!(found.contains(&"rockets".to_string()), "{found:?}");
         assert!(!found.iter().any(|f| f == "attack"), "{found:?}");
+    }
+
+    #[test]
+    fn a_capitalized_name_written_in_lower_case_is_an_ordinary_word() {
+        let found = names("Dawn reported that aircraft struck at dawn");
+        assert_eq!(found.iter().filter(|n| n.eq_ignore_ascii_case("dawn")).count(), 1);
+        assert!(found.contains(&"Dawn".to_string()));
     }
 
     #[test]
