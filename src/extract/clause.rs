@@ -1221,14 +1221,17 @@ fn choose_place(
             continue;
         }
         // A name of several words between them counts as one word ("facilities used by Kataib
-        // Sayyid al-Shuhada on the Iraqi border near Albu Kamal").
+        // Sayyid al-Shuhada on the Iraqi border near Albu Kamal"), and commas count for
+        // nothing ("the Taji camp, north of the capital, was subjected yesterday, Saturday, to
+        // an attack").
         let within_names = |a: usize, b: usize| {
             let (lo, hi) = (a.min(b), a.max(b));
             (lo + 1..hi)
                 .filter(|&j| {
-                    hits.iter().any(|o| {
-                        o.span.contains(tokens[j].span) && o.span.start < tokens[j].span.start
-                    })
+                    tokens[j].is(text, ",")
+                        || hits.iter().any(|o| {
+                            o.span.contains(tokens[j].span) && o.span.start < tokens[j].span.start
+                        })
                 })
                 .count()
         };
@@ -1270,10 +1273,19 @@ fn choose_place(
             continue;
         }
         let prev = ti.checked_sub(1).map(|j| &tokens[j]);
-        // "west of Baghdad", "south of the capital": near a place is not in it.
-        let directional = prev.is_some_and(|t| t.is(text, "of"))
-            && ti
-                .checked_sub(2)
+        // "west of Baghdad", "north of the capital Baghdad", "south of the city of Mosul": near a
+        // place is not in it.
+        let mut first = ti;
+        while first > 0
+            && (tokens[first - 1].is_any(text, &["of", "the", "capital"])
+                || tokens[first - 1].is_any(text, &PLACE_CLASS_NOUNS))
+        {
+            first -= 1;
+        }
+        let directional = first < ti
+            && tokens[first].is(text, "of")
+            && first
+                .checked_sub(1)
                 .is_some_and(|j| tokens[j].is_any(text, &DIRECTIONS));
         if directional {
             continue;
@@ -1551,7 +1563,13 @@ fn assign_roles(
             let w = tokens[last_ti].text(text);
             w.ends_with("’s") || w.ends_with("'s")
         };
-        let role = if claimed_by || (claims_after && !adjective) {
+        // "The Security Media Cell announced that the camp was subjected to an attack": an office,
+        // agency or outlet that announces an attack reports it.
+        let reporter = matches!(
+            entry.actor_kind(),
+            ActorKind::Media | ActorKind::GovernmentBody | ActorKind::Organization
+        );
+        let role = if claimed_by || (claims_after && !adjective && !reporter) {
             Some(Role::Claimant)
         } else if blamed {
             Some(Role::Suspect)

@@ -1543,6 +1543,22 @@ A PMF base near Amerli was hit on Friday by an air strike carried out by an unkn
     }
 
     #[test]
+    fn an_office_announcing_an_attack_reports_it_and_north_of_the_capital_is_not_in_it() {
+        let found = incidents(
+            "Sunday 15 March 2020\n\nThe Security Media Cell announced that the Taji camp, north of the capital Baghdad, was subjected yesterday, Saturday, to an attack with 33 Katyusha rockets.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let taji = at(&found, "Camp Taji");
+        assert_eq!(taji.date.label().as_deref(), Some("2020-03-14"));
+        assert!(
+            taji.participants
+                .iter()
+                .all(|p| p.actor != "Security Media Cell"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn a_timeline_entrys_tally_counts_only_for_its_own_entry() {
         let found = incidents(
             "Tracker, last updated 3 April 2023\n\n- **7 March 2022 — Damascus.** An Israeli missile strike hit targets near Damascus.\n- **10 June 2022 — Damascus International Airport.** The runways were cratered and the airport was closed for 13 days. No casualties are reported.\n- **6 September 2022 — Aleppo International Airport.** Missiles hit the runway.\n",

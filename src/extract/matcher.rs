@@ -237,6 +237,10 @@ impl Matcher {
         for (i, p) in lex.places.iter().enumerate() {
             for form in std::iter::once(&p.name).chain(&p.aliases) {
                 b.add(form, Sense::Place(i));
+                // "Camp Taji" is also "the Taji camp", as translated Arabic copy writes it.
+                if let Some(rest) = form.strip_prefix("Camp ") {
+                    b.add(&format!("{rest} camp"), Sense::Place(i));
+                }
             }
         }
         for (i, w) in lex.weapons.iter().enumerate() {
@@ -468,8 +472,27 @@ mod tests {
     #[test]
     fn a_capitalized_name_written_in_lower_case_is_an_ordinary_word() {
         let found = names("Dawn reported that aircraft struck at dawn");
-        assert_eq!(found.iter().filter(|n| n.eq_ignore_ascii_case("dawn")).count(), 1);
+        assert_eq!(
+            found
+                .iter()
+                .filter(|n| n.eq_ignore_ascii_case("dawn"))
+                .count(),
+            1
+        );
         assert!(found.contains(&"Dawn".to_string()));
+    }
+
+    #[test]
+    fn a_camp_is_named_either_way_round() {
+        let text = "rockets hit the Taji camp north of Baghdad";
+        let m = Matcher::new(&lex());
+        let hits = m.scan(text, Span::new(0, text.len()));
+        let camp = hits
+            .iter()
+            .find(|h| h.span.slice(text) == "Taji camp")
+            .and_then(Hit::place)
+            .map(|p| lex().places[p].name.clone());
+        assert_eq!(camp.as_deref(), Some("Camp Taji"));
     }
 
     #[test]
