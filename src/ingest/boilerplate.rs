@@ -197,16 +197,17 @@ pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
         HashSet::with_capacity_and_hasher(lines.len(), BuildHasherDefault::default());
     let mut body_started = false;
     let mut trailing = false;
+    // One buffer for every line's key.
+    let mut key = String::new();
     for line in lines {
         let s = line.span.slice(text);
         let first = seen.insert(normalize(s));
         // Only short lines can be markers or trailer headings (a heading has at most five
         // words, and lowercasing keeps the spaces between them): a paragraph is not lowercased.
-        let key = if line.words <= NOTICE_WORDS {
-            marker_key(s)
-        } else {
-            String::new()
-        };
+        key.clear();
+        if line.words <= NOTICE_WORDS {
+            marker_key(s, &mut key);
+        }
         let furniture = !first
             || is_marker(line, s, &key)
             || is_section_label(line, s)
@@ -226,13 +227,32 @@ pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
     out
 }
 
-/// Lowercased line without trailing colons, dots, arrows; only for short lines.
-fn marker_key(s: &str) -> String {
+/// Lowercased line without trailing colons, dots, arrows, into `key` (left empty for a line
+/// over 400 bytes); only for short lines. An ASCII line is lowercased in place in the buffer
+/// (what `to_lowercase` gives it), without a new string.
+fn marker_key(s: &str, key: &mut String) {
     if s.len() > 400 {
-        return String::new();
+        return;
     }
-    s.trim_end_matches([':', '.', '›', '»', '>', ' ', '|'])
-        .to_lowercase()
+    let trimmed = s.trim_end_matches([':', '.', '›', '»', '>', ' ', '|']);
+    if trimmed.is_ascii() {
+        key.push_str(trimmed);
+        key.make_ascii_lowercase();
+    } else {
+        key.push_str(&trimmed.to_lowercase());
+    }
+}
+
+/// `LINE_CONTAINS` as one automaton: a short line is searched once instead of once per phrase.
+static CONTAINS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(LINE_CONTAINS).ok());
+
+/// Whether `key` contains one of `LINE_CONTAINS`.
+fn contains_notice(key: &str) -> bool {
+    match &*CONTAINS {
+        Some(ac) => ac.is_match(key),
+        None => LINE_CONTAINS.iter().any(|p| key.contains(p)),
+    }
 }
 
 fn is_marker(line: &Line, s: &str, key: &str) -> bool {
@@ -243,7 +263,7 @@ fn is_marker(line: &Line, s: &str, key: &str) -> bool {
         return true;
     }
     LINE_PREFIXES.iter().any(|p| key.starts_with(p))
-        || LINE_CONTAINS.iter().any(|p| key.contains(p))
+        || contains_notice(key)
         || is_published_footer(s)
 }
 
@@ -259,7 +279,12 @@ fn is_published_footer(s: &str) -> bool {
 /// set apart by bars or bullets, none of them a date or a sentence.
 fn is_menu(s: &str) -> bool {
     // Most lines have no separator at all, and a menu is short: settled before splitting.
-    if s.len() > 300 || !s.contains(['|', '·', '•']) {
+    // '|', and the last bytes of '·' and '•' (which other chars share): a byte test settles
+    // nearly every line before the char search.
+    if s.len() > 300
+        || ![b'|', 0xB7, 0xA2].iter().any(|b| s.as_bytes().contains(b))
+        || !s.contains(['|', '·', '•'])
+    {
         return false;
     }
     let items: Vec<&str> = s.split(['|', '·', '•']).map(str::trim).collect();
