@@ -164,6 +164,12 @@ fn is_name_token(t: &Token, text: &str) -> bool {
         return false;
     }
     let w = t.text(text);
+    // A lowercase ASCII letter that starts no particle, or a digit: settled without decoding.
+    if w.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii_digit() || (b.is_ascii_lowercase() && !PARTICLE_STARTS[usize::from(b)])
+    }) {
+        return false;
+    }
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -222,6 +228,9 @@ const fn mark_starts(mut set: [bool; 256], words: &[&str], fold: bool) -> [bool;
     }
     set
 }
+
+/// First bytes of the particles, in both ASCII cases.
+const PARTICLE_STARTS: [bool; 256] = mark_starts([false; 256], &NAME_PARTICLES, true);
 
 const TITLE_STARTS: [bool; 256] = mark_starts([false; 256], &TITLES, true);
 
@@ -362,6 +371,19 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
     };
     for i in 0..tokens.len() {
         let t = &tokens[i];
+        // Every rule below needs its token to be a title, a name, "named", a word starting
+        // like a keyword (`KEYWORD_STARTS`) or an ordinal (which starts with a digit): any other
+        // token (most of them) is passed over at once.
+        if !is_title[i] && !is_name[i] {
+            let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+            let maybe = t.kind != TokenKind::Punct
+                && (first.is_ascii_digit()
+                    || first.eq_ignore_ascii_case(&b'n')
+                    || (t.kind == TokenKind::Word && KEYWORD_STARTS[usize::from(first)]));
+            if !maybe {
+                continue;
+            }
+        }
         // "Secretary Lloyd Austin", "spokesman Jon Finer".
         // Stacked titles ("Secretary General Jens Stoltenberg") are not part of the name.
         if title_at(i)

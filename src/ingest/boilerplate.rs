@@ -169,6 +169,33 @@ pub const TRAILERS: &[&str] = &[
     "share your opinion",
 ];
 
+/// The longest of `list`, in bytes: a longer key is none of them.
+const fn longest(list: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() > max {
+            max = list[i].len();
+        }
+        i += 1;
+    }
+    max
+}
+
+const WHOLE_LINE_MAX: usize = longest(WHOLE_LINE);
+const TRAILERS_MAX: usize = longest(TRAILERS);
+
+/// The first bytes of `LINE_PREFIXES`: a key starting with another byte has none of them.
+const PREFIX_STARTS: [bool; 256] = {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < LINE_PREFIXES.len() {
+        set[LINE_PREFIXES[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    set
+};
+
 /// Longest line (in words) that a prefix or "contains" phrase may mark: notices are short.
 const NOTICE_WORDS: usize = 40;
 /// A line longer than this is article body.
@@ -197,16 +224,17 @@ pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
         HashSet::with_capacity_and_hasher(lines.len(), BuildHasherDefault::default());
     let mut body_started = false;
     let mut trailing = false;
+    // One buffer for every line's key.
+    let mut key = String::new();
     for line in lines {
         let s = line.span.slice(text);
         let first = seen.insert(normalize(s));
         // Only short lines can be markers or trailer headings (a heading has at most five
         // words, and lowercasing keeps the spaces between them): a paragraph is not lowercased.
-        let key = if line.words <= NOTICE_WORDS {
-            marker_key(s)
-        } else {
-            String::new()
-        };
+        key.clear();
+        if line.words <= NOTICE_WORDS {
+            marker_key(s, &mut key);
+        }
         let furniture = !first
             || is_marker(line, s, &key)
             || is_section_label(line, s)
@@ -216,7 +244,7 @@ pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
             body_started = true;
             trailing = false;
         }
-        if body_started && TRAILERS.contains(&key.as_str()) {
+        if body_started && key.len() <= TRAILERS_MAX && TRAILERS.contains(&key.as_str()) {
             trailing = true;
         }
         if furniture {
@@ -226,24 +254,82 @@ pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
     out
 }
 
-/// Lowercased line without trailing colons, dots, arrows; only for short lines.
-fn marker_key(s: &str) -> String {
+/// Lowercased line without trailing colons, dots, arrows, into `key` (left empty for a line
+/// over 400 bytes); only for short lines. An ASCII line is lowercased in place in the buffer
+/// (what `to_lowercase` gives it), without a new string.
+fn marker_key(s: &str, key: &mut String) {
     if s.len() > 400 {
-        return String::new();
+        return;
     }
-    s.trim_end_matches([':', '.', '›', '»', '>', ' ', '|'])
-        .to_lowercase()
+    let trimmed = s.trim_end_matches([':', '.', '›', '»', '>', ' ', '|']);
+    if trimmed.is_ascii() {
+        key.push_str(trimmed);
+        key.make_ascii_lowercase();
+    } else {
+        key.push_str(&trimmed.to_lowercase());
+    }
 }
+
+/// Where each of `LINE_CONTAINS` has its first space.
+const NOTICE_SPACES: [usize; LINE_CONTAINS.len()] = {
+    let mut out = [usize::MAX; LINE_CONTAINS.len()];
+    let mut i = 0;
+    while i < LINE_CONTAINS.len() {
+        let b = LINE_CONTAINS[i].as_bytes();
+        let mut k = 0;
+        while k < b.len() && b[k] != b' ' {
+            k += 1;
+        }
+        assert!(
+            k + 1 < b.len(),
+            "a LINE_CONTAINS phrase without an inner space"
+        );
+        out[i] = k;
+        i += 1;
+    }
+    out
+};
+
+/// Whether `key` contains one of `LINE_CONTAINS`. Each phrase has a space: the phrases are
+/// looked for only where one would have its first space, settled by the bytes around that
+/// space before comparing the whole phrase (one pass over the line instead of a substring
+/// search per phrase).
+fn contains_notice(key: &str) -> bool {
+    let b = key.as_bytes();
+    (0..b.len()).any(|p| {
+        b[p] == b' '
+            && b.get(p + 1)
+                .is_some_and(|&n| NOTICE_AFTER_SPACE[usize::from(n)])
+            && LINE_CONTAINS
+                .iter()
+                .zip(NOTICE_SPACES)
+                .any(|(phrase, k)| p >= k && b[p - k..].starts_with(phrase.as_bytes()))
+    })
+}
+
+/// The bytes that follow the first space of one of `LINE_CONTAINS`.
+const NOTICE_AFTER_SPACE: [bool; 256] = {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < LINE_CONTAINS.len() {
+        set[LINE_CONTAINS[i].as_bytes()[NOTICE_SPACES[i] + 1] as usize] = true;
+        i += 1;
+    }
+    set
+};
 
 fn is_marker(line: &Line, s: &str, key: &str) -> bool {
     if line.words > NOTICE_WORDS || key.is_empty() {
         return false;
     }
-    if WHOLE_LINE.contains(&key) {
+    if key.len() <= WHOLE_LINE_MAX && WHOLE_LINE.contains(&key) {
         return true;
     }
-    LINE_PREFIXES.iter().any(|p| key.starts_with(p))
-        || LINE_CONTAINS.iter().any(|p| key.contains(p))
+    (key.as_bytes()
+        .first()
+        .is_some_and(|&b| PREFIX_STARTS[usize::from(b)])
+        && LINE_PREFIXES.iter().any(|p| key.starts_with(p)))
+        || contains_notice(key)
         || is_published_footer(s)
 }
 
@@ -259,7 +345,12 @@ fn is_published_footer(s: &str) -> bool {
 /// set apart by bars or bullets, none of them a date or a sentence.
 fn is_menu(s: &str) -> bool {
     // Most lines have no separator at all, and a menu is short: settled before splitting.
-    if s.len() > 300 || !s.contains(['|', '·', '•']) {
+    // '|', and the last bytes of '·' and '•' (which other chars share): a byte test settles
+    // nearly every line before the char search.
+    if s.len() > 300
+        || ![b'|', 0xB7, 0xA2].iter().any(|b| s.as_bytes().contains(b))
+        || !s.contains(['|', '·', '•'])
+    {
         return false;
     }
     let items: Vec<&str> = s.split(['|', '·', '•']).map(str::trim).collect();
@@ -346,6 +437,26 @@ mod tests {
         // Before the body starts, a "Trending" menu does not swallow the headline.
         let t = "Trending\nHeadline of the story\nThe body of the article is long enough to count as prose, with more than fifteen words.";
         assert_eq!(furniture(t), vec!["Trending"]);
+    }
+
+    #[test]
+    fn contains_notice_agrees_with_a_substring_search() {
+        let alphabet = "al rightsresvedcokipyuftmnx ";
+        for key in crate::test_support::random_texts(alphabet, 0x9e37_79b9_7f4a_7c15, 40, 50_000) {
+            let want = LINE_CONTAINS.iter().any(|p| key.contains(p));
+            assert_eq!(contains_notice(&key), want, "{key:?}");
+        }
+        for p in LINE_CONTAINS {
+            for key in [
+                p.to_string(),
+                format!("x {p}"),
+                format!("{p} y"),
+                format!("a{p}b"),
+            ] {
+                assert!(contains_notice(&key), "{key:?}");
+            }
+            assert!(!contains_notice(&p[..p.len() - 1]), "{p:?}");
+        }
     }
 
     #[test]

@@ -60,47 +60,107 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// `words`' state machine over ASCII, one lookup per byte: entry `counted << 8 | byte` holds
+/// whether that byte starts a word (bit 1) and whether a word is being counted after it (bit 0).
+const STEP: [u8; 512] = {
+    let mut t = [0u8; 512];
+    let mut counted = 0;
+    while counted < 2 {
+        let mut b = 0;
+        while b < 128 {
+            let c = CLASS[b];
+            let alnum = c & ALNUM != 0;
+            let space = c & SPACE != 0;
+            let starts = alnum && counted == 0;
+            let now = (counted == 1 || alnum) && !space;
+            t[counted << 8 | b] = ((starts as u8) << 1) | now as u8;
+            b += 1;
+        }
+        counted += 1;
+    }
+    t
+};
+
 /// Number of tokens that contain a letter or digit (dashes and bullets are not words).
 pub fn words(s: &str) -> usize {
     let b = s.as_bytes();
     let mut count = 0;
-    let mut counted = false;
+    let mut counted = 0usize;
     let mut i = 0;
     while i < b.len() {
-        let (alnum, space, len) = if b[i] < 0x80 {
-            let c = CLASS[usize::from(b[i])];
-            (c & ALNUM != 0, c & SPACE != 0, 1)
-        } else {
-            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (c.is_alphanumeric(), is_space(c), c.len_utf8())
+        // A run of ASCII bytes, one table lookup each.
+        while let Some(&x) = b.get(i) {
+            if x >= 0x80 {
+                break;
+            }
+            let t = STEP[counted << 8 | usize::from(x)];
+            count += usize::from(t >> 1);
+            counted = usize::from(t & 1);
+            i += 1;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
         };
-        // Branch-free: letters and spaces alternate unpredictably.
-        count += usize::from(alnum & !counted);
-        counted = (counted | alnum) & !space;
-        i += len;
+        let (alnum, space) = (c.is_alphanumeric(), is_space(c));
+        count += usize::from(alnum && counted == 0);
+        counted = usize::from((counted == 1 || alnum) && !space);
+        i += c.len_utf8();
     }
     count
+}
+
+/// Whether the 8 bytes at `i` (and the byte after them) need no look from `normalize`: all
+/// printable ASCII, no two spaces in a row. Found by word-at-a-time tests, so a line of plain
+/// prose is settled 8 bytes at a step; `None` when fewer than 8 bytes are left.
+fn plain_chunk(b: &[u8], i: usize) -> Option<bool> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let chunk: [u8; 8] = b.get(i..i + 8)?.try_into().ok()?;
+    let w = u64::from_le_bytes(chunk);
+    if w & HIGH != 0 {
+        return Some(false);
+    }
+    // Some byte below 0x20 (exact for bytes below 0x80).
+    if w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0 {
+        return Some(false);
+    }
+    // The spaces, as 0x80 in their bytes (exact), and two of them side by side.
+    let y = w ^ (ONES * 0x20);
+    let spaces = !(((y & LOW7).wrapping_add(LOW7)) | y | LOW7);
+    if spaces & (spaces >> 8) != 0 {
+        return Some(false);
+    }
+    Some(!(chunk[7] == b' ' && b.get(i + 8) == Some(&b' ')))
 }
 
 /// Whitespace runs (no-break spaces included) collapsed to one ASCII space, trimmed; borrowed
 /// when the text is already in that form (the usual case).
 pub fn normalize(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    let regular = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && (0..b.len()).all(|i| {
-            // Branch-free first test (`|`, not `||`): nearly every byte passes it, and a branch
-            // on each space would be mispredicted.
-            let double = (b[i] == b' ') & (b.get(i + 1) == Some(&b' '));
-            if (CLASS[usize::from(b[i])] & ODD == 0) & !double {
-                return true;
-            }
-            (0x80..).contains(&b[i])
-                && !s
-                    .get(i..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(is_space)
-        });
+    let fine = |i: usize| {
+        // Branch-free first test (`|`, not `||`): nearly every byte passes it, and a branch
+        // on each space would be mispredicted.
+        let double = (b[i] == b' ') & (b.get(i + 1) == Some(&b' '));
+        if (CLASS[usize::from(b[i])] & ODD == 0) & !double {
+            return true;
+        }
+        (0x80..).contains(&b[i])
+            && !s
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_space)
+    };
+    let mut regular = b.first() != Some(&b' ') && b.last() != Some(&b' ');
+    // Eight bytes at a step where they are plain ASCII; each byte of any other chunk (and of
+    // the tail) on its own.
+    let mut i = 0;
+    while regular && i < b.len() {
+        if plain_chunk(b, i) != Some(true) {
+            regular = (i..b.len().min(i + 8)).all(fine);
+        }
+        i += 8;
+    }
     if regular {
         return Cow::Borrowed(s);
     }
@@ -164,6 +224,21 @@ mod tests {
         let alphabet = "a9 -\t\u{b}\u{c}\r\u{a0}\u{2019}\u{202f}\u{feff}\u{3000}\u{2014}é•";
         for text in crate::test_support::random_texts(alphabet, 0x9e37_79b9_7f4a_7c15, 10, 20_000) {
             assert_eq!(words(&text), reference_words(&text), "{text:?}");
+            let borrowed = matches!(normalize(&text), Cow::Borrowed(_));
+            assert_eq!(borrowed, reference_regular(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn agree_on_long_mostly_plain_lines() {
+        // Long enough for several 8-byte chunks, with odd bytes now and then.
+        let alphabet = "abcdefghij   klmnopqrstuvwxyz ABC 0123 ,.;- \t\u{b}\u{a0}\u{2019}\u{feff}é\u{3000}\u{1}\u{7f}";
+        for text in crate::test_support::random_texts(alphabet, 0x2545_f491_4f6c_dd1d, 90, 40_000) {
+            assert_eq!(words(&text), reference_words(&text), "{text:?}");
+            let borrowed = matches!(normalize(&text), Cow::Borrowed(_));
+            assert_eq!(borrowed, reference_regular(&text), "{text:?}");
+        }
+        for text in crate::test_support::random_texts("ab c", 0x9e37_79b9_7f4a_7c15, 90, 20_000) {
             let borrowed = matches!(normalize(&text), Cow::Borrowed(_));
             assert_eq!(borrowed, reference_regular(&text), "{text:?}");
         }
