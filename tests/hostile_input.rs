@@ -127,12 +127,17 @@ fn has_doc(c: &Corpus, path: &str) -> bool {
     c.documents.iter().any(|d| d.path == path)
 }
 
-/// Reads and builds `dir`, failing if it takes longer than `limit`.
-fn build(dir: &Path, limit: Duration) -> Corpus {
+/// How long a build may take before the test calls it a hang. Not a speed target (those are
+/// benchmarks: `cargo bench`, `scripts/bench.sh`): every corpus here builds in seconds, so only a
+/// runaway loop or a quadratic pass over a 50 MB file comes near it, on any loaded machine.
+const HANG: Duration = Duration::from_secs(600);
+
+/// Reads and builds `dir`, failing if it hangs.
+fn build(dir: &Path) -> Corpus {
     let started = Instant::now();
     let corpus = pipeline::build_with(extractor(), ingest::read_folder(dir));
     let took = started.elapsed();
-    assert!(took < limit, "building {} took {took:?}", dir.display());
+    assert!(took < HANG, "building {} took {took:?}", dir.display());
     check_offsets(&corpus);
     corpus
 }
@@ -181,7 +186,7 @@ fn encodings_and_degenerate_files() {
     fs::write(d.join("odd_utf16.txt"), [0xFF, 0xFE, b'A', 0, b'B']).unwrap();
     fs::write(d.join("ignored.pdf"), b"%PDF-1.4").unwrap();
 
-    let c = build(d, Duration::from_secs(20));
+    let c = build(d);
     for good in [
         "good.txt",
         "invalid_utf8.txt",
@@ -264,7 +269,7 @@ fn html_with_scripts_styles_comments_and_broken_tags() {
     )
     .unwrap();
 
-    let c = build(d, Duration::from_secs(30));
+    let c = build(d);
     let doc = c.documents.iter().find(|d| d.path == "page.html").unwrap();
     assert!(
         doc.text
@@ -346,7 +351,7 @@ fn json_wrong_types_missing_fields_truncation_and_nesting() {
     .unwrap();
     fs::write(d.join("empty_list.json"), "[]").unwrap();
 
-    let c = build(d, Duration::from_secs(20));
+    let c = build(d);
     assert!(has_doc(&c, "good.json"));
     assert!(has_doc(&c, "types.json#0"), "{:?}", c.skipped);
     assert!(has_doc(&c, "types.json#5"));
@@ -409,7 +414,7 @@ fn impossible_dates_and_huge_numbers() {
          in 0 AD, 1e999 drones hit Erbil; -5 people were killed.\n",
     )
     .unwrap();
-    let c = build(d, Duration::from_secs(20));
+    let c = build(d);
     for p in ["feb30.txt", "undated.txt", "numbers.txt"] {
         assert!(has_doc(&c, p), "{p}: {:?}", reason(&c, p));
     }
@@ -455,7 +460,7 @@ fn heavy_files_are_bounded() {
     drop(over);
     fs::write(d.join("good.txt"), GOOD).unwrap();
 
-    let c = build(d, Duration::from_secs(45));
+    let c = build(d);
     assert!(has_doc(&c, "big.txt"), "{:?}", reason(&c, "big.txt"));
     assert!(has_doc(&c, "line.txt"), "{:?}", reason(&c, "line.txt"));
     assert!(has_doc(&c, "good.txt"));
@@ -489,11 +494,7 @@ fn twenty_thousand_tiny_files() {
     assert_eq!(got.documents.len(), 20_000);
     assert!(got.skipped.is_empty());
     let c = pipeline::build_with(extractor(), got);
-    assert!(
-        started.elapsed() < Duration::from_secs(40),
-        "{:?}",
-        started.elapsed()
-    );
+    assert!(started.elapsed() < HANG, "{:?}", started.elapsed());
     assert_eq!(c.documents.len(), 20_000);
     assert!(!c.incidents.is_empty());
     check_offsets(&c);
@@ -530,7 +531,7 @@ fn deep_folders_links_permissions_and_odd_names() {
     fs::write(d.join(raw), GOOD).unwrap();
     fs::write(d.join("new\nline.txt"), GOOD).unwrap();
 
-    let c = build(d, Duration::from_secs(20));
+    let c = build(d);
     assert!(has_doc(&c, "good.txt"));
     assert!(
         has_doc(&c, "bad\u{FFFD}\u{FFFD}name.txt"),
