@@ -362,7 +362,15 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
                 && between
                     .get(1)
                     .is_none_or(|t| t.is_any(text, &["the", "those", "these"]));
+            // "killed 27 smugglers and wounded others": the count is the earlier verb's object.
+            let object_of_toll = (j.saturating_sub(4)..j).rev().any(|k| {
+                toll_of(tokens[k].text(text)).is_some()
+                    && tokens[k + 1..j]
+                        .iter()
+                        .all(|t| t.is_any(text, &QUANTIFIERS) || t.is_any(text, &["more", "at"]))
+            });
             let blocked = partitive
+                || object_of_toll
                 || between
                     .iter()
                     .any(|t| t.is(text, ";") || toll_of(t.text(text)).is_some());
@@ -458,7 +466,11 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 34] = [
+        let cases: [(&str, Figures); 35] = [
+            (
+                "the army said it killed twenty-seven smugglers and wounded a number of others",
+                (Some(27), None),
+            ),
             // Translated Arabic and Persian outlets count the dead as martyrs.
             (
                 "the toll rose to one martyr and 29 injured",
