@@ -707,6 +707,13 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             // A fronted "Following the killing of …" names another earlier event: it joins one
             // only when they share an actor.
             .filter(|(_, g)| !d.mention.background || g.shares_participant(&d.mention))
+            // "Monday's suicide bombing" carries its own date: it is news, not the earlier
+            // bombing a later clause recalls.
+            .filter(|(_, g)| {
+                d.mention.background
+                    || !d.mention.date.is_known()
+                    || !g.mentions().all(|m| m.background)
+            })
             .filter(|(_, g)| compatible(ex, &d.mention, g, d.mention.background))
             // A timeline entry tells its own event: "Strikes crater the runways" under one date
             // is not the event of the entry above it.
@@ -1556,6 +1563,19 @@ A PMF base near Amerli was hit on Friday by an air strike carried out by an unkn
                 .all(|p| p.actor != "Security Media Cell"),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn a_bombing_named_by_its_weapon_and_an_earlier_bombing_recalled() {
+        let found = incidents(
+            "Published July 21, 2021\n\nIraqi forces have arrested the cell responsible for Monday's suicide bombing at a market in Baghdad's Sadr City, which killed 35 people. Politicians blamed the security forces for failing to protect a market that had already been hit by a car bomb earlier this year.\n",
+        );
+        let sadr = found
+            .iter()
+            .find(|i| i.date.label().as_deref() == Some("2021-07-19"))
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        assert_eq!(sadr.weapons, ["suicide bomb"]);
+        assert_eq!(sadr.killed, Some(35));
     }
 
     #[test]
