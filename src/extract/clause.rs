@@ -251,6 +251,8 @@ const SUBJECT_REACH: usize = 3;
 const TARGET_REACH: usize = 5;
 /// How many tokens from the event word a place may stand and still be where it happened.
 const PLACE_REACH: usize = 14;
+/// Units of a time phrase ("within hours of the attack").
+const TIME_UNITS: [&str; 5] = ["minutes", "hours", "days", "weeks", "months"];
 /// Nouns that announce a place's class before its name ("the city of Erbil").
 const PLACE_CLASS_NOUNS: [&str; 8] = [
     "city",
@@ -1270,6 +1272,23 @@ fn choose_place(
             || tok.text(text).ends_with("’s")
             || tok.text(text).ends_with("'s")
         {
+            continue;
+        }
+        // "struck targets in Sanaa within hours of the Abu Dhabi attack", "days after the Erbil
+        // strike": a place naming another event in a time phrase is not this event's place.
+        let names_other_event = tokens.get(last_ti + 1).is_some_and(|next| {
+            hits.iter().any(|o| {
+                o.span.start == next.span.start
+                    && matches!(o.any_trigger(), Some((_, TriggerPos::Noun, _)))
+            })
+        }) && ti.checked_sub(1).is_some_and(|j| tokens[j].is(text, "the"))
+            && ti.checked_sub(2).is_some_and(|j| {
+                tokens[j].is_any(text, &["after", "since", "following", "before"])
+                    || (tokens[j].is(text, "of")
+                        && j.checked_sub(1)
+                            .is_some_and(|k| tokens[k].is_any(text, &TIME_UNITS)))
+            });
+        if names_other_event {
             continue;
         }
         let prev = ti.checked_sub(1).map(|j| &tokens[j]);

@@ -1579,6 +1579,15 @@ A PMF base near Amerli was hit on Friday by an air strike carried out by an unkn
     }
 
     #[test]
+    fn a_place_naming_another_event_in_a_time_phrase_is_not_the_place() {
+        let found = incidents(
+            "January 18, 2022\n\nCoalition warplanes struck targets in Sanaa within hours of the Abu Dhabi attack on Monday, killing at least 14 people.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(at(&found, "Sanaa").killed, Some(14));
+    }
+
+    #[test]
     fn a_timeline_entrys_tally_counts_only_for_its_own_entry() {
         let found = incidents(
             "Tracker, last updated 3 April 2023\n\n- **7 March 2022 — Damascus.** An Israeli missile strike hit targets near Damascus.\n- **10 June 2022 — Damascus International Airport.** The runways were cratered and the airport was closed for 13 days. No casualties are reported.\n- **6 September 2022 — Aleppo International Airport.** Missiles hit the runway.\n",
