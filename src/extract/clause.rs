@@ -1217,6 +1217,25 @@ fn choose_place(
         if about_person {
             continue;
         }
+        // "brought Washington and Tehran to the brink of war": capitals paired are their
+        // governments, not places.
+        let state = |o: &Hit| {
+            o.actor().is_some_and(|(a, adjective)| {
+                !adjective && ex.lex.actors[a].actor_kind() == ActorKind::State
+            })
+        };
+        let paired = state(h)
+            && !entry.is_country()
+            && hits.iter().any(|o| {
+                !std::ptr::eq(*o, *h)
+                    && state(o)
+                    && text
+                        .get(o.span.end.min(h.span.end)..o.span.start.max(h.span.start))
+                        .is_some_and(|gap| gap.trim() == "and")
+            });
+        if paired {
+            continue;
+        }
         let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
         // "at about 11:30 a.m. Sanaa time": a clock, not a place.
         if tokens.get(last_ti + 1).is_some_and(|t| t.is(text, "time")) {

@@ -1588,6 +1588,19 @@ A PMF base near Amerli was hit on Friday by an air strike carried out by an unkn
     }
 
     #[test]
+    fn capitals_paired_are_governments_not_places() {
+        let found = incidents(
+            "March 12, 2020\n\nThe killing of Iranian Gen. Qassem Soleimani in January brought Washington and Tehran to the brink of war.\n",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|i| i.place.as_ref().is_none_or(|p| p.name != "Tehran")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn a_timeline_entrys_tally_counts_only_for_its_own_entry() {
         let found = incidents(
             "Tracker, last updated 3 April 2023\n\n- **7 March 2022 — Damascus.** An Israeli missile strike hit targets near Damascus.\n- **10 June 2022 — Damascus International Airport.** The runways were cratered and the airport was closed for 13 days. No casualties are reported.\n- **6 September 2022 — Aleppo International Airport.** Missiles hit the runway.\n",
