@@ -322,6 +322,10 @@ pub struct Mention {
     pub injured: Option<u32>,
     pub background: bool,
     pub fields: Vec<FieldSpan>,
+    /// The text lists weapons side by side ("warplanes and drones"): each is a weapon of its
+    /// own, none is how another was delivered (see `yields_to` in `weapons.toml`).
+    #[serde(default)]
+    pub listed_weapons: bool,
 }
 
 /// One passage of one document that supports an incident.

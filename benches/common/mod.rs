@@ -76,6 +76,7 @@ pub fn synthetic_reports(ex: &Extractor, n: usize) -> (Vec<Document>, Vec<Vec<Me
                         span: Span::new(5, 9),
                     },
                 ],
+                listed_weapons: false,
             }]
         })
         .collect();

@@ -29,6 +29,11 @@ fn toll_of(word: &str) -> Option<Toll> {
     }
 }
 
+/// Whether a word tells a death or an injury ("killed", "martyrs", "wounded").
+pub(super) fn is_toll_word(word: &str) -> bool {
+    toll_of(word).is_some()
+}
+
 /// Words that, right after a number, say it counts something other than people.
 const NOT_PEOPLE: [&str; 24] = [
     "times",

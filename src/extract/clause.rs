@@ -446,6 +446,18 @@ fn analyse_in(
         }
     }
     ex.drop_generalised_weapons(&mut weapons);
+    // "Turkish warplanes and drones struck": a weapon listed beside the one it would yield to is
+    // a weapon of its own.
+    let listed_weapons = part_hits.windows(2).any(|w| {
+        let yields = |a: usize, b: usize| {
+            let (a, b) = (&ex.lex.weapons[a], &ex.lex.weapons[b]);
+            a.yields_to.contains(&b.name) || b.yields_to.contains(&a.name)
+        };
+        matches!((w[0].weapon(), w[1].weapon()), (Some(a), Some(b)) if yields(a, b))
+            && text
+                .get(w[0].span.end..w[1].span.start)
+                .is_some_and(|gap| matches!(gap.trim(), "and" | "," | "or" | ", and"))
+    });
 
     // Place: the most specific named place in the part, else "the base" → the last one named.
     let (place, place_refers_back) =
@@ -485,7 +497,23 @@ fn analyse_in(
     }
 
     // Casualties.
-    let cas = casualties::find(text, &part_tokens);
+    // A toll word inside a name ("the Al-Aqsa Martyrs Brigades") counts nobody.
+    let in_name = |t: &Token| {
+        casualties::is_toll_word(t.text(text))
+            && part_hits
+                .iter()
+                .any(|h| h.actor().is_some() && h.span.contains(t.span) && h.span != t.span)
+    };
+    let cas = if part_tokens.iter().any(in_name) {
+        let outside: Vec<Token> = part_tokens
+            .iter()
+            .copied()
+            .filter(|t| !in_name(t))
+            .collect();
+        casualties::find(text, &outside)
+    } else {
+        casualties::find(text, &part_tokens)
+    };
     let killed = cas.killed.map(|(v, s)| {
         fields.push(FieldSpan {
             field: Field::Killed,
@@ -606,6 +634,7 @@ fn analyse_in(
         injured,
         background: bg_cue,
         fields,
+        listed_weapons,
     };
     Some(Draft {
         mention,
@@ -1145,9 +1174,57 @@ fn is_running_total(
     }
     // "foiled more than three hundred and sixty smuggling attempts": ten or more events
     // counted are a tally of many, whatever the verb.
-    let many_events = in_part.windows(3).any(|w| {
-        super::tokens::number_value(w[0].text(text)).is_some_and(|n| n >= 10)
-            && (w[1].is_any(text, &MANY_EVENT_NOUNS) || w[2].is_any(text, &MANY_EVENT_NOUNS))
+    // Only as the head's own object: "directed 15 attacks" in a clause about someone, "the 2019
+    // attacks" and "killed 15 during operations" are no tally of this event.
+    let head_at = in_part.iter().position(|t| t.span.start >= head.end);
+    let many_events = head_at.is_some_and(|from| {
+        let mut k = from;
+        while in_part
+            .get(k)
+            .is_some_and(|t| t.is_any(text, &QUANTIFIER_WORDS))
+        {
+            k += 1;
+        }
+        let year = in_part
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() == 4);
+        // Number words run on: "three hundred and sixty" is 360.
+        let (mut total, mut current) = (0u64, 0u64);
+        let mut e = k;
+        while let Some(t) = in_part.get(e) {
+            let scale = if t.is(text, "hundred") {
+                Some(100)
+            } else if t.is(text, "thousand") {
+                Some(1000)
+            } else {
+                None
+            };
+            match (
+                scale,
+                super::tokens::number_value(t.text(text)).map(u64::from),
+            ) {
+                (Some(100), _) => current = current.max(1) * 100,
+                (Some(v), _) => {
+                    total += current.max(1) * v;
+                    current = 0;
+                }
+                (None, Some(v)) => current += v,
+                (None, None) if t.is(text, "and") && e > k => {}
+                (None, None) => break,
+            }
+            e += 1;
+        }
+        let count = !year && e > k && total + current >= 10;
+        count
+            && (in_part
+                .get(e)
+                .is_some_and(|t| t.is_any(text, &MANY_EVENT_NOUNS))
+                || in_part.get(e + 1).is_some_and(|t| {
+                    t.is_any(text, &MANY_EVENT_NOUNS)
+                        && in_part.get(e).is_some_and(|m| {
+                            m.kind == TokenKind::Word && !m.is_any(text, &PREPOSITIONS)
+                        })
+                }))
     });
     many_events
         || in_part.windows(2).any(|w| {
@@ -1161,6 +1238,18 @@ fn is_running_total(
                 && w[2].is_any(text, &["days", "weeks", "months", "years"])
         })
 }
+
+/// Prepositions: a count before one is not the count of the noun after it ("killed 15 during
+/// operations").
+const PREPOSITIONS: [&str; 16] = [
+    "during", "in", "on", "at", "of", "since", "over", "for", "from", "by", "with", "near", "into",
+    "to", "across", "after",
+];
+
+/// Words between a verb and the count it takes ("foiled more than 360 attempts").
+const QUANTIFIER_WORDS: [&str; 8] = [
+    "more", "than", "at", "least", "over", "some", "about", "nearly",
+];
 
 /// Plural nouns for events that, counted in tens, make a tally ("360 smuggling attempts", "78
 /// attacks"). Not "strikes": one night's raid can hit 85 targets in dozens of strikes.
@@ -1607,7 +1696,11 @@ fn assign_roles(
             entry.actor_kind(),
             ActorKind::Media | ActorKind::GovernmentBody | ActorKind::Organization
         );
-        let role = if claimed_by || (claims_after && !adjective && !reporter) {
+        // It names the attack without a part in it.
+        if claims_after && reporter {
+            continue;
+        }
+        let role = if claimed_by || (claims_after && !adjective) {
             Some(Role::Claimant)
         } else if blamed {
             Some(Role::Suspect)
@@ -1838,6 +1931,7 @@ pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -
         injured: cas.injured.map(|k| k.0),
         background: false,
         fields,
+        listed_weapons: false,
     };
     Some(Draft {
         mention,

@@ -89,7 +89,9 @@ pub fn consolidate(ex: &Extractor, mentions: &[Mention], merge_basis: Vec<String
         .flat_map(|m| m.weapons.iter().cloned())
         .collect();
     ex.drop_generalised_weapons(&mut weapons);
-    ex.drop_yielding_weapons(&mut weapons);
+    if !mentions.iter().any(|m| m.listed_weapons) {
+        ex.drop_yielding_weapons(&mut weapons);
+    }
     let mut participants: Vec<Participant> = mentions
         .iter()
         .flat_map(|m| m.participants.iter().cloned())

@@ -717,7 +717,12 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             .filter(|(_, g)| compatible(ex, &d.mention, g, d.mention.background))
             // A timeline entry tells its own event: "Strikes crater the runways" under one date
             // is not the event of the entry above it.
-            .filter(|(_, g)| d.entry.is_none() || g.drafts.iter().all(|o| o.entry == d.entry))
+            .filter(|(_, g)| {
+                d.entry.is_none()
+                    || g.drafts
+                        .iter()
+                        .all(|o| o.entry.is_none() || o.entry == d.entry)
+            })
             .filter_map(|(i, g)| {
                 g.reach_distance(d.sentence, reach, forward)
                     .map(|dist| (i, dist, !g.shares_participant(&d.mention)))
@@ -1596,6 +1601,69 @@ A PMF base near Amerli was hit on Friday by an air strike carried out by an unkn
             found
                 .iter()
                 .all(|i| i.place.as_ref().is_none_or(|p| p.name != "Tehran")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn counter_examples_from_review_stay_correct() {
+        // A count of events in a clause about someone, or a year, is no running total.
+        let found = incidents(
+            "Published February 9, 2024\n\nA U.S. drone strike in Baghdad on Wednesday killed a Kataib Hezbollah commander who had directed 15 attacks on U.S. troops.\n",
+        );
+        assert_eq!(at(&found, "Baghdad").killed, Some(1), "{found:#?}");
+        let found = incidents(
+            "Published January 27, 2024\n\nHouthi drones struck the Abqaiq plant on Friday, echoing the 2019 attacks on Saudi Aramco facilities.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // An office that announces an attack has no part in it.
+        let found = incidents(
+            "Published January 24, 2024\n\nThe Security Media Cell announced a rocket attack on Ain al-Asad on Tuesday.\n",
+        );
+        assert!(
+            found.iter().all(|i| i
+                .participants
+                .iter()
+                .all(|p| p.actor != "Security Media Cell")),
+            "{found:#?}"
+        );
+        // "Martyrs" in a name counts nobody.
+        let found = incidents(
+            "Published January 24, 2024\n\nTwo fighters from the Al-Aqsa Martyrs Brigades were wounded in an Israeli airstrike in Jenin on Tuesday.\n",
+        );
+        assert_eq!(
+            (found[0].killed, found[0].injured),
+            (None, Some(2)),
+            "{found:#?}"
+        );
+        // Warplanes and drones side by side are two weapons.
+        let found = incidents(
+            "Published January 24, 2024\n\nTurkish warplanes and drones struck PKK positions in the Metina region of northern Iraq on Tuesday.\n",
+        );
+        assert_eq!(found[0].weapons, ["airstrike", "drone"], "{found:#?}");
+        // A bomb made safe is no attack, and a "suicide attack drone" is a drone.
+        let found = incidents(
+            "Published January 24, 2024\n\nSecurity forces neutralised a roadside bomb on the highway near Baqubah on Tuesday, police said.\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let found = incidents(
+            "Published January 29, 2024\n\nIran-backed militants launched a one-way suicide attack drone at the Tower 22 outpost in Jordan on Sunday, killing three U.S. soldiers.\n",
+        );
+        assert_eq!(at(&found, "Tower 22").weapons, ["drone"]);
+    }
+
+    #[test]
+    fn a_timeline_entrys_tally_joins_its_event_also_told_in_the_lede() {
+        let found = incidents(
+            "Tracker, updated 16 January 2024\n\nA drone struck Erbil International Airport on Monday, officials said.\n\n- **15 January 2024 — Erbil International Airport.** A drone hit the airport perimeter. No casualties were reported.\n- **10 January 2024 — Tower 22.** Rockets hit the outpost.\n",
+        );
+        let erbil = found
+            .iter()
+            .find(|i| i.date.label().as_deref() == Some("2024-01-15"))
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        assert_eq!(
+            (erbil.killed, erbil.injured),
+            (Some(0), Some(0)),
             "{found:#?}"
         );
     }

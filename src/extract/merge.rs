@@ -662,6 +662,7 @@ mod tests {
             injured: None,
             background: false,
             fields: Vec::new(),
+            listed_weapons: false,
         }
     }
 
