@@ -29,6 +29,15 @@ fn toll_of(word: &str) -> Option<Toll> {
     }
 }
 
+/// Whether a word stands between a verb and the count it takes ("killed more than 30",
+/// "foiled at least 12").
+pub(super) fn is_quantifier(word: &str) -> bool {
+    QUANTIFIERS
+        .iter()
+        .chain(&["more", "at"])
+        .any(|q| word.eq_ignore_ascii_case(q))
+}
+
 /// Whether a word tells a death or an injury ("killed", "martyrs", "wounded").
 pub(super) fn is_toll_word(word: &str) -> bool {
     toll_of(word).is_some()
@@ -298,8 +307,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
             .find_map(|j| is_count(tokens, text, j).map(|v| (j, v)))
             .filter(|&(j, _)| {
                 (i + 1..j).all(|k| {
-                    tokens[k].is_any(text, &QUANTIFIERS)
-                        || tokens[k].is_any(text, &["more", "at", "up"])
+                    is_quantifier(tokens[k].text(text))
+                        || tokens[k].is(text, "up")
                         // "the killing of three", "minor injuries to two women"
                         || (k == i + 1 && tokens[k].is_any(text, &["of", "to"]))
                 })

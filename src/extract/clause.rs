@@ -1017,8 +1017,6 @@ fn speaker_of_own_forces(
     (entry.actor_kind() != ActorKind::Media).then(|| (entry.name.clone(), span))
 }
 
-/// Whether the verb at token `ti` has a definite subject noun phrase right before it ("The
-/// rockets were fired", "The strike hit", "These drones targeted").
 /// A clause that names no date, no number and no site: what it tells is general.
 fn generic_clause(ex: &Extractor, text: &str, hits: &[Hit], tokens: &[Token]) -> bool {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
@@ -1050,6 +1048,8 @@ fn in_time_phrase(text: &str, tokens: &[Token], head: Span) -> bool {
         .is_some_and(|j| tokens[j].is_any(text, &["after", "since", "following", "before"]))
 }
 
+/// Whether the verb at token `ti` has a definite subject noun phrase right before it ("The
+/// rockets were fired", "The strike hit", "These drones targeted").
 fn definite_subject(text: &str, tokens: &[Token], ti: usize) -> bool {
     let mut j = ti;
     let mut skipped = 0;
@@ -1178,43 +1178,17 @@ fn is_running_total(
     // attacks" and "killed 15 during operations" are no tally of this event.
     let head_at = in_part.iter().position(|t| t.span.start >= head.end);
     let many_events = head_at.is_some_and(|from| {
-        let mut k = from;
-        while in_part
-            .get(k)
-            .is_some_and(|t| t.is_any(text, &QUANTIFIER_WORDS))
-        {
-            k += 1;
-        }
+        let k = from
+            + in_part[from..]
+                .iter()
+                .take_while(|t| casualties::is_quantifier(t.text(text)))
+                .count();
         let year = in_part
             .get(k)
             .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() == 4);
-        // Number words run on: "three hundred and sixty" is 360.
-        let (mut total, mut current) = (0u64, 0u64);
-        let mut e = k;
-        while let Some(t) = in_part.get(e) {
-            let scale = if t.is(text, "hundred") {
-                Some(100)
-            } else if t.is(text, "thousand") {
-                Some(1000)
-            } else {
-                None
-            };
-            match (
-                scale,
-                super::tokens::number_value(t.text(text)).map(u64::from),
-            ) {
-                (Some(100), _) => current = current.max(1) * 100,
-                (Some(v), _) => {
-                    total += current.max(1) * v;
-                    current = 0;
-                }
-                (None, Some(v)) => current += v,
-                (None, None) if t.is(text, "and") && e > k => {}
-                (None, None) => break,
-            }
-            e += 1;
-        }
-        let count = !year && e > k && total + current >= 10;
+        let (value, used) = super::tokens::number_run(text, in_part[k..].iter().copied());
+        let e = k + used;
+        let count = !year && used > 0 && value >= 10;
         count
             && (in_part
                 .get(e)
@@ -1244,11 +1218,6 @@ fn is_running_total(
 const PREPOSITIONS: [&str; 16] = [
     "during", "in", "on", "at", "of", "since", "over", "for", "from", "by", "with", "near", "into",
     "to", "across", "after",
-];
-
-/// Words between a verb and the count it takes ("foiled more than 360 attempts").
-const QUANTIFIER_WORDS: [&str; 8] = [
-    "more", "than", "at", "least", "over", "some", "about", "nearly",
 ];
 
 /// Plural nouns for events that, counted in tens, make a tally ("360 smuggling attempts", "78

@@ -1514,10 +1514,7 @@ mod tests {
         assert_eq!(found[0].weapons, ["drone"]);
         // The drone is how the air strike was delivered.
         let found = incidents(
-            "Published: July 20, 2019
-
-A PMF base near Amerli was hit on Friday by an air strike carried out by an unknown drone, killing two fighters.
-",
+            "Published: July 20, 2019\n\nA PMF base near Amerli was hit on Friday by an air strike carried out by an unknown drone, killing two fighters.\n",
         );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].weapons, ["drone"]);

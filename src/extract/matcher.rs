@@ -115,7 +115,7 @@ struct Pattern {
     senses: Vec<Sense>,
     /// Acronyms ("US", "KH", "IS") must match with their exact case.
     exact: Option<String>,
-    /// Every name (actor or place) this form spells is capitalized in the lexicon: written in
+    /// The form spells names (actors or places), all capitalized in the lexicon: written in
     /// lower case, the word is an ordinary one ("at dawn" is not the newspaper Dawn).
     capital_names: bool,
 }
@@ -327,6 +327,10 @@ impl Matcher {
             .iter()
             .map(|p| Arc::from(p.senses.as_slice()))
             .collect();
+        // Only a form that spells a name has a case to mind.
+        for p in &mut b.patterns {
+            p.capital_names &= p.senses.iter().any(is_name);
+        }
         let lower_senses = b
             .patterns
             .iter()
@@ -364,9 +368,7 @@ impl Matcher {
                 continue;
             }
             let p = m.pattern().as_usize();
-            let lower = pat.capital_names
-                && pat.senses.iter().any(is_name)
-                && bytes[s].is_ascii_lowercase();
+            let lower = pat.capital_names && bytes[s].is_ascii_lowercase();
             if lower && self.lower_senses[p].is_none() {
                 continue;
             }

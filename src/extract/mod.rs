@@ -218,18 +218,13 @@ impl Extractor {
     /// that made it). Only an incident's final list: while reports are merged, an airstrike
     /// report still matches an airstrike report.
     pub fn drop_yielding_weapons(&self, weapons: &mut Vec<Name>) {
-        let yields: Vec<bool> = weapons
+        let delivered: Vec<&str> = weapons
             .iter()
-            .map(|w| {
-                self.weapon_entry(w).is_some_and(|e| {
-                    e.yields_to
-                        .iter()
-                        .any(|p| weapons.iter().any(|x| x.as_str() == p))
-                })
-            })
+            .filter_map(|w| self.weapon_entry(w))
+            .filter(|e| e.yields_to.iter().any(|p| weapons.iter().any(|x| x == p)))
+            .map(|e| e.name.as_str())
             .collect();
-        let mut keep = yields.into_iter().map(|y| !y);
-        weapons.retain(|_| keep.next().unwrap_or(true));
+        weapons.retain(|w| !delivered.contains(&w.as_str()));
     }
 
     fn weapon_entry(&self, name: &str) -> Option<&crate::lexicon::WeaponEntry> {

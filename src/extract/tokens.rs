@@ -205,6 +205,26 @@ pub fn ordinal_value(w: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The value of a run of number tokens ("three hundred and sixty" = 360, "5 thousand" =
+/// 5000, "12" = 12) and how many tokens it takes; (0, 0) when the first token is no number.
+pub fn number_run<'a>(text: &str, tokens: impl IntoIterator<Item = &'a Token>) -> (u64, usize) {
+    let (mut total, mut current, mut used) = (0u64, 0u64, 0usize);
+    for t in tokens {
+        if t.is(text, "hundred") {
+            current = current.max(1) * 100;
+        } else if t.is(text, "thousand") {
+            total += current.max(1) * 1000;
+            current = 0;
+        } else if let Some(v) = number_value(t.text(text)) {
+            current += u64::from(v);
+        } else if !(used > 0 && t.is(text, "and")) {
+            break;
+        }
+        used += 1;
+    }
+    (total + current, used)
+}
+
 /// The value of a number token: digits ("1,538") or a number word ("five", "twenty-one",
 /// "a dozen" is not a count). `None` for anything that does not fit in a u32.
 pub fn number_value(word: &str) -> Option<u32> {
@@ -248,6 +268,19 @@ pub fn number_value(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_number_words_is_one_number() {
+        let run = |text: &str| {
+            let toks = tokenize(text, Span::new(0, text.len()));
+            number_run(text, &toks)
+        };
+        assert_eq!(run("three hundred and sixty smuggling attempts"), (360, 4));
+        assert_eq!(run("five thousand rockets"), (5000, 2));
+        assert_eq!(run("12 attacks"), (12, 1));
+        assert_eq!(run("and 12"), (0, 0));
+        assert_eq!(run("attacks"), (0, 0));
+    }
 
     #[test]
     fn tokens_keep_names_and_numbers_whole() {
