@@ -1538,7 +1538,9 @@ fn assign_roles(
             continue;
         };
         let last_ti = token_index_at(tokens, h.span.end.saturating_sub(1)).unwrap_or(ti);
-        if is_proxy_form(tokens[last_ti].text(text)) || is_proxy_form(tokens[ti].text(text)) {
+        // "Iran-backed", "pro-Iran": the name describes someone else. A name that only opens
+        // with such a word ("Saudi-led coalition", "US-led coalition") is the actor itself.
+        if is_proxy_form(tokens[last_ti].text(text)) {
             continue;
         }
         let next = tokens.get(last_ti + 1);
@@ -1638,7 +1640,7 @@ fn assign_roles(
                         && x.span.end <= o.span.start
                         && x.actor().is_some_and(|(_, adj)| !adj)
                         && !in_parentheses(text, x.span)
-                        && !token_index_at(tokens, x.span.start)
+                        && !token_index_at(tokens, x.span.end.saturating_sub(1))
                             .is_some_and(|k| is_proxy_form(tokens[k].text(text)))
                 })
         });

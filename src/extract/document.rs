@@ -1238,6 +1238,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_opening_with_led_is_the_actor_but_backed_describes_another() {
+        let found = incidents(
+            "Published: January 18, 2022\n\nThe Saudi-led coalition carried out air strikes on Sanaa late on Monday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Saudi-led coalition"),
+            "{found:#?}"
+        );
+        let found = incidents(
+            "Published: January 18, 2022\n\nIran-backed fighters fired rockets at Erbil on Monday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .all(|a| a != "Iran"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn the_same_night_is_the_day_of_the_event_told_before() {
         let found = incidents(
             "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base. Shortly after, rockets landed near Erbil airport.\n",
