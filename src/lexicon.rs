@@ -132,11 +132,18 @@ pub struct TriggerEntry {
     /// is no attack).
     #[serde(default)]
     pub needs_context: bool,
+    /// The kind the word reports when its object is a weapon: forces that "destroyed four
+    /// anti-ship missiles" intercepted them, while "destroyed a depot" is a strike.
+    #[serde(default)]
+    pub on_weapon: Option<String>,
 }
 
 impl TriggerEntry {
     pub fn incident_kind(&self) -> Option<IncidentKind> {
         IncidentKind::parse(&self.kind)
+    }
+    pub fn on_weapon_kind(&self) -> Option<IncidentKind> {
+        self.on_weapon.as_deref().and_then(IncidentKind::parse)
     }
 }
 
@@ -341,6 +348,14 @@ impl Lexicon {
                             reason: format!("trigger: unknown incident kind {:?}", t.kind),
                         });
                     }
+                    if let Some(k) = &t.on_weapon
+                        && t.on_weapon_kind().is_none()
+                    {
+                        return Err(LexiconError {
+                            file: label.to_string(),
+                            reason: format!("trigger: unknown incident kind {k:?} in on_weapon"),
+                        });
+                    }
                 }
                 self.triggers.extend(f.trigger);
                 let c = f.cues;
@@ -417,6 +432,21 @@ within = "Atlantis"
         let names: Vec<&str> = lex.places.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Baghdad", "Nowhere Quarter"]);
         assert_eq!(lex.places[0].aliases, ["Mashtal", "Mashtal neighbourhood"]);
+    }
+
+    #[test]
+    fn a_trigger_with_an_unknown_kind_is_refused_naming_the_file() {
+        for entry in [
+            "kind = \"riot\"\npos = \"verb\"\nwords = [\"rioted\"]",
+            "kind = \"attack\"\npos = \"verb\"\non_weapon = \"catch\"\nwords = [\"caught\"]",
+        ] {
+            let mut lex = Lexicon::default();
+            let err = lex
+                .add_file("events.toml", &format!("[[trigger]]\n{entry}\n"), "user events.toml")
+                .unwrap_err();
+            assert_eq!(err.file, "user events.toml");
+            assert!(err.reason.contains("unknown incident kind"), "{}", err.reason);
+        }
     }
 
     #[test]

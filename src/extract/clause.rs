@@ -402,13 +402,18 @@ fn analyse_in(
     let part_hits: Vec<&Hit> = hits.iter().filter(|h| in_part(h.span)).collect();
     let part_tokens: Vec<Token> = tokens.iter().copied().filter(|t| in_part(t.span)).collect();
     let mut fields = Vec::new();
+    let head_kind = match head.on_weapon() {
+        Some(kind) if object_is_weapon(text, &part_hits, &part_tokens, head.span) => kind,
+        _ => head_kind,
+    };
 
     // Weapons, but not the ones that were struck ("rocket launch sites", "drone storage
     // facilities", "equipment used to launch the rockets").
     let mut weapons: Vec<Name> = Vec::new();
-    let intercepted = part_hits
-        .iter()
-        .any(|h| matches!(h.any_trigger(), Some((IncidentKind::Interception, _, _))));
+    let intercepted = head_kind == IncidentKind::Interception
+        || part_hits
+            .iter()
+            .any(|h| matches!(h.any_trigger(), Some((IncidentKind::Interception, _, _))));
     for h in &part_hits {
         let struck = token_index_at(&part_tokens, h.span.start).is_some_and(|ti| {
             let after = token_index_at(&part_tokens, h.span.end.saturating_sub(1))
@@ -464,7 +469,15 @@ fn analyse_in(
         choose_place(ex, ctx, &part_hits, &part_tokens, head.span, &mut fields);
 
     // Actors and their roles.
-    let mut participants = assign_roles(ex, ctx, &part_hits, &part_tokens, head, &mut fields);
+    let mut participants = assign_roles(
+        ex,
+        ctx,
+        &part_hits,
+        &part_tokens,
+        head,
+        head_kind,
+        &mut fields,
+    );
     // "U.S. Central Command said its forces had conducted a strike": the speaker's forces; "the
     // Israeli strike on … killed three": the attacker named before an event noun that is the
     // subject of the head.
@@ -544,10 +557,11 @@ fn analyse_in(
                 .is_some_and(|w| ex.lex.weapons[w].implies_kind.as_deref() == Some("airstrike"))
     });
     let other_attack = part_hits.iter().any(|h| {
-        matches!(
-            h.trigger(),
-            Some((IncidentKind::Attack | IncidentKind::Airstrike, _, _))
-        )
+        h.span != head.span
+            && matches!(
+                h.trigger(),
+                Some((IncidentKind::Attack | IncidentKind::Airstrike, _, _))
+            )
     });
     let kind = match head_kind {
         IncidentKind::Assassination if named_victim => IncidentKind::Assassination,
@@ -1480,6 +1494,30 @@ fn in_parentheses(text: &str, span: Span) -> bool {
             .is_some_and(|i| after[i..].starts_with(')'))
 }
 
+/// Whether the head's object is a weapon: "destroyed more than 80 one-way attack drones", but
+/// not "destroyed a missile launcher" nor "destroyed a depot near the drone base".
+fn object_is_weapon(text: &str, hits: &[&Hit], tokens: &[Token], head: Span) -> bool {
+    let Some(object) = hits.iter().find(|h| h.span.start >= head.end) else {
+        return false;
+    };
+    if object.weapon().is_none() {
+        return false;
+    }
+    let between: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.span.start >= head.end && t.span.end <= object.span.start)
+        .collect();
+    let after = tokens.iter().find(|t| t.span.start >= object.span.end);
+    between.len() <= 4
+        && between
+            .iter()
+            .all(|t| {
+                // "dozens of drones" is still the object; "in", "near", "by" lead elsewhere.
+                t.kind != TokenKind::Punct && (t.is(text, "of") || !t.is_any(text, &PREPOSITIONS))
+            })
+        && !after.is_some_and(|t| t.is_any(text, &WEAPON_FACILITY_NOUNS))
+}
+
 fn is_proxy_form(token: &str) -> bool {
     let lower = token.to_lowercase();
     PROXY_SUFFIXES.iter().any(|s| lower.ends_with(s)) || lower.starts_with("pro-")
@@ -1491,6 +1529,7 @@ fn assign_roles(
     hits: &[&Hit],
     tokens: &[Token],
     head: &Hit,
+    head_kind: IncidentKind,
     fields: &mut Vec<FieldSpan>,
 ) -> Vec<Participant> {
     let text = ctx.text;
@@ -1521,7 +1560,7 @@ fn assign_roles(
         head.trigger(),
         Some((IncidentKind::Assassination, TriggerPos::Noun, _))
     );
-    let interception = matches!(head.any_trigger(), Some((IncidentKind::Interception, _, _)));
+    let interception = head_kind == IncidentKind::Interception;
     let mut roles: Vec<(String, Role, Span)> = Vec::new();
     // Subjects in front of the event word, nearest last: (distance, is group, name, span).
     let mut subjects: Vec<(usize, bool, String, Span)> = Vec::new();

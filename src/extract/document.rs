@@ -1262,6 +1262,33 @@ mod tests {
     }
 
     #[test]
+    fn destroying_weapons_intercepts_them_and_destroying_a_launcher_strikes_it() {
+        let found = incidents(
+            "Published: January 25, 2022\n\nAn Emirati F-16 destroyed a ballistic missile launcher in al-Jawf on Monday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, crate::model::IncidentKind::Airstrike);
+        assert_eq!(found[0].weapons, ["airstrike"]);
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "United Arab Emirates"),
+            "{found:#?}"
+        );
+        let found = incidents(
+            "Published: January 25, 2024\n\nUS forces destroyed more than 80 one-way attack drones over the Red Sea on Monday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, crate::model::IncidentKind::Interception);
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .all(|a| a != "United States"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn the_same_night_is_the_day_of_the_event_told_before() {
         let found = incidents(
             "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base. Shortly after, rockets landed near Erbil airport.\n",

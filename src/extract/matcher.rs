@@ -49,6 +49,7 @@ pub enum Sense {
         pos: TriggerPos,
         plural: bool,
         needs_context: bool,
+        on_weapon: Option<IncidentKind>,
     },
     Cue(Cue),
 }
@@ -104,6 +105,13 @@ impl Hit {
                     ..
                 }
             )
+        })
+    }
+    /// The kind this event word reports when its object is a weapon (see `TriggerEntry`).
+    pub fn on_weapon(&self) -> Option<IncidentKind> {
+        self.senses.iter().find_map(|s| match s {
+            Sense::Trigger { on_weapon, .. } => *on_weapon,
+            _ => None,
         })
     }
     pub fn cue(&self, cue: Cue) -> bool {
@@ -266,6 +274,7 @@ impl Matcher {
                 _ => TriggerPos::Verb,
             };
             let needs_context = t.needs_context;
+            let on_weapon = t.on_weapon_kind();
             for w in &t.words {
                 b.add(
                     w,
@@ -274,6 +283,7 @@ impl Matcher {
                         pos,
                         plural: false,
                         needs_context,
+                        on_weapon,
                     },
                 );
                 if pos == TriggerPos::Noun && !w.ends_with('s') {
@@ -284,6 +294,7 @@ impl Matcher {
                             pos,
                             plural: true,
                             needs_context,
+                            on_weapon,
                         },
                     );
                 }
