@@ -442,10 +442,18 @@ within = "Atlantis"
         ] {
             let mut lex = Lexicon::default();
             let err = lex
-                .add_file("events.toml", &format!("[[trigger]]\n{entry}\n"), "user events.toml")
+                .add_file(
+                    "events.toml",
+                    &format!("[[trigger]]\n{entry}\n"),
+                    "user events.toml",
+                )
                 .unwrap_err();
             assert_eq!(err.file, "user events.toml");
-            assert!(err.reason.contains("unknown incident kind"), "{}", err.reason);
+            assert!(
+                err.reason.contains("unknown incident kind"),
+                "{}",
+                err.reason
+            );
         }
     }
 

@@ -397,6 +397,9 @@ fn analyse_in(
     if is_running_total(ctx, hits, tokens, part.span, head.span) {
         return None;
     }
+    if reaction_object(text, hits, tokens, part.span, head.span) {
+        return None;
+    }
 
     let in_part = |s: Span| part.span.contains(s);
     let part_hits: Vec<&Hit> = hits.iter().filter(|h| in_part(h.span)).collect();
@@ -1238,6 +1241,32 @@ const PREPOSITIONS: [&str; 16] = [
 /// attacks"). Not "strikes": one night's raid can hit 85 targets in dozens of strikes.
 const MANY_EVENT_NOUNS: [&str; 5] = ["attempts", "attacks", "operations", "incidents", "assaults"];
 
+/// How many words a reaction may stand before the event it reacts to ("denies involvement in
+/// Wednesday's attack").
+const REACTION_REACH: usize = 6;
+
+/// "The Presidency condemned the shelling", "PKK denies involvement in Wednesday's attack":
+/// the event is what someone reacted to, told elsewhere; the clause adds nothing unless it also
+/// counts the dead.
+fn reaction_object(text: &str, hits: &[Hit], tokens: &[Token], part: Span, head: Span) -> bool {
+    let Some(head_ti) = token_index_at(tokens, head.start) else {
+        return false;
+    };
+    let reacted = hits.iter().any(|r| {
+        r.cue(Cue::Reaction)
+            && part.contains(r.span)
+            && r.span.end <= head.start
+            && token_index_at(tokens, r.span.start).is_some_and(|ri| head_ti - ri <= REACTION_REACH)
+            && !hits.iter().any(|o| {
+                o.any_trigger().is_some() && o.span.start >= r.span.end && o.span.end <= head.start
+            })
+    });
+    reacted
+        && !tokens
+            .iter()
+            .any(|t| part.contains(t.span) && casualties::is_toll_word(t.text(text)))
+}
+
 /// The event's place, and whether it was only referred back to ("the base").
 fn choose_place(
     ex: &Extractor,
@@ -1509,12 +1538,10 @@ fn object_is_weapon(text: &str, hits: &[&Hit], tokens: &[Token], head: Span) -> 
         .collect();
     let after = tokens.iter().find(|t| t.span.start >= object.span.end);
     between.len() <= 4
-        && between
-            .iter()
-            .all(|t| {
-                // "dozens of drones" is still the object; "in", "near", "by" lead elsewhere.
-                t.kind != TokenKind::Punct && (t.is(text, "of") || !t.is_any(text, &PREPOSITIONS))
-            })
+        && between.iter().all(|t| {
+            // "dozens of drones" is still the object; "in", "near", "by" lead elsewhere.
+            t.kind != TokenKind::Punct && (t.is(text, "of") || !t.is_any(text, &PREPOSITIONS))
+        })
         && !after.is_some_and(|t| t.is_any(text, &WEAPON_FACILITY_NOUNS))
 }
 

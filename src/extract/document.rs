@@ -1289,6 +1289,25 @@ mod tests {
     }
 
     #[test]
+    fn a_reaction_to_an_event_is_no_report_of_it_unless_it_counts_the_dead() {
+        let text = "Published: July 21, 2022\n\nArtillery shells struck a resort in Zakho on Wednesday, killing eight tourists. Kadhimi sent a delegation to Duhok. The Kurdistan Region Presidency condemned the shelling. The PKK denies involvement in Wednesday's attack. Police arrested two suspects in the Zakho attack. The UN condemned the shelling, which killed eight people.\n";
+        let ex = Extractor::new(Lexicon::embedded().unwrap());
+        let doc = crate::ingest::parse_bytes("t.txt", text.as_bytes())
+            .unwrap()
+            .remove(0);
+        let report = extract_document(&ex, 0, &doc);
+        let passages: Vec<&str> = report
+            .groups
+            .iter()
+            .flatten()
+            .map(|m| &text[m.passage.start..m.passage.end])
+            .collect();
+        assert_eq!(report.groups.len(), 1, "{passages:#?}");
+        assert_eq!(passages.len(), 2, "{passages:#?}");
+        assert!(passages[1].contains("which killed eight"), "{passages:#?}");
+    }
+
+    #[test]
     fn the_same_night_is_the_day_of_the_event_told_before() {
         let found = incidents(
             "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base. Shortly after, rockets landed near Erbil airport.\n",
