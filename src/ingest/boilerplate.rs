@@ -142,6 +142,7 @@ pub const LINE_CONTAINS: &[&str] = &[
 /// After one of these (once the article body has begun), the short lines that follow are lists
 /// of links, tags or teasers.
 pub const TRAILERS: &[&str] = &[
+    "related",
     "related content",
     "related articles",
     "related stories",
@@ -167,6 +168,12 @@ pub const TRAILERS: &[&str] = &[
     "latest news",
     "top stories",
     "share your opinion",
+    "more on this story",
+    "more on this",
+    "most viewed",
+    "editor's picks",
+    "further reading",
+    "external links",
 ];
 
 /// The longest of `list`, in bytes: a longer key is none of them.
@@ -261,7 +268,10 @@ fn marker_key(s: &str, key: &mut String) {
     if s.len() > 400 {
         return;
     }
-    let trimmed = s.trim_end_matches([':', '.', '›', '»', '>', ' ', '|']);
+    // "## See also": a Markdown heading's marks are not part of its words.
+    let trimmed = s
+        .trim_start_matches(['#', ' '])
+        .trim_end_matches([':', '.', '›', '»', '>', ' ', '|']);
     if trimmed.is_ascii() {
         key.push_str(trimmed);
         key.make_ascii_lowercase();
@@ -432,6 +442,17 @@ mod tests {
                 "Related content",
                 "Another story title",
                 "Yet another teaser"
+            ]
+        );
+        let t = "Headline here now\nThe body of the article is long enough to count as prose, with more than fifteen words in it.\n\
+                 ## See also\n- [2020 Iranian attack on U.S. forces in Iraq](/wiki/2020)\nRELATED\n▸ PKK denies involvement in Wednesday's attack\n";
+        assert_eq!(
+            furniture(t),
+            vec![
+                "## See also",
+                "- [2020 Iranian attack on U.S. forces in Iraq](/wiki/2020)",
+                "RELATED",
+                "▸ PKK denies involvement in Wednesday's attack"
             ]
         );
         // Before the body starts, a "Trending" menu does not swallow the headline.
