@@ -1217,10 +1217,24 @@ fn is_running_total(
                         })
                 }))
     });
+    // "was hit by rockets repeatedly in 2022", "a near-daily occurrence": how often, after the
+    // event word as well as before it.
+    // Lower case only: "Daily Sabah reported" names an outlet.
+    let frequency = in_part.iter().any(|t| {
+        let w = t.text(text);
+        t.span.start >= head.end
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && (FREQUENCY_WORDS.contains(&w) || w.ends_with("-daily"))
+    });
     many_events
+        || frequency
         || in_part.windows(2).any(|w| {
             let count = w[0].kind == TokenKind::Number
-                || super::tokens::number_value(w[0].text(text)).is_some();
+                || super::tokens::number_value(w[0].text(text)).is_some()
+                || w[0].is_any(
+                    text,
+                    &["several", "many", "multiple", "numerous", "countless"],
+                );
             count && w[1].is(text, "times")
         })
         || in_part.windows(3).any(|w| {
@@ -1235,6 +1249,15 @@ fn is_running_total(
 const PREPOSITIONS: [&str; 16] = [
     "during", "in", "on", "at", "of", "since", "over", "for", "from", "by", "with", "near", "into",
     "to", "across", "after",
+];
+
+/// Words saying an event recurs: what they follow is a pattern, not one incident.
+const FREQUENCY_WORDS: [&str; 5] = [
+    "repeatedly",
+    "regularly",
+    "frequently",
+    "routinely",
+    "daily",
 ];
 
 /// Plural nouns for events that, counted in tens, make a tally ("360 smuggling attempts", "78

@@ -1308,6 +1308,24 @@ mod tests {
     }
 
     #[test]
+    fn an_event_said_to_recur_is_a_pattern_and_a_hyphenated_verb_is_no_verb() {
+        for text in [
+            "The field was hit by rockets repeatedly in 2022.",
+            "It was targeted several times in 2022 and 2023, forcing temporary shutdowns.",
+            "Residents say Turkish shelling has become a near-daily occurrence.",
+            "Its remnants still carry out hit-and-run raids in the desert near Kirkuk.",
+        ] {
+            let found = incidents(&format!("Published: April 28, 2024\n\n{text}\n"));
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+        // An outlet's name is not how often something happened.
+        let found = incidents(
+            "Published: April 28, 2024\n\nA drone hit the Khor Mor gas field on Friday, Daily Sabah reported.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
     fn the_same_night_is_the_day_of_the_event_told_before() {
         let found = incidents(
             "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base. Shortly after, rockets landed near Erbil airport.\n",

@@ -126,6 +126,9 @@ struct Pattern {
     /// The form spells names (actors or places), all capitalized in the lexicon: written in
     /// lower case, the word is an ordinary one ("at dawn" is not the newspaper Dawn).
     capital_names: bool,
+    /// The form is only ever an event verb: joined by a hyphen to the next word, it is part of
+    /// a compound ("hit-and-run attacks"), not a verb.
+    verb_only: bool,
 }
 
 fn is_name(sense: &Sense) -> bool {
@@ -196,6 +199,7 @@ impl Builder {
                     senses: Vec::new(),
                     exact: exact.clone(),
                     capital_names: true,
+                    verb_only: false,
                 });
                 self.patterns.len() - 1
             });
@@ -341,6 +345,15 @@ impl Matcher {
         // Only a form that spells a name has a case to mind.
         for p in &mut b.patterns {
             p.capital_names &= p.senses.iter().any(is_name);
+            p.verb_only = p.senses.iter().all(|s| {
+                matches!(
+                    s,
+                    Sense::Trigger {
+                        pos: TriggerPos::Verb | TriggerPos::Present,
+                        ..
+                    }
+                )
+            });
         }
         let lower_senses = b
             .patterns
@@ -375,6 +388,12 @@ impl Matcher {
             let pat = &self.patterns[m.pattern().as_usize()];
             if let Some(exact) = &pat.exact
                 && &hay[s..e] != exact.as_str()
+            {
+                continue;
+            }
+            if pat.verb_only
+                && bytes.get(e) == Some(&b'-')
+                && bytes.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
             {
                 continue;
             }
