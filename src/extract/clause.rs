@@ -397,7 +397,9 @@ fn analyse_in(
     if is_running_total(ctx, hits, tokens, part.span, head.span) {
         return None;
     }
-    if reaction_object(text, hits, tokens, part.span, head.span) {
+    if reaction_object(text, hits, tokens, part.span, head.span)
+        || in_reduced_relative(text, tokens, head)
+    {
         return None;
     }
 
@@ -1264,9 +1266,28 @@ const FREQUENCY_WORDS: [&str; 5] = [
 /// attacks"). Not "strikes": one night's raid can hit 85 targets in dozens of strikes.
 const MANY_EVENT_NOUNS: [&str; 5] = ["attempts", "attacks", "operations", "incidents", "assaults"];
 
+/// "the facilities we struck were used by …", "the targets they hit": a verb whose subject is
+/// a pronoun right after a definite noun describes that noun; the strike is told elsewhere.
+fn in_reduced_relative(text: &str, tokens: &[Token], head: &Hit) -> bool {
+    if !matches!(head.trigger(), Some((_, TriggerPos::Verb, _))) {
+        return false;
+    }
+    let Some(hi) = token_index_at(tokens, head.span.start) else {
+        return false;
+    };
+    let before = |k: usize| hi.checked_sub(k).and_then(|j| tokens.get(j));
+    before(1).is_some_and(|t| t.is_any(text, &["we", "they", "you", "he", "she"]))
+        && before(2).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_lowercase())
+        })
+        && (3..=4)
+            .filter_map(before)
+            .any(|t| t.is_any(text, &["the", "those", "these"]))
+}
+
 /// How many words a reaction may stand before the event it reacts to ("denies involvement in
 /// Wednesday's attack").
-const REACTION_REACH: usize = 6;
+const REACTION_REACH: usize = 8;
 
 /// "The Presidency condemned the shelling", "PKK denies involvement in Wednesday's attack":
 /// the event is what someone reacted to, told elsewhere; the clause adds nothing unless it also

@@ -88,7 +88,14 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                 h.trigger().is_some()
             }
         });
-        if has_event_word {
+        // "Q: Can you give an update on the Jan. 20 attack at Al-Asad?": a question asks about an
+        // event; it reports none.
+        let asks = sent
+            .slice(text)
+            .trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with('?');
+        if has_event_word && !asks {
             let is_title = doc
                 .title
                 .as_deref()
@@ -1323,6 +1330,24 @@ mod tests {
             "Published: April 28, 2024\n\nA drone hit the Khor Mor gas field on Friday, Daily Sabah reported.\n",
         );
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn a_question_reports_no_event_nor_a_verb_describing_its_object() {
+        let found = incidents(
+            "Published: January 30, 2024\n\nQ: Can you give an update on the Jan. 20 attack at Al-Asad? MR. SINGH: Rockets struck Al-Asad Airbase on Jan. 20, wounding four service members.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].injured, Some(4));
+        let found = incidents(
+            "Published: January 30, 2024\n\nDid Iran order the drone attack on Tower 22?\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // The answer describes the targets; the strike it names is told elsewhere.
+        let found = incidents(
+            "Published: January 30, 2024\n\nThe facilities we struck near Erbil were used by the militias.\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
