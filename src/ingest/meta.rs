@@ -24,6 +24,16 @@ const DATE_PREFIXES: &[&str] = &[
     "date:",
     "dated",
 ];
+/// Phrases that end right before a date and announce it as the page's own.
+const ANNOUNCING_ENDS: &[&str] = &[
+    "edited on",
+    "updated on",
+    "modified on",
+    "published on",
+    "posted on",
+    "corresponding to",
+    "coinciding with",
+];
 /// Lines that are never headlines.
 const NOT_TITLE_PREFIXES: &[&str] = &[
     "by ",
@@ -103,6 +113,12 @@ fn is_dateline(text: &str, line: Span, date: Span) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .rfind(|w| !w.is_empty())
             .is_some_and(|w| DATE_PREFIXES.contains(&w));
+    // "This page was last edited on 10 February 2024", "Sunday, 16 Rajab 1445 AH, corresponding
+    // to 28 January 2024": a phrase ending right before the date announces it.
+    let announced = announced || {
+        let end = lower.trim_end_matches([' ', ',']);
+        ANNOUNCING_ENDS.iter().any(|p| end.ends_with(p))
+    };
     if announced && words(before) + words(after) <= 15 {
         return true;
     }

@@ -315,6 +315,16 @@ fn published_date_prefers_datelines_over_prose() {
 }
 
 #[test]
+fn a_phrase_announcing_the_date_makes_a_dateline() {
+    let text = "Hashemite News Agency\nSunday, 16 Rajab 1445 AH, corresponding to 28 January 2024\n\nThe attack did not take place inside the Kingdom, the spokesman said on Sunday.";
+    let d = &parse_bytes("a.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2024, 1, 28));
+    let text = "Timeline of attacks\n\nDrones struck the base on 4 February 2024, the Pentagon said in a statement issued later that week.\n\n*This page was last edited on 10 February 2024, at 14:02 (UTC).*";
+    let d = &parse_bytes("b.md", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2024, 2, 10));
+}
+
+#[test]
 fn numeric_publication_dates_read_day_first_unless_a_part_says_otherwise() {
     let cases = [
         (
