@@ -1800,7 +1800,8 @@ fn assign_roles(
             Some(Role::Target)
         } else if !after_head
             && let Some(hi) = head_ti.filter(|&hi| {
-                // Words of a weapon name do not count: "A U.S. MQ-9 Reaper drone struck".
+                // Words of a weapon name do not count: "A U.S. MQ-9 Reaper drone struck"; nor
+                // does a gloss: "the Islamic Revolutionary Guard Corps (IRGC) fired".
                 let between = tokens.get(last_ti + 1..hi).unwrap_or(&[]);
                 let plain = between
                     .iter()
@@ -1808,6 +1809,8 @@ fn assign_roles(
                         !hits
                             .iter()
                             .any(|w| w.weapon().is_some() && w.span.contains(t.span))
+                            && !t.is_any(text, &["(", ")"])
+                            && !in_parentheses(text, t.span)
                     })
                     .count();
                 hi > last_ti && plain < SUBJECT_REACH

@@ -1297,7 +1297,7 @@ mod tests {
 
     #[test]
     fn a_reaction_to_an_event_is_no_report_of_it_unless_it_counts_the_dead() {
-        let text = "Published: July 21, 2022\n\nArtillery shells struck a resort in Zakho on Wednesday, killing eight tourists. Kadhimi sent a delegation to Duhok. The Kurdistan Region Presidency condemned the shelling. The PKK denies involvement in Wednesday's attack. Police arrested two suspects in the Zakho attack. The UN condemned the shelling, which killed eight people.\n";
+        let text = "Published: July 21, 2022\n\nArtillery shells struck a resort in Zakho on Wednesday, killing eight tourists. Kadhimi sent a delegation to Duhok. The Kurdistan Region Presidency condemned the shelling. The PKK denies involvement in Wednesday's attack. Police arrested two suspects in the Zakho attack. Masrour Barzani described the shelling as a crime. The UN condemned the shelling, which killed eight people.\n";
         let ex = Extractor::new(Lexicon::embedded().unwrap());
         let doc = crate::ingest::parse_bytes("t.txt", text.as_bytes())
             .unwrap()
@@ -1348,6 +1348,20 @@ mod tests {
             "Published: January 30, 2024\n\nThe facilities we struck near Erbil were used by the militias.\n",
         );
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_gloss_in_parentheses_does_not_part_the_subject_from_its_verb() {
+        let found = incidents(
+            "Published: January 16, 2024\n\nIran's Islamic Revolutionary Guard Corps (IRGC) fired a barrage of ballistic missiles at Erbil on Monday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Islamic Revolutionary Guard Corps"),
+            "{found:#?}"
+        );
     }
 
     #[test]
