@@ -1455,6 +1455,25 @@ fn choose_place(
         if names_other_event {
             continue;
         }
+        // "fired missiles at Idlib province, which they held responsible for the bombings in
+        // Kerman": a set-off "which" clause telling another event places that event.
+        let other_event_in_relative = tokens[..ti]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, t)| !t.is(text, ","))
+            .find(|(_, t)| t.is(text, "which"))
+            .is_some_and(|(w, which)| {
+                head.start < which.span.start
+                    && w > 0
+                    && tokens[w - 1].is(text, ",")
+                    && event_tis
+                        .iter()
+                        .any(|&e| e > w && e < ti && Some(e) != head_ti)
+            });
+        if other_event_in_relative {
+            continue;
+        }
         let prev = ti.checked_sub(1).map(|j| &tokens[j]);
         // "west of Baghdad", "north of the capital Baghdad", "south of the city of Mosul": near a
         // place is not in it.

@@ -1365,6 +1365,27 @@ mod tests {
     }
 
     #[test]
+    fn a_which_clause_telling_another_event_does_not_place_this_one() {
+        let found = incidents(
+            "Published: January 16, 2024\n\nThe Guards fired ballistic missiles at gatherings in Syria's Idlib province on Monday, which they held responsible for the bombings in Kerman.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Idlib")
+        );
+        // A which clause about the target itself keeps its place.
+        let found = incidents(
+            "Published: January 16, 2024\n\nRockets struck a base on Monday, which lies near Hasakah.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Hasakah")
+        );
+    }
+
+    #[test]
     fn the_same_night_is_the_day_of_the_event_told_before() {
         let found = incidents(
             "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base. Shortly after, rockets landed near Erbil airport.\n",
