@@ -692,7 +692,20 @@ fn split_parts(ctx: &ClauseContext, clause: Span, hits: &[Hit], tokens: &[Token]
             .find(|t| t.span.start >= h.span.end)
             .is_none_or(|t| t.kind == TokenKind::Punct);
         if h.cue(Cue::Cause) && h.span.start > clause.start && !bare {
-            cuts.push((h.span.start, true));
+            // "on the fourth anniversary of …": the phrase opens with its preposition.
+            let mut cut = h.span.start;
+            for t in tokens.iter().rev().filter(|t| t.span.end <= h.span.start) {
+                let w = t.text(text);
+                if t.is_any(text, &["on", "the"])
+                    || t.is_any(text, &ORDINAL_WORDS)
+                    || super::tokens::ordinal_value(w).is_some()
+                {
+                    cut = t.span.start;
+                } else {
+                    break;
+                }
+            }
+            cuts.push((cut.max(clause.start), true));
         }
     }
     let fronted = tokens
@@ -1251,6 +1264,11 @@ fn is_running_total(
 const PREPOSITIONS: [&str; 16] = [
     "during", "in", "on", "at", "of", "since", "over", "for", "from", "by", "with", "near", "into",
     "to", "across", "after",
+];
+
+/// "the second anniversary of …".
+const ORDINAL_WORDS: [&str; 10] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
 
 /// Words saying an event recurs: what they follow is a pattern, not one incident.

@@ -1386,6 +1386,21 @@ mod tests {
     }
 
     #[test]
+    fn an_anniversary_recalls_its_own_event() {
+        let text = "Published: January 4, 2024\n\nThe strike came a day after twin explosions killed more than 80 people at a memorial in the Iranian city of Kerman, on the fourth anniversary of his death in a U.S. drone strike in Baghdad.\n";
+        let found = incidents(text);
+        let kerman = at(&found, "Kerman");
+        assert_eq!(kerman.killed, Some(80));
+        assert!(kerman.weapons.is_empty(), "{kerman:#?}");
+        assert!(
+            found
+                .iter()
+                .all(|i| i.place.as_ref().is_none_or(|p| p.name != "Baghdad") || i.killed.is_none()),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn the_same_night_is_the_day_of_the_event_told_before() {
         let found = incidents(
             "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base. Shortly after, rockets landed near Erbil airport.\n",
