@@ -29,6 +29,12 @@ pub const COARSE_KM: f64 = 200.0;
 fn near_places(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
     let coarse = |k: &str| k == "province" || k == "region";
     let places = &lex.places;
+    // Each place's latitude in radians and its cosine once, not once per pair: this runs on
+    // every start, for every pair of some 300 places.
+    let trig: Vec<Option<(f64, f64)>> = places
+        .iter()
+        .map(|p| p.lat.map(|la| (la.to_radians(), la.to_radians().cos())))
+        .collect();
     (0..places.len())
         .map(|i| {
             let a = &places[i];
@@ -40,11 +46,6 @@ fn near_places(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
                         return None;
                     }
                     let is_coarse = coarse(&a.kind) || coarse(&b.kind);
-                    let km = match (a.lat, a.lon, b.lat, b.lon) {
-                        (Some(la), Some(lo), Some(lb), Some(mb)) => haversine_km(la, lo, lb, mb),
-                        // A region without coordinates contains what its country holds.
-                        _ => return (is_coarse && a.country == b.country).then_some((j, 0.0)),
-                    };
                     // A province's reach holds only places of its own country: the Red Sea does
                     // not hold Sanaa, nor Iran's Sistan and Baluchestan Pakistan's Panjgur.
                     let reach = if is_coarse && a.country != b.country {
@@ -58,6 +59,20 @@ fn near_places(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
                     } else {
                         NEAR_KM
                     };
+                    let km = match (trig[i], a.lon, trig[j], b.lon) {
+                        (Some((pa, ca)), Some(lo), Some((pb, cb)), Some(mb)) => {
+                            // The distance is at least the latitudes' own: most pairs are
+                            // settled by that, without the trigonometry (a km of margin for
+                            // rounding).
+                            if EARTH_KM * (pb - pa).abs() > reach + 1.0 {
+                                return None;
+                            }
+                            let (la, lb) = (a.lat.unwrap_or(0.0), b.lat.unwrap_or(0.0));
+                            haversine_with((la, lo, ca), (lb, mb, cb))
+                        }
+                        // A region without coordinates contains what its country holds.
+                        _ => return (is_coarse && a.country == b.country).then_some((j, 0.0)),
+                    };
                     (km <= reach).then_some((j, km))
                 })
                 .collect()
@@ -65,12 +80,14 @@ fn near_places(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
         .collect()
 }
 
-fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+const EARTH_KM: f64 = 6371.0;
+
+/// The great-circle distance in km between (lat, lon, cos of lat in radians) and another.
+fn haversine_with((lat1, lon1, c1): (f64, f64, f64), (lat2, lon2, c2): (f64, f64, f64)) -> f64 {
     let dp = (lat2 - lat1).to_radians();
     let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
+    let a = (dp / 2.0).sin().powi(2) + c1 * c2 * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_KM * a.sqrt().asin()
 }
 
 /// A hash map with a fast, non-cryptographic hash (the Fx hash of rustc), for the merge's and
@@ -309,6 +326,62 @@ impl Extractor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `near_places` as it was, one haversine per pair.
+    fn near_places_reference(lex: &Lexicon) -> Vec<Vec<(usize, f64)>> {
+        let coarse = |k: &str| k == "province" || k == "region";
+        let places = &lex.places;
+        (0..places.len())
+            .map(|i| {
+                let a = &places[i];
+                (0..places.len())
+                    .filter(|&j| j != i)
+                    .filter_map(|j| {
+                        let b = &places[j];
+                        if a.is_country() || b.is_country() {
+                            return None;
+                        }
+                        let is_coarse = coarse(&a.kind) || coarse(&b.kind);
+                        let km = match (a.lat, a.lon, b.lat, b.lon) {
+                            (Some(la), Some(lo), Some(lb), Some(mb)) => {
+                                haversine_km(la, lo, lb, mb)
+                            }
+                            // A region without coordinates contains what its country holds.
+                            _ => return (is_coarse && a.country == b.country).then_some((j, 0.0)),
+                        };
+                        // A province's reach holds only places of its own country: the Red Sea does
+                        // not hold Sanaa, nor Iran's Sistan and Baluchestan Pakistan's Panjgur.
+                        let reach = if is_coarse && a.country != b.country {
+                            NEAR_KM
+                        } else if is_coarse {
+                            [a, b]
+                                .iter()
+                                .filter(|p| coarse(&p.kind))
+                                .map(|p| p.radius_km.unwrap_or(COARSE_KM))
+                                .fold(0.0, f64::max)
+                        } else {
+                            NEAR_KM
+                        };
+                        (km <= reach).then_some((j, km))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+        let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+        let dp = (lat2 - lat1).to_radians();
+        let dl = (lon2 - lon1).to_radians();
+        let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        2.0 * 6371.0 * a.sqrt().asin()
+    }
+
+    #[test]
+    fn near_places_are_the_pairwise_haversine_ones() {
+        let lex = Lexicon::embedded().unwrap();
+        assert_eq!(near_places(&lex), near_places_reference(&lex));
+    }
 
     #[test]
     fn a_wide_province_holds_a_town_far_from_its_centre() {
