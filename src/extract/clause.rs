@@ -2150,10 +2150,11 @@ const SAME_DAY_UNITS: [&str; 5] = ["day", "night", "morning", "evening", "aftern
 /// "BAGHDAD, Dec 28 (Reuters) - …": the date of a dateline is when the story was filed.
 fn dateline_date(text: &str, clause: Span, date: Span) -> bool {
     let before = text.get(clause.start..date.start).unwrap_or("");
-    let mut letters = before.chars().filter(|c| c.is_alphabetic()).peekable();
-    let place_prefix = letters.peek().is_some()
-        && letters.all(char::is_uppercase)
-        && before.split_whitespace().count() <= 4;
+    // "BAGHDAD,", "QAMISHLI, Syria,": the filing city in capitals, perhaps with its country.
+    let city_in_capitals = before.split_whitespace().next().is_some_and(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    });
+    let place_prefix = city_in_capitals && before.split_whitespace().count() <= 4;
     let after = text
         .get(date.end..clause.end.min(date.end + 24))
         .unwrap_or("")

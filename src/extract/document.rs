@@ -1401,6 +1401,15 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_with_its_country_dates_the_story_not_the_event() {
+        let found = incidents(
+            "Published: February 5, 2024\n\nQAMISHLI, Syria, Feb 5 (Tigris Gate) - A drone attack on the al-Omar oil field killed six fighters late on Sunday, the SDF said.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].date.label().as_deref(), Some("2024-02-04"));
+    }
+
+    #[test]
     fn the_same_night_is_the_day_of_the_event_told_before() {
         let found = incidents(
             "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base. Shortly after, rockets landed near Erbil airport.\n",
