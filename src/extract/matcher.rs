@@ -173,6 +173,25 @@ fn apostrophe_variants(form: &str) -> Vec<String> {
     }
 }
 
+/// `form` with each hyphen between two letters a space, when it has such a hyphen.
+fn hyphens_as_spaces(form: &str) -> Option<String> {
+    let chars: Vec<char> = form.chars().collect();
+    let mut changed = false;
+    let out: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_letters = c == '-'
+                && i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            changed |= between_letters;
+            if between_letters { ' ' } else { c }
+        })
+        .collect();
+    changed.then_some(out)
+}
+
 #[derive(Default)]
 struct Builder {
     forms: Vec<String>,
@@ -186,7 +205,17 @@ impl Builder {
         if form.is_empty() {
             return;
         }
-        for variant in apostrophe_variants(form) {
+        let mut variants = apostrophe_variants(form);
+        // "Dayr az-Zawr" is also written "Dayr az Zawr", "Asa'ib Ahl al-Haq" "Asa'ib Ahl al
+        // Haq": a name's hyphen between words may be a space ("F-16" keeps its hyphen).
+        if is_name(&sense) {
+            let spaced: Vec<String> = variants
+                .iter()
+                .filter_map(|v| hyphens_as_spaces(v))
+                .collect();
+            variants.extend(spaced);
+        }
+        for variant in variants {
             let exact = is_acronym(&variant).then(|| variant.clone());
             let key = match &exact {
                 Some(e) => format!("={e}"),
@@ -676,6 +705,19 @@ mod tests {
             .iter()
             .map(|h| h.span.slice(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_names_hyphen_between_words_may_be_a_space() {
+        let found = names("Jets struck Dayr az Zawr and Ain al Asad; an F 16 flew over.");
+        assert!(found.contains(&"Dayr az Zawr".to_string()), "{found:?}");
+        assert!(found.contains(&"Ain al Asad".to_string()), "{found:?}");
+        assert!(!found.contains(&"F 16".to_string()), "{found:?}");
+        assert_eq!(hyphens_as_spaces("F-16"), None);
+        assert_eq!(
+            hyphens_as_spaces("Deir ez-Zor").as_deref(),
+            Some("Deir ez Zor")
+        );
     }
 
     #[test]
