@@ -1492,6 +1492,17 @@ fn choose_place(
         if other_event_in_relative {
             continue;
         }
+        // "the Zakho district of Duhok province", "Bashiqa, a town of Nineveh": the place that
+        // holds the one just named adds nothing more specific.
+        let holds_previous = ti >= 3
+            && tokens[ti - 1].is(text, "of")
+            && tokens[ti - 2].is_any(text, &PLACE_CLASS_NOUNS)
+            && hits
+                .iter()
+                .any(|o| o.place().is_some() && o.span.end == tokens[ti - 3].span.end);
+        if holds_previous {
+            continue;
+        }
         let prev = ti.checked_sub(1).map(|j| &tokens[j]);
         // "west of Baghdad", "north of the capital Baghdad", "south of the city of Mosul": near a
         // place is not in it.

@@ -1410,6 +1410,18 @@ mod tests {
     }
 
     #[test]
+    fn the_place_holding_the_one_just_named_is_not_the_events() {
+        let found = incidents(
+            "Published: July 21, 2022\n\nWednesday's shelling of the Parakh resort in the Zakho district of Duhok province killed nine tourists.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Zakho")
+        );
+    }
+
+    #[test]
     fn the_same_night_is_the_day_of_the_event_told_before() {
         let found = incidents(
             "Published: January 17, 2024\n\nLate on Monday, the IRGC fired ballistic missiles at Erbil. The same night, the IRGC fired missiles at targets in Syria's Idlib province. Later that day, a drone struck Harir air base. Shortly after, rockets landed near Erbil airport.\n",
