@@ -397,7 +397,7 @@ fn analyse_in(
     if is_running_total(ctx, hits, tokens, part.span, head.span) {
         return None;
     }
-    if reaction_object(text, hits, tokens, part.span, head.span)
+    if reaction_object(text, hits, tokens, part.span, head)
         || in_reduced_relative(text, tokens, head)
     {
         return None;
@@ -1310,7 +1310,12 @@ const REACTION_REACH: usize = 8;
 /// "The Presidency condemned the shelling", "PKK denies involvement in Wednesday's attack":
 /// the event is what someone reacted to, told elsewhere; the clause adds nothing unless it also
 /// counts the dead.
-fn reaction_object(text: &str, hits: &[Hit], tokens: &[Token], part: Span, head: Span) -> bool {
+fn reaction_object(text: &str, hits: &[Hit], tokens: &[Token], part: Span, head: &Hit) -> bool {
+    // The object of a reaction is a noun phrase or a that-clause ("rejected accusations that
+    // its forces shelled a resort"); "a militia called Kataib Hezbollah attacked" has a verb of
+    // its own.
+    let noun = matches!(head.trigger(), Some((_, TriggerPos::Noun, _)));
+    let head = head.span;
     let Some(head_ti) = token_index_at(tokens, head.start) else {
         return false;
     };
@@ -1322,6 +1327,10 @@ fn reaction_object(text: &str, hits: &[Hit], tokens: &[Token], part: Span, head:
             && !hits.iter().any(|o| {
                 o.any_trigger().is_some() && o.span.start >= r.span.end && o.span.end <= head.start
             })
+            && (noun
+                || tokens.iter().any(|t| {
+                    t.is(text, "that") && t.span.start >= r.span.end && t.span.end <= head.start
+                }))
     });
     reacted
         && !tokens

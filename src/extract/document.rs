@@ -1297,7 +1297,7 @@ mod tests {
 
     #[test]
     fn a_reaction_to_an_event_is_no_report_of_it_unless_it_counts_the_dead() {
-        let text = "Published: July 21, 2022\n\nArtillery shells struck a resort in Zakho on Wednesday, killing eight tourists. Kadhimi sent a delegation to Duhok. The Kurdistan Region Presidency condemned the shelling. The PKK denies involvement in Wednesday's attack. Police arrested two suspects in the Zakho attack. Masrour Barzani described the shelling as a crime. The UN condemned the shelling, which killed eight people.\n";
+        let text = "Published: July 21, 2022\n\nArtillery shells struck a resort in Zakho on Wednesday, killing eight tourists. Kadhimi sent a delegation to Duhok. The Kurdistan Region Presidency condemned the shelling. The PKK denies involvement in Wednesday's attack. Police arrested two suspects in the Zakho attack. Masrour Barzani described the shelling as a crime. The UN condemned the shelling, which killed eight people. Kadhimi called the attack a terrorist act. Turkey rejected accusations that its forces shelled the resort.\n";
         let ex = Extractor::new(Lexicon::embedded().unwrap());
         let doc = crate::ingest::parse_bytes("t.txt", text.as_bytes())
             .unwrap()
@@ -1418,6 +1418,20 @@ mod tests {
         assert_eq!(
             found[0].place.as_ref().map(|p| p.name.as_str()),
             Some("Zakho")
+        );
+    }
+
+    #[test]
+    fn a_name_after_called_is_no_reaction() {
+        let found = incidents(
+            "Published: January 30, 2024\n\nA militia called Kataib Hezbollah attacked the base in Erbil on Monday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .actors_with(crate::model::Role::Perpetrator)
+                .any(|a| a == "Kataib Hezbollah"),
+            "{found:#?}"
         );
     }
 
