@@ -170,7 +170,8 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
     }
     resolve_relative_to_previous(text, &mut drafts);
     mark_background_by_date(doc, &mut drafts);
-    report.groups = group(ex, drafts);
+    let stories = story_starts(text, &sents);
+    report.groups = group(ex, drafts, &stories);
     report
 }
 
@@ -659,7 +660,42 @@ fn elaborates(ex: &Extractor, d: &Draft, g: &Group) -> bool {
         })
 }
 
-fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
+/// The sentences that open a story of their own: in a file of several agency bulletins, each
+/// under its dateline ("Amman, Jan. 28 (HNA) -- …"), an anaphor refers within its bulletin.
+/// Empty when the file has one dateline or none.
+fn story_starts(text: &str, sents: &[Span]) -> Vec<usize> {
+    let starts: Vec<usize> = sents
+        .iter()
+        .enumerate()
+        .filter(|(_, sent)| {
+            let s = sent.slice(text);
+            let line_start = text[..sent.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+                || sent.start == 0;
+            let Some(open) = s.find('(') else {
+                return false;
+            };
+            let Some(close) = s[open..].find(')').map(|c| open + c) else {
+                return false;
+            };
+            let prefix = Span::new(sent.start, sent.start + open);
+            line_start
+                && s[..open].split_whitespace().count() <= 6
+                && s[close + 1..].trim_start().starts_with(['-', '–', '—'])
+                && !dates::find_dates(text, prefix).is_empty()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() < 2 { Vec::new() } else { starts }
+}
+
+/// Which story (see `story_starts`) sentence `si` belongs to.
+fn story_of(stories: &[usize], si: usize) -> usize {
+    stories.partition_point(|&start| start <= si)
+}
+
+fn group(ex: &Extractor, drafts: Vec<Draft>, stories: &[usize]) -> Vec<Vec<Mention>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut pending: Vec<Draft> = Vec::new();
     // First the drafts that stand on their own, merged on strong evidence.
@@ -722,6 +758,13 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
                     || !g.mentions().all(|m| m.background)
             })
             .filter(|(_, g)| compatible(ex, &d.mention, g, d.mention.background))
+            // An anaphor refers within its own bulletin.
+            .filter(|(_, g)| {
+                let story = story_of(stories, d.sentence);
+                g.drafts
+                    .iter()
+                    .any(|o| story_of(stories, o.sentence) == story)
+            })
             // A timeline entry tells its own event: "Strikes crater the runways" under one date
             // is not the event of the entry above it.
             .filter(|(_, g)| {
@@ -752,6 +795,17 @@ fn group(ex: &Extractor, drafts: Vec<Draft>) -> Vec<Vec<Mention>> {
             // it is an incident of its own only when the article tells no other.
             None if d.title && !groups.is_empty() => {}
             None if d.anchored => groups.push(Group { drafts: vec![d] }),
+            // A bulletin that introduced its weapon without an event word ("an attempt to
+            // smuggle narcotics by a drone", then "the drone was shot down") tells its own
+            // event.
+            None if !stories.is_empty()
+                && !d.mention.weapons.is_empty()
+                && !d.plural
+                && !d.tally
+                && !d.headline =>
+            {
+                groups.push(Group { drafts: vec![d] })
+            }
             None => {}
         }
     }
@@ -1431,6 +1485,21 @@ mod tests {
             found[0]
                 .actors_with(crate::model::Role::Perpetrator)
                 .any(|a| a == "Kataib Hezbollah"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn an_anaphor_refers_within_its_own_bulletin() {
+        let text = "Published: January 28, 2024\n\nAmman, Jan. 28 (HNA) -- A drone attack on a US position at al-Tanf killed three American soldiers at dawn today, the spokesman said.\n\nAmman, Jan. 28 (HNA) -- A military source said border guards detected an attempt to smuggle narcotics by a drone coming from Syria.\n\nThe source added that the drone was shot down inside Jordanian territory.\n";
+        let found = incidents(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let tanf = at(&found, "Al-Tanf Garrison");
+        assert_eq!(tanf.kind, crate::model::IncidentKind::Attack);
+        assert!(
+            found
+                .iter()
+                .any(|i| i.kind == crate::model::IncidentKind::Interception && i.killed.is_none()),
             "{found:#?}"
         );
     }
