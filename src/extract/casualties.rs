@@ -202,7 +202,7 @@ fn is_count(tokens: &[Token], text: &str, i: usize) -> Option<u32> {
 }
 
 /// Words for the people killed beside a named victim.
-const COMPANIONS: [&str; 9] = [
+const COMPANIONS: [&str; 11] = [
     "others",
     "companions",
     "aides",
@@ -211,6 +211,8 @@ const COMPANIONS: [&str; 9] = [
     "associates",
     "members",
     "fighters",
+    "officers",
+    "commanders",
     "people",
 ];
 
@@ -228,7 +230,18 @@ fn companions_after(text: &str, tokens: &[Token], i: usize) -> Option<(u32, usiz
             // "… and two fighters were wounded": a toll of its own, not companions.
             let own_toll = (noun + 1..(noun + 4).min(tokens.len()))
                 .any(|k| toll_of(tokens[k].text(text)).is_some());
-            (!own_toll).then_some((n, noun))
+            // "killing a senior commander, his deputy and five other officers": each of his
+            // people listed before the count is one more (an appositive ", a commander of"
+            // describes the one named).
+            let listed = (i + 2..link)
+                .filter(|&k| {
+                    tokens[k].is(text, ",")
+                        && tokens
+                            .get(k + 1)
+                            .is_some_and(|t| t.is_any(text, &["his", "her", "their"]))
+                })
+                .count() as u32;
+            (!own_toll).then_some((n.saturating_add(listed), noun))
         })
 }
 
@@ -504,7 +517,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 38] = [
+        let cases: [(&str, Figures); 39] = [
             (
                 "the army said it killed twenty-seven smugglers and wounded a number of others",
                 (Some(27), None),
@@ -520,6 +533,10 @@ mod tests {
             ),
             ("the death toll has climbed to 23", (Some(23), None)),
             ("the Observatory put the death toll at nine", (None, None)),
+            (
+                "killing a senior commander of the Quds Force, his deputy and five other officers",
+                (Some(7), None),
+            ),
             (
                 "Two fighters were martyred and three wounded",
                 (Some(2), Some(3)),
