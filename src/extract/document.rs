@@ -90,11 +90,13 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
         });
         // "Q: Can you give an update on the Jan. 20 attack at Al-Asad?": a question asks about an
         // event; it reports none.
+        // A transcript's "Q:" turn is the reporter's, whatever its punctuation.
         let asks = sent
             .slice(text)
             .trim_end()
             .trim_end_matches(['"', '”', '’', '\'', ')'])
-            .ends_with('?');
+            .ends_with('?')
+            || sent.slice(text).trim_start().starts_with("Q:");
         if has_event_word && !asks {
             let is_title = doc
                 .title
@@ -1395,6 +1397,10 @@ mod tests {
         assert_eq!(found[0].injured, Some(4));
         let found = incidents(
             "Published: January 30, 2024\n\nDid Iran order the drone attack on Tower 22?\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let found = incidents(
+            "Published: January 30, 2024\n\nQ: Jordan's spokesman said yesterday the attack happened in Syria, at al-Tanf.\n",
         );
         assert!(found.is_empty(), "{found:#?}");
         // The answer describes the targets; the strike it names is told elsewhere.
