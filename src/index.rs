@@ -8,7 +8,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::{Corpus, Incident, Precision};
+use crate::model::{Corpus, Incident, Precision, TextSource};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Spans longer than this many weeks are charted per month.
 pub const MAX_WEEKS: i64 = 26;
@@ -212,9 +214,10 @@ pub struct ActorMatch {
 }
 
 /// The corpus plus the orders and lookups the UI needs.
-#[derive(Debug)]
 pub struct Index {
     corpus: Corpus,
+    /// Where the documents' texts are when the corpus was loaded without them.
+    texts: Option<Arc<dyn TextSource>>,
     /// Incident indices in date order, undated last; ties keep corpus order.
     timeline: Vec<usize>,
     /// Per incident (by corpus index), its row label.
@@ -225,8 +228,24 @@ pub struct Index {
     actor_order: Vec<usize>,
 }
 
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("corpus", &self.corpus)
+            .field("lazy_texts", &self.texts.is_some())
+            .field("timeline", &self.timeline)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Index {
     pub fn new(corpus: Corpus) -> Self {
+        Index::with_texts(corpus, None)
+    }
+
+    /// An index over a corpus whose documents' texts come from `texts` (`None`: each
+    /// document holds its own).
+    pub fn with_texts(corpus: Corpus, texts: Option<Arc<dyn TextSource>>) -> Self {
         let mut timeline: Vec<usize> = (0..corpus.incidents.len()).collect();
         // `Option` sorts `None` first, so key on (is_undated, date) to put undated last; the sort
         // is stable so same-day incidents keep extraction order.
@@ -285,6 +304,7 @@ impl Index {
 
         Index {
             corpus,
+            texts,
             timeline,
             labels,
             actor_incidents,
@@ -294,6 +314,24 @@ impl Index {
 
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
+    }
+
+    /// Where the documents' texts come from, when the corpus was loaded without them.
+    pub fn texts(&self) -> Option<&dyn TextSource> {
+        self.texts.as_deref()
+    }
+
+    /// The text of document `doc` (exactly what the extractor read), or why it cannot be shown.
+    pub fn document_text(&self, doc: usize) -> Result<Cow<'_, str>, String> {
+        match &self.texts {
+            Some(t) => t.text(doc).map(|t| Cow::Owned(t.to_string())),
+            None => self
+                .corpus
+                .documents
+                .get(doc)
+                .map(|d| Cow::Borrowed(d.text.as_str()))
+                .ok_or_else(|| "no such document".to_string()),
+        }
     }
 
     /// Every incident index in timeline order.
