@@ -151,11 +151,8 @@ fn load(
     // needs the other until the entries are matched.
     let ((found, walk_skipped, keys), read) = rayon::join(
         || {
-            let (found, walk_skipped) = walk::walk(root);
-            let keys: Vec<Option<Key>> = found
-                .par_iter()
-                .map(|f| std::fs::metadata(&f.path).ok().and_then(|m| Key::of(&m)))
-                .collect();
+            let (listing, walk_skipped) = walk::walk_with_metadata(root, &Key::of);
+            let (found, keys): (Vec<walk::Found>, Vec<Option<Key>>) = listing.into_iter().unzip();
             (found, walk_skipped, keys)
         },
         || path.as_deref().map(|p| read_cache(p, &header)),
