@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::{Corpus, Incident, Precision, TextSource};
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Spans longer than this many weeks are charted per month.
 pub const MAX_WEEKS: i64 = 26;
@@ -182,7 +182,8 @@ pub fn activity(corpus: &Corpus, incidents: &[usize]) -> Activity {
     }
 }
 
-/// The labels of one timeline row, precomputed so a frame never formats an incident it does not show.
+/// The labels of one timeline row, made once when the row is first shown, so a frame never formats
+/// an incident it does not show.
 /// Strings are raw (they may hold whatever the articles held); the UI sanitises what it draws.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowLabel {
@@ -220,8 +221,9 @@ pub struct Index {
     texts: Option<Arc<dyn TextSource>>,
     /// Incident indices in date order, undated last; ties keep corpus order.
     timeline: Vec<usize>,
-    /// Per incident (by corpus index), its row label.
-    labels: Vec<RowLabel>,
+    /// Per incident (by corpus index), its row label, made the first time the row is shown (an
+    /// open of 80k incidents shows about 60).
+    labels: Vec<OnceLock<RowLabel>>,
     /// Per actor (by corpus index), its incidents in timeline order.
     actor_incidents: Vec<Vec<usize>>,
     /// Actor indices by incident count (descending), then name.
@@ -258,7 +260,9 @@ impl Index {
             position[i] = pos;
         }
 
-        let labels = corpus.incidents.iter().map(row_label).collect();
+        let labels = (0..corpus.incidents.len())
+            .map(|_| OnceLock::new())
+            .collect();
 
         // The model's `Actor::incidents` is authoritative, but participants name actors too; the
         // union keeps the counts right whichever side extraction filled in.
@@ -339,9 +343,10 @@ impl Index {
         &self.timeline
     }
 
-    /// The precomputed label of incident `incident` (a corpus index).
+    /// The label of incident `incident` (a corpus index), made once.
     pub fn label(&self, incident: usize) -> Option<&RowLabel> {
-        self.labels.get(incident)
+        let inc = self.corpus.incidents.get(incident)?;
+        Some(self.labels.get(incident)?.get_or_init(|| row_label(inc)))
     }
 
     pub fn incident(&self, incident: usize) -> Option<&Incident> {
@@ -367,13 +372,24 @@ impl Index {
         };
         base.iter()
             .copied()
-            .filter(|&i| show_background || !self.labels.get(i).is_some_and(|l| l.background))
+            .filter(|&i| {
+                show_background
+                    || !self
+                        .corpus
+                        .incidents
+                        .get(i)
+                        .is_some_and(|inc| inc.background)
+            })
             .collect()
     }
 
     /// Number of background incidents, so the UI can say what `b` hides.
     pub fn background_count(&self) -> usize {
-        self.labels.iter().filter(|l| l.background).count()
+        self.corpus
+            .incidents
+            .iter()
+            .filter(|i| i.background)
+            .count()
     }
 
     /// The activity chart's buckets for these incidents (see [`activity`]).
