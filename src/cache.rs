@@ -3,21 +3,25 @@
 //! One file per corpus root in the user's cache directory (`paths::cache_dir()`), named by a hash
 //! of the canonical root path. It keeps, per article file, the key it was read under (relative
 //! path, size, modification time in nanoseconds) and what `pipeline::extract_one` made of it
-//! (documents with their text, reports, discovered actors) plus what `ingest` skipped in it. A
-//! load walks the folder, takes every file whose key still matches from the cache, ingests and
-//! extracts the rest in parallel, and re-runs only the cross-document steps
-//! (`pipeline::assemble`), in the same order as the uncached `pipeline::build`, so the corpus is
-//! identical either way.
+//! (documents, reports, discovered actors) plus what `ingest` skipped in it. A load walks the
+//! folder, takes every file whose key still matches from the cache, ingests and extracts the rest
+//! in parallel, and re-runs only the cross-document steps (`pipeline::assemble`), in the same
+//! order as the uncached `pipeline::build`, so the corpus is identical either way.
 //!
-//! The file is a compact binary encoding of serde data (length-prefixed strings, varints) behind
-//! a header (magic, format version, crate version, build id, lexicon fingerprint, root) and ahead
-//! of a checksum over everything before it. The entries are stored in length-prefixed chunks
-//! (`ENTRIES_PER_CHUNK`), which a load decodes in parallel. It is written to a temporary file
-//! (on a second thread, while the merge runs) and renamed into place, so two instances writing at
-//! once leave one complete file. Anything wrong with it —
-//! empty, truncated, corrupt, another version or lexicon, another root — makes the load ignore
-//! it (with a warning in `CacheStats`) and rebuild; nothing in it is trusted before the checksum
-//! matches, and no content makes this module panic.
+//! The file is a compact binary encoding of serde data (length-prefixed strings, varints): a
+//! header (magic, format version, crate version, build id, lexicon fingerprint, root), the
+//! entries in length-prefixed chunks (`ENTRIES_PER_CHUNK`, decoded in parallel), the text
+//! section (every document's text, in entry order), the assembled corpus, and a checksum over
+//! everything but the text section. Each document's entry holds its text's length and hash
+//! instead of the text, so a viewer's open from a complete cache (`load_corpus_cached_lazily`)
+//! reads no text at all and a document's text is read, and checked, when it is shown
+//! (`CachedTexts`); every other load reads the texts and checks each against its hash. It is
+//! written to a temporary file (on a second thread, while the merge runs) and renamed into place,
+//! so two instances writing at once leave one complete file. Anything wrong with it — empty,
+//! truncated, corrupt, another version or lexicon, another root — makes the load ignore it (with
+//! a warning in `CacheStats`) and rebuild; nothing in it is trusted before the checksum (or the
+//! text's own hash) matches, and no content makes this module panic. A damaged text found by a
+//! viewer after the open is refused with a message, never shown.
 
 use crate::extract::Extractor;
 use crate::extract::discover::Discovered;

@@ -2,9 +2,9 @@
 //! depth-capped; problems become `Skipped` entries rather than errors.
 
 use crate::model::Skipped;
+use rayon::prelude::*;
 use std::fs;
 use std::io;
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Extensions read as articles; anything else is ignored without a report.
