@@ -3,36 +3,42 @@
 //! One file per corpus root in the user's cache directory (`paths::cache_dir()`), named by a hash
 //! of the canonical root path. It keeps, per article file, the key it was read under (relative
 //! path, size, modification time in nanoseconds) and what `pipeline::extract_one` made of it
-//! (documents with their text, reports, discovered actors) plus what `ingest` skipped in it. A
-//! load walks the folder, takes every file whose key still matches from the cache, ingests and
-//! extracts the rest in parallel, and re-runs only the cross-document steps
-//! (`pipeline::assemble`), in the same order as the uncached `pipeline::build`, so the corpus is
-//! identical either way.
+//! (documents, reports, discovered actors) plus what `ingest` skipped in it. A load walks the
+//! folder, takes every file whose key still matches from the cache, ingests and extracts the rest
+//! in parallel, and re-runs only the cross-document steps (`pipeline::assemble`), in the same
+//! order as the uncached `pipeline::build`, so the corpus is identical either way.
 //!
-//! The file is a compact binary encoding of serde data (length-prefixed strings, varints) behind
-//! a header (magic, format version, crate version, build id, lexicon fingerprint, root) and ahead
-//! of a checksum over everything before it. The entries are stored in length-prefixed chunks
-//! (`ENTRIES_PER_CHUNK`), which a load decodes in parallel. It is written to a temporary file
-//! (on a second thread, while the merge runs) and renamed into place, so two instances writing at
-//! once leave one complete file. Anything wrong with it —
-//! empty, truncated, corrupt, another version or lexicon, another root — makes the load ignore
-//! it (with a warning in `CacheStats`) and rebuild; nothing in it is trusted before the checksum
-//! matches, and no content makes this module panic.
+//! The file is a compact binary encoding of serde data (length-prefixed strings, varints): a
+//! header (magic, format version, crate version, build id, lexicon fingerprint, root), the
+//! entries in length-prefixed chunks (`ENTRIES_PER_CHUNK`, decoded in parallel), the text
+//! section (every document's text, in entry order), the assembled corpus, and a checksum over
+//! everything but the text section. Each document's entry holds its text's length and hash
+//! instead of the text, so a viewer's open from a complete cache (`load_corpus_cached_lazily`)
+//! reads no text at all and a document's text is read, and checked, when it is shown
+//! (`CachedTexts`); every other load reads the texts and checks each against its hash. It is
+//! written to a temporary file (on a second thread, while the merge runs) and renamed into place,
+//! so two instances writing at once leave one complete file. Anything wrong with it — empty,
+//! truncated, corrupt, another version or lexicon, another root — makes the load ignore it (with
+//! a warning in `CacheStats`) and rebuild; nothing in it is trusted before the checksum (or the
+//! text's own hash) matches, and no content makes this module panic. A damaged text found by a
+//! viewer after the open is refused with a message, never shown.
 
 use crate::extract::Extractor;
 use crate::extract::discover::Discovered;
 use crate::extract::document::DocReport;
 use crate::ingest::{self, walk};
-use crate::model::{Actor, Corpus, Document, Incident, Skipped};
+use crate::model::{Actor, Corpus, Document, Incident, Skipped, Span, TextOrigin, TextSource};
 use crate::pipeline::{self, Extracted};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::{Deserialize, Serialize, ser};
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// What a load found in and did to the cache.
@@ -50,7 +56,7 @@ pub struct CacheStats {
 
 const MAGIC: &[u8; 8] = b"FLPTCACH";
 /// Bumped whenever the layout of the file changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// Entries are stored in encoded chunks of this many, so that a load decodes them in parallel.
 const ENTRIES_PER_CHUNK: usize = 1024;
 /// Files modified this recently (before the load started) are not cached: an edit within the
@@ -88,6 +94,30 @@ pub fn cache_file(cache_dir: &Path, root: &Path) -> PathBuf {
     cache_dir.join(format!("corpus-{:016x}.bin", fnv1a(canonical.as_bytes())))
 }
 
+/// `load_corpus_cached` for a viewer, which shows one document's text at a time: when every
+/// document comes from the cache, the article text stays in the cache file (each
+/// `Document::text` is empty) and the returned `TextSource` reads a document's text when it is
+/// asked for. `None`: the corpus holds all its texts, as `load_corpus_cached` gives them.
+pub fn load_corpus_cached_lazily(
+    root: &Path,
+    ex: &Extractor,
+    use_cache: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, CacheStats, Option<Arc<dyn TextSource>>) {
+    if !use_cache {
+        let (corpus, stats) = load_with_cache_dir(root, None, ex, progress);
+        return (corpus, stats, None);
+    }
+    match crate::paths::cache_dir() {
+        Some(dir) => load(root, Some(&dir), ex, progress, true),
+        None => {
+            let (corpus, mut stats) = load_with_cache_dir(root, None, ex, progress);
+            stats.warning = Some("no cache directory: the corpus is not cached".to_string());
+            (corpus, stats, None)
+        }
+    }
+}
+
 /// `load_corpus_cached` with an explicit cache directory (`None`: no cache at all).
 pub fn load_with_cache_dir(
     root: &Path,
@@ -95,6 +125,27 @@ pub fn load_with_cache_dir(
     ex: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Corpus, CacheStats) {
+    let (corpus, stats, _) = load(root, cache_dir, ex, progress, false);
+    (corpus, stats)
+}
+
+/// `load_corpus_cached_lazily` with an explicit cache directory (`None`: no cache at all).
+pub fn load_lazily_with_cache_dir(
+    root: &Path,
+    cache_dir: Option<&Path>,
+    ex: &Extractor,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, CacheStats, Option<Arc<dyn TextSource>>) {
+    load(root, cache_dir, ex, progress, true)
+}
+
+fn load(
+    root: &Path,
+    cache_dir: Option<&Path>,
+    ex: &Extractor,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    lazy: bool,
+) -> (Corpus, CacheStats, Option<Arc<dyn TextSource>>) {
     let started = now_nanos();
     let mut stats = CacheStats::default();
     let canonical = canonical_root(root);
@@ -104,22 +155,21 @@ pub fn load_with_cache_dir(
     // needs the other until the entries are matched.
     let ((found, walk_skipped, keys), read) = rayon::join(
         || {
-            let (found, walk_skipped) = walk::walk(root);
-            let keys: Vec<Option<Key>> = found
-                .par_iter()
-                .map(|f| std::fs::metadata(&f.path).ok().and_then(|m| Key::of(&m)))
-                .collect();
+            let (listing, walk_skipped) = walk::walk_with_metadata(root, &Key::of);
+            let (found, keys): (Vec<walk::Found>, Vec<Option<Key>>) = listing.into_iter().unzip();
             (found, walk_skipped, keys)
         },
         || path.as_deref().map(|p| read_cache(p, &header)),
     );
     let mut cached: Vec<Entry> = Vec::new();
     let mut assembled: Option<Assembled> = None;
+    let mut section: Option<TextSection> = None;
     if let (Some(p), Some(read)) = (&path, read) {
         match read {
-            Ok(Some((entries, asm))) => {
+            Ok(Some((entries, asm, texts))) => {
                 cached = entries;
                 assembled = asm;
+                section = Some(texts);
             }
             Ok(None) => {}
             Err(reason) => {
@@ -148,20 +198,40 @@ pub fn load_with_cache_dir(
     stale |= cached.next().is_some();
 
     let total = found.len();
+    let hits = slots.iter().filter(|s| matches!(s, Slot::Hit(_))).count();
+    // Every file hit and none went away: the cache's own cross-document result is this corpus.
+    let mut complete = hits == total && !stale && assembled.is_some();
+    // The texts were left in the file; unless this is a viewer's complete hit, read them now.
+    let mut lazy_texts = None;
+    if let Some(section) = section {
+        if complete && lazy {
+            lazy_texts = Some(section);
+        } else if let Err(reason) = section.fill(&mut slots) {
+            // A damaged text: the cache is ignored as a whole, and rewritten.
+            let p = path.as_deref().unwrap_or(Path::new(""));
+            stats.warning = Some(format!("cache {} ignored ({reason}); rebuilt", p.display()));
+            slots.iter_mut().for_each(|s| *s = Slot::Miss);
+            complete = false;
+        }
+    }
     stats.hits = slots.iter().filter(|s| matches!(s, Slot::Hit(_))).count();
     stats.misses = total - stats.hits;
     progress(stats.hits, total);
 
-    // Every file hit and none went away: the cache's own cross-document result is this corpus.
-    if stats.misses == 0
-        && !stale
-        && let Some(asm) = assembled
-    {
+    if complete && let Some(asm) = assembled {
         let mut documents = Vec::with_capacity(slots.iter().map(Slot::docs).sum());
+        let mut refs = Vec::with_capacity(if lazy_texts.is_some() {
+            documents.capacity()
+        } else {
+            0
+        });
         let mut skipped = walk_skipped;
         for slot in slots {
             if let Slot::Hit(e) = slot {
-                documents.extend(e.docs);
+                if lazy_texts.is_some() {
+                    refs.extend(e.docs.iter().map(CachedDoc::text_ref));
+                }
+                documents.extend(e.docs.into_iter().map(CachedDoc::into_document));
                 skipped.extend(e.skipped);
             }
         }
@@ -173,7 +243,13 @@ pub fn load_with_cache_dir(
             incidents: asm.incidents,
             actors: asm.actors,
         };
-        return (corpus, stats);
+        let texts = lazy_texts.map(|s| {
+            Arc::new(CachedTexts {
+                file: Mutex::new((s.file, None)),
+                refs,
+            }) as Arc<dyn TextSource>
+        });
+        return (corpus, stats, texts);
     }
 
     let done = AtomicUsize::new(stats.hits);
@@ -199,9 +275,9 @@ pub fn load_with_cache_dir(
         // A blob that passed the checksum but does not decode (a bug, not damage): start over
         // without the cache.
         Err(reason) => {
-            let (corpus, mut s) = load_with_cache_dir(root, None, ex, progress);
+            let (corpus, mut s, _) = load(root, None, ex, progress, false);
             s.warning = Some(format!("cache ignored ({reason}); rebuilt"));
-            return (corpus, s);
+            return (corpus, s, None);
         }
     };
     // The walk's list (a path and a name per file) is not needed any more: freed before the
@@ -265,7 +341,7 @@ pub fn load_with_cache_dir(
             }
         }
     }
-    (corpus, stats)
+    (corpus, stats, None)
 }
 
 enum Slot {
@@ -274,6 +350,13 @@ enum Slot {
 }
 
 impl Slot {
+    fn hit_docs(&self) -> &[CachedDoc] {
+        match self {
+            Slot::Hit(e) => &e.docs,
+            Slot::Miss => &[],
+        }
+    }
+
     fn docs(&self) -> usize {
         match self {
             Slot::Hit(e) => e.docs.len(),
@@ -373,14 +456,195 @@ fn decode_blob<T: de::DeserializeOwned>(blob: &[u8]) -> Result<T, String> {
 
 /// One cached file, as read: its key, documents and what ingest skipped in it, with the
 /// per-document extraction still encoded.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Entry {
     rel: String,
     key: Key,
     skipped: Vec<Skipped>,
-    docs: Vec<Document>,
+    docs: Vec<CachedDoc>,
     /// `Vec<Extraction>`, one per document.
     blob: Blob,
+}
+
+/// A `Document` as stored in an entry: everything but its text, which is in the file's text
+/// section (at `offset`, `text_len` bytes, hashing to `text_hash`), so that a viewer's load
+/// reads none of it.
+#[derive(Debug, Deserialize)]
+struct CachedDoc {
+    path: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<NaiveDate>,
+    published_span: Option<Span>,
+    origin: TextOrigin,
+    boilerplate: Vec<Span>,
+    text_len: u64,
+    text_hash: u64,
+    /// Where the text starts in the file (not stored: the texts follow each other in entry order).
+    #[serde(skip)]
+    offset: u64,
+    /// The text, once read from the text section.
+    #[serde(skip)]
+    text: String,
+}
+
+/// `CachedDoc` as written, borrowing the corpus's document.
+#[derive(Serialize)]
+struct CachedDocOut<'a> {
+    path: &'a str,
+    title: &'a Option<String>,
+    outlet: &'a Option<String>,
+    url: &'a Option<String>,
+    published: &'a Option<NaiveDate>,
+    published_span: &'a Option<Span>,
+    origin: &'a TextOrigin,
+    boilerplate: &'a [Span],
+    text_len: u64,
+    text_hash: u64,
+}
+
+impl<'a> CachedDocOut<'a> {
+    fn of(d: &'a Document) -> Self {
+        CachedDocOut {
+            path: &d.path,
+            title: &d.title,
+            outlet: &d.outlet,
+            url: &d.url,
+            published: &d.published,
+            published_span: &d.published_span,
+            origin: &d.origin,
+            boilerplate: &d.boilerplate,
+            text_len: d.text.len() as u64,
+            text_hash: text_hash(d.text.as_bytes()),
+        }
+    }
+}
+
+impl CachedDoc {
+    fn text_ref(&self) -> TextRef {
+        TextRef {
+            offset: self.offset,
+            len: self.text_len,
+            hash: self.text_hash,
+        }
+    }
+
+    fn into_document(self) -> Document {
+        Document {
+            path: self.path,
+            title: self.title,
+            outlet: self.outlet,
+            url: self.url,
+            published: self.published,
+            published_span: self.published_span,
+            text: self.text,
+            origin: self.origin,
+            boilerplate: self.boilerplate,
+        }
+    }
+}
+
+/// The hash a document's text is stored under.
+fn text_hash(bytes: &[u8]) -> u64 {
+    let mut h = StreamHash::new();
+    h.update(bytes);
+    h.finish()
+}
+
+/// `bytes` as a document's text, if they are the text stored as `r`.
+fn checked_text(bytes: &[u8], r: &TextRef) -> Result<String, String> {
+    if bytes.len() as u64 != r.len || text_hash(bytes) != r.hash {
+        return Err("checksum mismatch in a text".to_string());
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|_| "corrupt: a text is not UTF-8".to_string())
+}
+
+/// Where one document's text is in the cache file.
+#[derive(Debug, Clone, Copy)]
+struct TextRef {
+    offset: u64,
+    len: u64,
+    hash: u64,
+}
+
+/// The text section of a cache file that was read without it: the open file (a cache renamed
+/// over it later does not change what this handle reads) and where the section is.
+struct TextSection {
+    file: File,
+    offset: u64,
+}
+
+impl TextSection {
+    /// Reads the texts of every hit's documents (each straight into its own buffer, in file
+    /// order, skipping the others), then checks them on all cores.
+    fn fill(self, slots: &mut [Slot]) -> Result<(), String> {
+        let unreadable = |e: io::Error| format!("texts unreadable: {e}");
+        let mut r = io::BufReader::with_capacity(1 << 20, self.file);
+        r.seek(SeekFrom::Start(self.offset)).map_err(unreadable)?;
+        let mut at = self.offset;
+        let mut raw: Vec<Vec<u8>> = Vec::new();
+        for d in slots.iter().flat_map(Slot::hit_docs) {
+            let skip = d
+                .offset
+                .checked_sub(at)
+                .and_then(|n| i64::try_from(n).ok())
+                .ok_or("corrupt: texts out of order")?;
+            r.seek_relative(skip).map_err(unreadable)?;
+            let mut bytes = vec![0u8; usize::try_from(d.text_len).map_err(|e| e.to_string())?];
+            r.read_exact(&mut bytes).map_err(unreadable)?;
+            at = d.offset + d.text_len;
+            raw.push(bytes);
+        }
+        let docs: Vec<&mut CachedDoc> = slots
+            .iter_mut()
+            .flat_map(|s| match s {
+                Slot::Hit(e) => e.docs.iter_mut(),
+                Slot::Miss => [].iter_mut(),
+            })
+            .collect();
+        docs.into_par_iter().zip(raw).try_for_each(|(d, bytes)| {
+            if text_hash(&bytes) != d.text_hash {
+                return Err("checksum mismatch in a text".to_string());
+            }
+            d.text =
+                String::from_utf8(bytes).map_err(|_| "corrupt: a text is not UTF-8".to_string())?;
+            Ok(())
+        })
+    }
+}
+
+/// The document last read by `CachedTexts`, and its text.
+type LastText = (usize, Arc<str>);
+
+/// Reads a document's text from the cache file when the viewer shows it, checked against the
+/// hash it was stored under; the last one read is kept (a frame is drawn on every key).
+struct CachedTexts {
+    file: Mutex<(File, Option<LastText>)>,
+    /// Per corpus document.
+    refs: Vec<TextRef>,
+}
+
+impl TextSource for CachedTexts {
+    fn text(&self, doc: usize) -> Result<Arc<str>, String> {
+        let r = *self.refs.get(doc).ok_or("no such document")?;
+        let mut guard = self.file.lock().map_err(|_| "the text reader failed")?;
+        let (file, last) = &mut *guard;
+        if let Some((d, t)) = last
+            && *d == doc
+        {
+            return Ok(t.clone());
+        }
+        let mut bytes = vec![0u8; usize::try_from(r.len).map_err(|e| e.to_string())?];
+        file.seek(SeekFrom::Start(r.offset))
+            .and_then(|_| file.read_exact(&mut bytes))
+            .map_err(|e| format!("the cached text cannot be read: {e}"))?;
+        let text: Arc<str> = checked_text(&bytes, &r)
+            .map_err(|e| format!("the cached text changed since it was loaded ({e})"))?
+            .into();
+        *last = Some((doc, text.clone()));
+        Ok(text)
+    }
 }
 
 impl Entry {
@@ -392,6 +656,7 @@ impl Entry {
         let items = self
             .docs
             .into_iter()
+            .map(CachedDoc::into_document)
             .zip(ext)
             .map(|(document, (report, discovered))| Extracted {
                 document,
@@ -610,9 +875,12 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-type CacheContents = (Vec<Entry>, Option<Assembled>);
+/// The entries (their documents' texts still in the file's `TextSection`) and the assembled
+/// corpus.
+type CacheContents = (Vec<Entry>, Option<Assembled>, TextSection);
 
-/// `Ok(None)`: no cache file. `Err`: a file that cannot be used, and why.
+/// `Ok(None)`: no cache file. `Err`: a file that cannot be used, and why. The texts are not
+/// read here (`TextSection::fill` reads them, or `CachedTexts` one at a time).
 fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, String> {
     let file = match File::open(path) {
         Ok(f) => f,
@@ -639,6 +907,12 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
         return Err(why.to_string());
     }
     let chunks = Vec::<Blob>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
+    let texts_len = u64::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
+    // The texts are outside the checksum: each is checked by its own hash when it is read.
+    let texts_at = len - r.remaining;
+    r.skip_unhashed(texts_len)
+        .map_err(|e| format!("corrupt: {e}"))?;
+    let mut de = Decoder { r: &mut r };
     let assembled =
         Option::<AssembledChunks>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
     let computed = r.finish_hash();
@@ -661,10 +935,25 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
         || assembled.map(AssembledChunks::decode).transpose(),
     );
     let (chunks, assembled) = (chunks?, assembled?);
-    let entries: Vec<Entry> = chunks.into_iter().flatten().collect();
+    let mut entries: Vec<Entry> = chunks.into_iter().flatten().collect();
     if entries.windows(2).any(|w| w[0].rel >= w[1].rel) {
         return Err("entries out of order".to_string());
     }
+    let mut at = texts_at;
+    for d in entries.iter_mut().flat_map(|e| e.docs.iter_mut()) {
+        d.offset = at;
+        at = at
+            .checked_add(d.text_len)
+            .filter(|&end| end <= texts_at + texts_len)
+            .ok_or("corrupt: texts out of range")?;
+    }
+    if at != texts_at + texts_len {
+        return Err("corrupt: texts out of range".to_string());
+    }
+    let section = TextSection {
+        file: r.inner,
+        offset: texts_at,
+    };
     if let Some(a) = &assembled {
         let docs: usize = entries.iter().map(|e| e.docs.len()).sum();
         let bad_doc = |d: usize| d >= docs;
@@ -679,7 +968,7 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
             return Err("corrupt: indices out of range".to_string());
         }
     }
-    Ok(Some((entries, assembled)))
+    Ok(Some((entries, assembled, section)))
 }
 
 /// One entry as written: the same layout as `Entry`, borrowing the corpus's documents.
@@ -688,7 +977,7 @@ struct EntryOut<'a> {
     rel: &'a str,
     key: Key,
     skipped: &'a [Skipped],
-    docs: &'a [Document],
+    docs: Vec<CachedDocOut<'a>>,
     blob: &'a Blob,
 }
 
@@ -745,6 +1034,8 @@ fn begin_cache(
             ser::Serializer::serialize_seq(&mut enc, Some(chunks)).map_err(io::Error::other)?;
         let mut first = 0;
         let mut chunk: Vec<(Meta, &[Document])> = Vec::with_capacity(ENTRIES_PER_CHUNK);
+        // The documents written, whose texts follow the entries.
+        let mut written: Vec<&[Document]> = Vec::with_capacity(kept);
         let mut metas = metas.into_iter().peekable();
         while let Some(m) = metas.next() {
             let docs = documents.get(first..first + m.n_docs).unwrap_or(&[]);
@@ -759,10 +1050,11 @@ fn begin_cache(
                         rel: &m.rel,
                         key: m.key,
                         skipped: &m.skipped,
-                        docs,
+                        docs: docs.iter().map(CachedDocOut::of).collect(),
                         blob: &m.blob,
                     })
                     .collect();
+                written.extend(chunk.iter().map(|(_, docs)| *docs));
                 let blob = encode_blob(&entries).map_err(io::Error::other)?;
                 ser::SerializeSeq::serialize_element(&mut seq, &blob).map_err(io::Error::other)?;
                 drop(entries);
@@ -770,6 +1062,18 @@ fn begin_cache(
             }
         }
         ser::SerializeSeq::end(seq).map_err(io::Error::other)?;
+        // The text section: its length, then every written document's text in entry order,
+        // outside the file's checksum (each text has its own hash in its entry).
+        let texts = || written.iter().flat_map(|docs| docs.iter()).map(|d| &d.text);
+        let texts_len: u64 = texts().map(|t| t.len() as u64).sum();
+        texts_len
+            .serialize(&mut Encoder { w: &mut w })
+            .map_err(io::Error::other)?;
+        w.hashing = false;
+        for t in texts() {
+            w.write_all(t.as_bytes())?;
+        }
+        w.hashing = true;
         Ok(w)
     })();
     match result {
@@ -992,6 +1296,46 @@ impl<R: Read> HashingReader<R> {
 
     fn has_buffered(&self) -> bool {
         self.pos < self.end
+    }
+
+    /// Stops hashing (what was handed out so far is hashed first).
+    fn pause_hash(&mut self) {
+        if self.hashing {
+            self.hash.update(&self.buf[self.hashed..self.pos]);
+        }
+        self.hashed = self.pos;
+        self.hashing = false;
+    }
+
+    fn resume_hash(&mut self) {
+        self.hashed = self.pos;
+        self.hashing = true;
+    }
+
+    /// Passes over up to `n` buffered bytes without hashing them; how many.
+    fn take_buffered(&mut self, n: u64) -> usize {
+        let have = (self.end - self.pos).min(usize::try_from(n).unwrap_or(usize::MAX));
+        self.pos += have;
+        self.hashed = self.pos;
+        have
+    }
+}
+
+impl<R: Read + Seek> HashingReader<R> {
+    /// Skips the next `n` bytes without reading them.
+    fn skip_unhashed(&mut self, n: u64) -> io::Result<()> {
+        if n > self.remaining {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        self.pause_hash();
+        let have = self.take_buffered(n) as u64;
+        if n > have {
+            let by = i64::try_from(n - have).map_err(io::Error::other)?;
+            self.inner.seek(SeekFrom::Current(by))?;
+        }
+        self.remaining -= n;
+        self.resume_hash();
+        Ok(())
     }
 
     /// Whether nothing is left to read.

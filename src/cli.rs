@@ -4,12 +4,13 @@
 
 use crate::ingest;
 use crate::lexicon::Lexicon;
-use crate::model::Corpus;
+use crate::model::{Corpus, TextSource};
 use crate::pipeline;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Exit code for a run that failed: unreadable corpus folder, bad config or lexicon, bad gold file.
 pub const EXIT_FAILURE: u8 = 1;
@@ -90,7 +91,18 @@ fn progress_line(done: usize, total: usize) {
 /// Reads and extracts a folder (or the bundled corpus), through the parsed-corpus cache unless
 /// `use_cache` is false; reports skipped files and cache problems on stderr.
 pub fn load_corpus_with(dir: Option<&Path>, use_cache: bool) -> Result<Corpus, String> {
+    load_corpus_for(dir, use_cache, false).map(|(corpus, _)| corpus)
+}
+
+/// `load_corpus_with`; with `lazy` (a viewer), the documents' texts may be left in the cache
+/// and come from the returned `TextSource` (see `cache::load_corpus_cached_lazily`).
+pub fn load_corpus_for(
+    dir: Option<&Path>,
+    use_cache: bool,
+    lazy: bool,
+) -> Result<(Corpus, Option<Arc<dyn TextSource>>), String> {
     let lex = load_lexicon()?;
+    let mut texts = None;
     let corpus = match dir {
         Some(d) => {
             let meta = std::fs::metadata(d)
@@ -99,8 +111,14 @@ pub fn load_corpus_with(dir: Option<&Path>, use_cache: bool) -> Result<Corpus, S
                 return Err(format!("{}: not a folder", d.display()));
             }
             let ex = crate::extract::Extractor::new(lex);
-            let (corpus, stats) =
-                crate::cache::load_corpus_cached(d, &ex, use_cache, &progress_line);
+            let (corpus, stats) = if lazy {
+                let (corpus, stats, t) =
+                    crate::cache::load_corpus_cached_lazily(d, &ex, use_cache, &progress_line);
+                texts = t;
+                (corpus, stats)
+            } else {
+                crate::cache::load_corpus_cached(d, &ex, use_cache, &progress_line)
+            };
             if let Some(w) = stats.warning {
                 eprintln!("flashpoint: cache: {w}");
             }
@@ -116,7 +134,7 @@ pub fn load_corpus_with(dir: Option<&Path>, use_cache: bool) -> Result<Corpus, S
             crate::ui::sanitize(&s.reason)
         );
     }
-    Ok(corpus)
+    Ok((corpus, texts))
 }
 
 /// `load_corpus_with` with the cache on.
@@ -209,11 +227,11 @@ fn run_tui(dir: Option<&Path>, use_cache: bool) -> ExitCode {
         Ok(k) => k,
         Err(e) => return fail(&e.to_string()),
     };
-    let corpus = match load_corpus_with(dir, use_cache) {
+    let (corpus, texts) = match load_corpus_for(dir, use_cache, true) {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    match crate::tui::run(corpus, keymap) {
+    match crate::tui::run(corpus, texts, keymap) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("terminal: {e}")),
     }

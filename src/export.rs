@@ -1,7 +1,7 @@
 //! The machine-readable export: JSON exactly per EXPORT.md (version 1), and CSV, one row per
 //! incident.
 
-use crate::model::{Corpus, Incident};
+use crate::model::{Corpus, Incident, TextSource};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -46,7 +46,7 @@ struct ExportSource<'a> {
     document: String,
     start: usize,
     end: usize,
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
     fields: Vec<ExportField<'a>>,
 }
 
@@ -77,7 +77,12 @@ struct ExportActor<'a> {
     incidents: Vec<String>,
 }
 
-fn incident_json<'a>(corpus: &'a Corpus, i: usize, inc: &'a Incident) -> ExportIncident<'a> {
+fn incident_json<'a>(
+    corpus: &'a Corpus,
+    texts: Option<&dyn TextSource>,
+    i: usize,
+    inc: &'a Incident,
+) -> ExportIncident<'a> {
     ExportIncident {
         id: format!("i{i}"),
         date: inc.date.label(),
@@ -111,16 +116,28 @@ fn incident_json<'a>(corpus: &'a Corpus, i: usize, inc: &'a Incident) -> ExportI
             .sources
             .iter()
             .map(|s| {
-                let text = corpus
-                    .documents
-                    .get(s.doc)
-                    .map(|d| d.text.as_str())
-                    .unwrap_or("");
+                let text = match texts {
+                    // A corpus loaded without its texts: the passage from the document's text.
+                    Some(t) => std::borrow::Cow::Owned(
+                        t.text(s.doc)
+                            .map(|t| s.passage.slice(&t).to_string())
+                            .unwrap_or_default(),
+                    ),
+                    None => std::borrow::Cow::Borrowed(
+                        s.passage.slice(
+                            corpus
+                                .documents
+                                .get(s.doc)
+                                .map(|d| d.text.as_str())
+                                .unwrap_or(""),
+                        ),
+                    ),
+                };
                 ExportSource {
                     document: format!("d{}", s.doc),
                     start: s.passage.start,
                     end: s.passage.end,
-                    text: s.passage.slice(text),
+                    text,
                     fields: s
                         .fields
                         .iter()
@@ -139,8 +156,17 @@ fn incident_json<'a>(corpus: &'a Corpus, i: usize, inc: &'a Incident) -> ExportI
 
 /// The JSON export of the given incidents (indices into `corpus.incidents`), pretty-printed.
 pub fn to_json(corpus: &Corpus, selection: &[usize]) -> String {
+    to_json_with(corpus, None, selection)
+}
+
+/// `to_json` of a corpus whose documents' texts come from `texts` (see `TextSource`).
+pub fn to_json_with(
+    corpus: &Corpus,
+    texts: Option<&dyn TextSource>,
+    selection: &[usize],
+) -> String {
     let mut out = Vec::new();
-    match write_json(&mut out, corpus, selection) {
+    match write_json_with(&mut out, corpus, texts, selection) {
         Ok(()) => String::from_utf8(out).unwrap_or_default(),
         Err(e) => format!("{{\"error\": \"{e}\"}}"),
     }
@@ -157,8 +183,18 @@ const ROWS_PER_TASK: usize = 64;
 /// rendered in parallel batches; the frame around them is serde_json's pretty layout (two-space
 /// indent, `[]` for an empty list), written here.
 pub fn write_json<W: std::io::Write>(
+    w: W,
+    corpus: &Corpus,
+    selection: &[usize],
+) -> serde_json::Result<()> {
+    write_json_with(w, corpus, None, selection)
+}
+
+/// `write_json` of a corpus whose documents' texts come from `texts` (see `TextSource`).
+pub fn write_json_with<W: std::io::Write>(
     mut w: W,
     corpus: &Corpus,
+    texts: Option<&dyn TextSource>,
     selection: &[usize],
 ) -> serde_json::Result<()> {
     // Which incidents are selected, for the actors' lists (a lookup per incident of every actor).
@@ -192,7 +228,7 @@ pub fn write_json<W: std::io::Write>(
         .collect();
     let incident = |k: usize| {
         let i = selected_incidents[k];
-        incident_json(corpus, i, &corpus.incidents[i])
+        incident_json(corpus, texts, i, &corpus.incidents[i])
     };
     let actor = |i: usize| {
         let a = &corpus.actors[i];
@@ -410,6 +446,7 @@ pub fn write_view(
     dir: &std::path::Path,
     stamp: &str,
     corpus: &Corpus,
+    texts: Option<&dyn TextSource>,
     selection: &[usize],
 ) -> std::io::Result<Written> {
     std::fs::create_dir_all(dir)?;
@@ -433,7 +470,7 @@ pub fn write_view(
         geojson: dir.join(format!("{base}.geojson")),
     };
     std::fs::write(&written.csv, to_csv(corpus, selection))?;
-    std::fs::write(&written.json, to_json(corpus, selection))?;
+    std::fs::write(&written.json, to_json_with(corpus, texts, selection))?;
     std::fs::write(&written.geojson, to_geojson(corpus, selection))?;
     Ok(written)
 }

@@ -8,7 +8,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::{Corpus, Incident, Precision};
+use crate::model::{Corpus, Incident, Precision, TextSource};
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 /// Spans longer than this many weeks are charted per month.
 pub const MAX_WEEKS: i64 = 26;
@@ -180,7 +182,8 @@ pub fn activity(corpus: &Corpus, incidents: &[usize]) -> Activity {
     }
 }
 
-/// The labels of one timeline row, precomputed so a frame never formats an incident it does not show.
+/// The labels of one timeline row, made once when the row is first shown, so a frame never formats
+/// an incident it does not show.
 /// Strings are raw (they may hold whatever the articles held); the UI sanitises what it draws.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowLabel {
@@ -212,21 +215,39 @@ pub struct ActorMatch {
 }
 
 /// The corpus plus the orders and lookups the UI needs.
-#[derive(Debug)]
 pub struct Index {
     corpus: Corpus,
+    /// Where the documents' texts are when the corpus was loaded without them.
+    texts: Option<Arc<dyn TextSource>>,
     /// Incident indices in date order, undated last; ties keep corpus order.
     timeline: Vec<usize>,
-    /// Per incident (by corpus index), its row label.
-    labels: Vec<RowLabel>,
+    /// Per incident (by corpus index), its row label, made the first time the row is shown (an
+    /// open of 80k incidents shows about 60).
+    labels: Vec<OnceLock<RowLabel>>,
     /// Per actor (by corpus index), its incidents in timeline order.
     actor_incidents: Vec<Vec<usize>>,
     /// Actor indices by incident count (descending), then name.
     actor_order: Vec<usize>,
 }
 
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("corpus", &self.corpus)
+            .field("lazy_texts", &self.texts.is_some())
+            .field("timeline", &self.timeline)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Index {
     pub fn new(corpus: Corpus) -> Self {
+        Index::with_texts(corpus, None)
+    }
+
+    /// An index over a corpus whose documents' texts come from `texts` (`None`: each
+    /// document holds its own).
+    pub fn with_texts(corpus: Corpus, texts: Option<Arc<dyn TextSource>>) -> Self {
         let mut timeline: Vec<usize> = (0..corpus.incidents.len()).collect();
         // `Option` sorts `None` first, so key on (is_undated, date) to put undated last; the sort
         // is stable so same-day incidents keep extraction order.
@@ -239,7 +260,9 @@ impl Index {
             position[i] = pos;
         }
 
-        let labels = corpus.incidents.iter().map(row_label).collect();
+        let labels = (0..corpus.incidents.len())
+            .map(|_| OnceLock::new())
+            .collect();
 
         // The model's `Actor::incidents` is authoritative, but participants name actors too; the
         // union keeps the counts right whichever side extraction filled in.
@@ -285,6 +308,7 @@ impl Index {
 
         Index {
             corpus,
+            texts,
             timeline,
             labels,
             actor_incidents,
@@ -296,14 +320,33 @@ impl Index {
         &self.corpus
     }
 
+    /// Where the documents' texts come from, when the corpus was loaded without them.
+    pub fn texts(&self) -> Option<&dyn TextSource> {
+        self.texts.as_deref()
+    }
+
+    /// The text of document `doc` (exactly what the extractor read), or why it cannot be shown.
+    pub fn document_text(&self, doc: usize) -> Result<Cow<'_, str>, String> {
+        match &self.texts {
+            Some(t) => t.text(doc).map(|t| Cow::Owned(t.to_string())),
+            None => self
+                .corpus
+                .documents
+                .get(doc)
+                .map(|d| Cow::Borrowed(d.text.as_str()))
+                .ok_or_else(|| "no such document".to_string()),
+        }
+    }
+
     /// Every incident index in timeline order.
     pub fn timeline(&self) -> &[usize] {
         &self.timeline
     }
 
-    /// The precomputed label of incident `incident` (a corpus index).
+    /// The label of incident `incident` (a corpus index), made once.
     pub fn label(&self, incident: usize) -> Option<&RowLabel> {
-        self.labels.get(incident)
+        let inc = self.corpus.incidents.get(incident)?;
+        Some(self.labels.get(incident)?.get_or_init(|| row_label(inc)))
     }
 
     pub fn incident(&self, incident: usize) -> Option<&Incident> {
@@ -329,13 +372,24 @@ impl Index {
         };
         base.iter()
             .copied()
-            .filter(|&i| show_background || !self.labels.get(i).is_some_and(|l| l.background))
+            .filter(|&i| {
+                show_background
+                    || !self
+                        .corpus
+                        .incidents
+                        .get(i)
+                        .is_some_and(|inc| inc.background)
+            })
             .collect()
     }
 
     /// Number of background incidents, so the UI can say what `b` hides.
     pub fn background_count(&self) -> usize {
-        self.labels.iter().filter(|l| l.background).count()
+        self.corpus
+            .incidents
+            .iter()
+            .filter(|i| i.background)
+            .count()
     }
 
     /// The activity chart's buckets for these incidents (see [`activity`]).

@@ -394,6 +394,14 @@ pub struct Actor {
     pub incidents: Vec<usize>,
 }
 
+/// Where the text of a document comes from when the corpus was loaded without it: a viewer's
+/// load from the cache leaves the article text in the cache file (`Document::text` empty), and
+/// `text(doc)` reads the text of document `doc` (an index into `Corpus::documents`) when it is
+/// shown, exactly the bytes the extractor saw, or says why it cannot.
+pub trait TextSource: Send + Sync {
+    fn text(&self, doc: usize) -> Result<std::sync::Arc<str>, String>;
+}
+
 /// Everything Flashpoint knows about a folder of articles.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {

@@ -12,14 +12,15 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use crate::app::{App, Keymap};
-use crate::model::Corpus;
+use crate::model::{Corpus, TextSource};
 use crate::ui::{self, Theme};
+use std::sync::Arc;
 
 /// Runs the TUI on `corpus` until the user quits. The terminal is restored on return, on error
 /// and on panic.
-pub fn run(corpus: Corpus, keymap: Keymap) -> io::Result<()> {
+pub fn run(corpus: Corpus, texts: Option<Arc<dyn TextSource>>, keymap: Keymap) -> io::Result<()> {
     // Index the corpus before touching the terminal, so a slow build shows on the normal screen.
-    let mut app = App::new(corpus, keymap);
+    let mut app = App::with_texts(corpus, texts, keymap);
     let theme = Theme::from_env();
 
     let mut terminal = match ratatui::try_init() {

@@ -95,13 +95,13 @@ fn write_view_writes_three_files_into_the_given_directory() {
     let _ = std::fs::remove_dir_all(&dir);
     let corpus = bundled();
     let all = selection_for(&corpus, None);
-    let first = write_view(&dir.join("exports"), "20240101-000000", &corpus, &all).unwrap();
+    let first = write_view(&dir.join("exports"), "20240101-000000", &corpus, None, &all).unwrap();
     assert!(
         first
             .csv
             .ends_with("exports/flashpoint-20240101-000000.csv")
     );
-    let second = write_view(&dir.join("exports"), "20240101-000000", &corpus, &all).unwrap();
+    let second = write_view(&dir.join("exports"), "20240101-000000", &corpus, None, &all).unwrap();
     assert!(
         second
             .geojson

@@ -68,7 +68,16 @@ pub struct App {
 
 impl App {
     pub fn new(corpus: Corpus, keymap: Keymap) -> App {
-        let index = Index::new(corpus);
+        App::with_texts(corpus, None, keymap)
+    }
+
+    /// An app over a corpus whose documents' texts come from `texts` (see `TextSource`).
+    pub fn with_texts(
+        corpus: Corpus,
+        texts: Option<std::sync::Arc<dyn crate::model::TextSource>>,
+        keymap: Keymap,
+    ) -> App {
+        let index = Index::with_texts(corpus, texts);
         let rows = index.filter_by_actor(None, true);
         let actors = index.search_actors("");
         App {
@@ -276,7 +285,7 @@ impl App {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
         let corpus = self.index.corpus();
         self.message = Some(
-            match crate::export::write_view(&dir, &stamp, corpus, &self.rows) {
+            match crate::export::write_view(&dir, &stamp, corpus, self.index.texts(), &self.rows) {
                 Ok(w) => {
                     // One path with the three extensions in braces fits a status line; the
                     // files differ only there.

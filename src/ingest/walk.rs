@@ -2,6 +2,7 @@
 //! depth-capped; problems become `Skipped` entries rather than errors.
 
 use crate::model::Skipped;
+use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -61,29 +62,76 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Every supported file below `root`, sorted by relative path, and what could not be visited.
 pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
+    let (found, skipped) = walk_with(root, None::<&(dyn Fn(&fs::Metadata) -> Option<()> + Sync)>);
+    (found.into_iter().map(|(f, _)| f).collect(), skipped)
+}
+
+/// `walk`, with what `of` makes of each file's metadata (as `fs::metadata` gives it: symlinks
+/// followed; `None` when it cannot be read), read in the same pass from the open folder rather
+/// than by full path.
+pub fn walk_with_metadata<T: Send>(
+    root: &Path,
+    of: &(dyn Fn(&fs::Metadata) -> Option<T> + Sync),
+) -> (Vec<(Found, Option<T>)>, Vec<Skipped>) {
+    walk_with(root, Some(of))
+}
+
+/// Files found, with what was made of their metadata when asked for.
+type Listing<T> = Vec<(Found, Option<T>)>;
+
+/// The walk: folders are visited in parallel (a corpus is often hundreds of folders of
+/// articles), then everything is sorted, so the result does not depend on the visiting order.
+fn walk_with<T: Send, F: Fn(&fs::Metadata) -> Option<T> + Sync + ?Sized>(
+    root: &Path,
+    of: Option<&F>,
+) -> (Listing<T>, Vec<Skipped>) {
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     match fs::metadata(root) {
         Ok(m) if m.is_file() => {
             let rel = relative(root.parent().unwrap_or(root), root);
-            found.push(Found {
+            let found_file = Found {
                 rel,
                 path: root.to_path_buf(),
-            });
+            };
+            found.push((found_file, of.and_then(|of| of(&m))));
         }
-        Ok(_) => {
-            let mut pending = vec![(root.to_path_buf(), 0usize)];
-            while let Some((dir, depth)) = pending.pop() {
-                visit(root, &dir, depth, &mut pending, &mut found, &mut skipped);
-            }
-        }
+        Ok(_) => (found, skipped) = visit_tree(root, root, "", 0, of),
         Err(e) => skipped.push(Skipped {
             path: root.display().to_string(),
             reason: io_reason(&e),
         }),
     }
-    found.sort_by(|a, b| a.rel.cmp(&b.rel));
+    found.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    (found, skipped)
+}
+
+/// `dir` (`rel` below the root) and every folder below it, the subfolders in parallel.
+fn visit_tree<T: Send, F: Fn(&fs::Metadata) -> Option<T> + Sync + ?Sized>(
+    root: &Path,
+    dir: &Path,
+    rel: &str,
+    depth: usize,
+    of: Option<&F>,
+) -> (Listing<T>, Vec<Skipped>) {
+    let (mut found, mut skipped, mut pending) = (Vec::new(), Vec::new(), Vec::new());
+    let at = Visit {
+        root,
+        dir,
+        rel,
+        depth,
+        of,
+    };
+    at.visit(&mut pending, &mut found, &mut skipped);
+    let below: Vec<(Listing<T>, Vec<Skipped>)> = pending
+        .into_par_iter()
+        .map(|(d, r, depth)| visit_tree(root, &d, &r, depth, of))
+        .collect();
+    for (f, s) in below {
+        found.extend(f);
+        skipped.extend(s);
+    }
     (found, skipped)
 }
 
@@ -110,77 +158,107 @@ fn broken_link(path: &Path, e: &io::Error) -> String {
     format!("symlink {}", io_reason(e))
 }
 
-fn visit(
-    root: &Path,
-    dir: &Path,
+/// One folder to visit: where it is, its path relative to the root ('/' separated, empty for
+/// the root), its depth, and what to make of a file's metadata (`None`: not read).
+struct Visit<'a, F: ?Sized> {
+    root: &'a Path,
+    dir: &'a Path,
+    rel: &'a str,
     depth: usize,
-    pending: &mut Vec<(PathBuf, usize)>,
-    found: &mut Vec<Found>,
-    skipped: &mut Vec<Skipped>,
-) {
-    let skip = |skipped: &mut Vec<Skipped>, path: &Path, reason: String| {
-        skipped.push(Skipped {
-            path: relative(root, path),
-            reason,
-        })
-    };
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            let reason = io_reason(&e).replacen("unreadable", "unreadable folder", 1);
-            return skip(skipped, dir, reason);
-        }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
+    of: Option<&'a F>,
+}
+
+impl<F: ?Sized> Visit<'_, F> {
+    fn visit<T>(
+        &self,
+        pending: &mut Vec<(PathBuf, String, usize)>,
+        found: &mut Listing<T>,
+        skipped: &mut Vec<Skipped>,
+    ) where
+        F: Fn(&fs::Metadata) -> Option<T>,
+    {
+        let (root, dir, depth) = (self.root, self.dir, self.depth);
+        let skip = |skipped: &mut Vec<Skipped>, path: &Path, reason: String| {
+            skipped.push(Skipped {
+                path: relative(root, path),
+                reason,
+            })
+        };
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
             Err(e) => {
-                skip(
-                    skipped,
-                    dir,
-                    io_reason(&e).replacen("unreadable", "unreadable folder", 1),
-                );
+                let reason = io_reason(&e).replacen("unreadable", "unreadable folder", 1);
+                return skip(skipped, dir, reason);
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    skip(
+                        skipped,
+                        dir,
+                        io_reason(&e).replacen("unreadable", "unreadable folder", 1),
+                    );
+                    continue;
+                }
+            };
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            // Hidden entries (.git, .DS_Store, editor backups) are never articles.
+            if name.starts_with('.') {
                 continue;
             }
-        };
-        let path = entry.path();
-        // Hidden entries (.git, .DS_Store, editor backups) are never articles.
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let Ok(kind) = entry.file_type() else {
-            skip(
-                skipped,
-                &path,
-                "unreadable: cannot read file type".to_string(),
-            );
-            continue;
-        };
-        let rel = relative(root, &path);
-        if kind.is_dir() {
-            if depth + 1 > MAX_DEPTH {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
                 skip(
                     skipped,
                     &path,
-                    format!("nested more than {MAX_DEPTH} folders deep"),
+                    "unreadable: cannot read file type".to_string(),
                 );
+                continue;
+            };
+            // What `relative(root, &path)` gives, without taking the whole path apart again.
+            let rel = if self.rel.is_empty() {
+                name.into_owned()
             } else {
-                pending.push((path, depth + 1));
+                format!("{}/{name}", self.rel)
+            };
+            if kind.is_dir() {
+                if depth + 1 > MAX_DEPTH {
+                    skip(
+                        skipped,
+                        &path,
+                        format!("nested more than {MAX_DEPTH} folders deep"),
+                    );
+                } else {
+                    pending.push((path, rel, depth + 1));
+                }
+            } else if kind.is_symlink() {
+                match fs::metadata(&path) {
+                    Ok(m) if m.is_dir() => skip(
+                        skipped,
+                        &path,
+                        "symlink to a folder: not followed".to_string(),
+                    ),
+                    Ok(m) if supported(&rel).is_some() => {
+                        let made = self.of.and_then(|of| of(&m));
+                        found.push((Found { rel, path }, made))
+                    }
+                    Ok(_) => {}
+                    Err(e) if supported(&rel).is_some() => {
+                        skip(skipped, &path, broken_link(&path, &e))
+                    }
+                    Err(_) => {}
+                }
+            } else if supported(&rel).is_some() {
+                // Read through the open folder (no lookup of the whole path): for a file that
+                // is not a symlink, the same metadata as `fs::metadata`.
+                let made = self
+                    .of
+                    .and_then(|of| entry.metadata().ok().and_then(|m| of(&m)));
+                found.push((Found { rel, path }, made));
             }
-        } else if kind.is_symlink() {
-            match fs::metadata(&path) {
-                Ok(m) if m.is_dir() => skip(
-                    skipped,
-                    &path,
-                    "symlink to a folder: not followed".to_string(),
-                ),
-                Ok(_) if supported(&rel).is_some() => found.push(Found { rel, path }),
-                Ok(_) => {}
-                Err(e) if supported(&rel).is_some() => skip(skipped, &path, broken_link(&path, &e)),
-                Err(_) => {}
-            }
-        } else if supported(&rel).is_some() {
-            found.push(Found { rel, path });
         }
     }
 }

@@ -100,7 +100,20 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
         }],
         indent: 0,
     });
-    logical.extend(article(doc, source, theme));
+    match app.index().document_text(source.doc) {
+        Ok(text) => logical.extend(article(doc, &text, source, theme)),
+        // The cached text cannot be had (or is not what was extracted): said, never shown with
+        // highlights that could land on other bytes.
+        Err(reason) => logical.push(Logical {
+            pieces: vec![Piece {
+                text: sanitize(&format!("The article's text cannot be shown: {reason}."))
+                    .into_owned(),
+                style: theme.dim,
+                passage: false,
+            }],
+            indent: 0,
+        }),
+    }
     let (lines, passage) = wrap(logical, w);
 
     let height = usize::from(body.height);
@@ -332,8 +345,7 @@ fn actor_disagreement(inc: &Incident, field: Field) -> Option<String> {
 }
 
 /// The article cut at every span boundary, each piece styled by the spans covering it.
-fn article(doc: &Document, source: &Source, theme: &Theme) -> Vec<Logical> {
-    let text = doc.text.as_str();
+fn article(doc: &Document, text: &str, source: &Source, theme: &Theme) -> Vec<Logical> {
     let valid = |s: &TextSpan| !s.is_empty() && s.end <= text.len();
     let fields: Vec<(TextSpan, Field)> = source
         .fields

@@ -78,7 +78,12 @@ fn title(app: &App) -> String {
         .rows()
         .iter()
         .rev()
-        .take_while(|&&i| app.index().label(i).is_some_and(|l| l.undated))
+        // `RowLabel::undated`, without making the labels of rows not shown.
+        .take_while(|&&i| {
+            app.index()
+                .incident(i)
+                .is_some_and(|inc| !inc.date.is_known())
+        })
         .count();
     if undated > 0 {
         title.push_str(&format!(" · {undated} undated at end"));
