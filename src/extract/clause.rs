@@ -1235,12 +1235,20 @@ fn is_running_total(
     // "was hit by rockets repeatedly in 2022", "a near-daily occurrence": how often, after the
     // event word as well as before it.
     // Lower case only: "Daily Sabah reported" names an outlet.
-    let frequency = in_part.iter().any(|t| {
-        let w = t.text(text);
-        t.span.start >= head.end
-            && w.starts_with(|c: char| c.is_ascii_lowercase())
-            && (FREQUENCY_WORDS.contains(&w) || w.ends_with("-daily"))
-    });
+    // Only in the head's own phrase: "…, the daily Al-Sabah reported", "the group, which
+    // repeatedly accuses Ankara" are about someone else.
+    let after_head = in_part.iter().skip_while(|t| t.span.start < head.end);
+    let frequency = after_head
+        .clone()
+        .take_while(|t| !t.is_any(text, &[",", ";", "which", "who", "that"]))
+        .zip(std::iter::once(None).chain(after_head.map(Some)))
+        .any(|(t, prev)| {
+            let w = t.text(text);
+            let newspaper = w == "daily" && prev.is_some_and(|p| p.is_any(text, &["the", "a"]));
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !newspaper
+                && (FREQUENCY_WORDS.contains(&w) || w.ends_with("-daily"))
+        });
     many_events
         || frequency
         || in_part.windows(2).any(|w| {
@@ -1294,9 +1302,27 @@ fn in_reduced_relative(text: &str, tokens: &[Token], head: &Hit) -> bool {
         return false;
     };
     let before = |k: usize| hi.checked_sub(k).and_then(|j| tokens.get(j));
+    // Not "the Houthis said they fired", "during the night they fired": the word before the
+    // pronoun must be the noun described, not a speech verb or a time.
     before(1).is_some_and(|t| t.is_any(text, &["we", "they", "you", "he", "she"]))
         && before(2).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_lowercase())
+            t.kind == TokenKind::Word
+                && t.text(text).starts_with(|c: char| c.is_lowercase())
+                && !t.is_any(text, &REPORTING_VERBS)
+                && !t.is_any(text, &TIME_UNITS)
+                && !t.is_any(
+                    text,
+                    &[
+                        "night",
+                        "morning",
+                        "evening",
+                        "afternoon",
+                        "time",
+                        "moment",
+                        "said",
+                        "that",
+                    ],
+                )
         })
         && (3..=4)
             .filter_map(before)
@@ -1319,8 +1345,23 @@ fn reaction_object(text: &str, hits: &[Hit], tokens: &[Token], part: Span, head:
     let Some(head_ti) = token_index_at(tokens, head.start) else {
         return false;
     };
+    // "condemned the shelling", "described what he called a heinous attack"; but "witnesses
+    // described a huge explosion", "arrested five suspects in a raid" report the event.
+    let indefinite = (1..=4)
+        .filter_map(|k| head_ti.checked_sub(k).and_then(|j| tokens.get(j)))
+        .find(|t| {
+            let w = t.text(text);
+            t.is_any(text, &["a", "an", "the", "this", "that", "these", "those"])
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+        })
+        .is_some_and(|t| t.is_any(text, &["a", "an"]));
     let reacted = hits.iter().any(|r| {
-        r.cue(Cue::Reaction)
+        let called_it = tokens
+            .iter()
+            .any(|t| t.is(text, "what") && t.span.start >= r.span.end && t.span.end <= head.start);
+        (!indefinite || called_it)
+            && r.cue(Cue::Reaction)
             && part.contains(r.span)
             && r.span.end <= head.start
             && token_index_at(tokens, r.span.start).is_some_and(|ri| head_ti - ri <= REACTION_REACH)
@@ -1333,9 +1374,9 @@ fn reaction_object(text: &str, hits: &[Hit], tokens: &[Token], part: Span, head:
                 }))
     });
     reacted
-        && !tokens
-            .iter()
-            .any(|t| part.contains(t.span) && casualties::is_toll_word(t.text(text)))
+        && !tokens.iter().any(|t| {
+            part.contains(t.span) && (casualties::is_toll_word(t.text(text)) || t.is(text, "toll"))
+        })
 }
 
 /// The event's place, and whether it was only referred back to ("the base").
@@ -1494,9 +1535,11 @@ fn choose_place(
                 head.start < which.span.start
                     && w > 0
                     && tokens[w - 1].is(text, ",")
-                    && event_tis
-                        .iter()
-                        .any(|&e| e > w && e < ti && Some(e) != head_ti)
+                    && hits.iter().any(|o| {
+                        matches!(o.trigger(), Some((_, TriggerPos::Noun, _)))
+                            && token_index_at(tokens, o.span.start)
+                                .is_some_and(|e| e > w && e < ti && Some(e) != head_ti)
+                    })
             });
         if other_event_in_relative {
             continue;

@@ -1405,7 +1405,7 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
         // The answer describes the targets; the strike it names is told elsewhere.
         let found = incidents(
-            "Published: January 30, 2024\n\nThe facilities we struck near Erbil were used by the militias.\n",
+            "Published: January 30, 2024\n\nThe facilities we struck near Erbil on Monday were used by Kataib Hezbollah.\n",
         );
         assert!(found.is_empty(), "{found:#?}");
     }
@@ -1508,6 +1508,48 @@ mod tests {
                 .any(|i| i.kind == crate::model::IncidentKind::Interception && i.killed.is_none()),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn review_cases_reactions_frequency_and_relatives_that_still_report() {
+        for (text, place) in [
+            (
+                "The Houthis said they fired two ballistic missiles at a US destroyer in the Red Sea on Monday.",
+                "Red Sea",
+            ),
+            (
+                "During the night they fired three rockets at the Green Zone in Baghdad, police said.",
+                "Green Zone",
+            ),
+            (
+                "Three rockets struck Ain al-Asad air base in Anbar on Tuesday, the daily Al-Sabah reported.",
+                "Ain al-Asad Air Base",
+            ),
+            (
+                "A Turkish drone struck a car in Qamishli on Monday, killing two SDF fighters, the group, which repeatedly accuses Ankara of such attacks, said.",
+                "Qamishli",
+            ),
+            (
+                "Iraqi security forces arrested five suspects in a raid on a house in Tarmiyah on Tuesday.",
+                "Tarmiyah",
+            ),
+            (
+                "Witnesses described a huge explosion at the Ain al-Asad air base on Tuesday night.",
+                "Ain al-Asad Air Base",
+            ),
+            (
+                "Turkey launched a drone strike, which hit a car in Qamishli on Monday.",
+                "Qamishli",
+            ),
+        ] {
+            let found = incidents(&format!("Published: January 5, 2024\n\n{text}\n"));
+            assert_eq!(found.len(), 1, "{text}: {found:#?}");
+            assert_eq!(
+                found[0].place.as_ref().map(|p| p.name.as_str()),
+                Some(place),
+                "{text}"
+            );
+        }
     }
 
     #[test]
