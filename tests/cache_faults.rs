@@ -5,42 +5,18 @@
 #![allow(clippy::unwrap_used)]
 
 use flashpoint::cache::{self, CacheStats};
-use flashpoint::extract::Extractor;
-use flashpoint::lexicon::Lexicon;
 use flashpoint::model::Corpus;
 use flashpoint::{ingest, pipeline};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::new(Lexicon::embedded().unwrap()))
-}
-
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "common/scratch.rs"]
+mod scratch;
+use scratch::{TempDir, age, extractor, scratch};
 
 /// A small corpus (the bundled articles plus a skipped file) with old modification times, so
 /// every file is cacheable, and an empty cache dir.
 fn setup(what: &str) -> (TempDir, PathBuf, PathBuf) {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let t = TempDir(std::env::temp_dir().join(format!(
-        "flashpoint-cachefault-{what}-{}-{nanos}",
-        std::process::id()
-    )));
-    let (root, cache) = (t.0.join("corpus"), t.0.join("cache"));
-    std::fs::create_dir_all(&root).unwrap();
-    std::fs::create_dir_all(&cache).unwrap();
-    let old = SystemTime::now() - Duration::from_secs(3600);
+    let (t, root, cache) = scratch("cachefault", what);
     let mut files: Vec<(String, Vec<u8>)> = ingest::read_bundled()
         .documents
         .into_iter()
@@ -50,8 +26,7 @@ fn setup(what: &str) -> (TempDir, PathBuf, PathBuf) {
     for (name, bytes) in files {
         let p = root.join(name);
         std::fs::write(&p, bytes).unwrap();
-        let f = std::fs::File::options().write(true).open(&p).unwrap();
-        f.set_modified(old).unwrap();
+        age(&p);
     }
     (t, root, cache)
 }

@@ -6,42 +6,19 @@
 
 use flashpoint::cache::{self, CacheStats};
 use flashpoint::export;
-use flashpoint::extract::Extractor;
-use flashpoint::lexicon::Lexicon;
 use flashpoint::model::{Corpus, TextSource};
 use flashpoint::{ingest, pipeline};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
 
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::new(Lexicon::embedded().unwrap()))
-}
-
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "common/scratch.rs"]
+mod scratch;
+use scratch::{TempDir, age, extractor, scratch};
 
 /// A copy of a fixture set with old modification times (every file cacheable), and an empty
 /// cache dir.
 fn setup(what: &str) -> (TempDir, PathBuf, PathBuf) {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let t = TempDir(std::env::temp_dir().join(format!(
-        "flashpoint-lazytext-{what}-{}-{nanos}",
-        std::process::id()
-    )));
-    let (root, cache) = (t.0.join("corpus"), t.0.join("cache"));
-    std::fs::create_dir_all(&root).unwrap();
-    std::fs::create_dir_all(&cache).unwrap();
-    let old = SystemTime::now() - Duration::from_secs(3600);
+    let (t, root, cache) = scratch("lazytext", what);
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extra");
     for entry in std::fs::read_dir(&fixtures).unwrap() {
         let entry = entry.unwrap();
@@ -50,8 +27,7 @@ fn setup(what: &str) -> (TempDir, PathBuf, PathBuf) {
         }
         let p = root.join(entry.file_name());
         std::fs::copy(entry.path(), &p).unwrap();
-        let f = std::fs::File::options().write(true).open(&p).unwrap();
-        f.set_modified(old).unwrap();
+        age(&p);
     }
     (t, root, cache)
 }

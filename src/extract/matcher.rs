@@ -408,10 +408,7 @@ impl Matcher {
                 {
                     continue;
                 }
-                if pat.verb_only
-                    && bytes.get(e) == Some(&b'-')
-                    && bytes.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
-                {
+                if pat.verb_only && hyphen_joined(bytes, e) {
                     continue;
                 }
                 let lower = pat.capital_names && bytes[s].is_ascii_lowercase();
@@ -640,6 +637,11 @@ impl KeyBuf {
     }
 }
 
+/// Whether the word ending at `e` is joined by a hyphen to a word after it ("hit-and-run").
+fn hyphen_joined(bytes: &[u8], e: usize) -> bool {
+    bytes.get(e) == Some(&b'-') && bytes.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
@@ -776,10 +778,7 @@ mod tests {
             if pat.exact.as_deref().is_some_and(|x| x != &text[s..e]) {
                 continue;
             }
-            if pat.verb_only
-                && bytes.get(e) == Some(&b'-')
-                && bytes.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
-            {
+            if pat.verb_only && hyphen_joined(bytes, e) {
                 continue;
             }
             let lower = pat.capital_names && bytes[s].is_ascii_lowercase();
