@@ -9,7 +9,6 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::{Corpus, Incident, Precision, TextSource};
-use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 /// Spans longer than this many weeks are charted per month.
@@ -214,6 +213,22 @@ pub struct ActorMatch {
     pub matched_alias: Option<String>,
 }
 
+/// A document's text: the corpus's own, or one loaded from the cache and shared with it.
+pub enum DocText<'a> {
+    Borrowed(&'a str),
+    Shared(Arc<str>),
+}
+
+impl std::ops::Deref for DocText<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            DocText::Borrowed(s) => s,
+            DocText::Shared(s) => s,
+        }
+    }
+}
+
 /// The corpus plus the orders and lookups the UI needs.
 pub struct Index {
     corpus: Corpus,
@@ -326,14 +341,15 @@ impl Index {
     }
 
     /// The text of document `doc` (exactly what the extractor read), or why it cannot be shown.
-    pub fn document_text(&self, doc: usize) -> Result<Cow<'_, str>, String> {
+    /// Asked for on every frame: neither way copies the text.
+    pub fn document_text(&self, doc: usize) -> Result<DocText<'_>, String> {
         match &self.texts {
-            Some(t) => t.text(doc).map(|t| Cow::Owned(t.to_string())),
+            Some(t) => t.text(doc).map(DocText::Shared),
             None => self
                 .corpus
                 .documents
                 .get(doc)
-                .map(|d| Cow::Borrowed(d.text.as_str()))
+                .map(|d| DocText::Borrowed(d.text.as_str()))
                 .ok_or_else(|| "no such document".to_string()),
         }
     }

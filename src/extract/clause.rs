@@ -1310,19 +1310,8 @@ fn in_reduced_relative(text: &str, tokens: &[Token], head: &Hit) -> bool {
                 && t.text(text).starts_with(|c: char| c.is_lowercase())
                 && !t.is_any(text, &REPORTING_VERBS)
                 && !t.is_any(text, &TIME_UNITS)
-                && !t.is_any(
-                    text,
-                    &[
-                        "night",
-                        "morning",
-                        "evening",
-                        "afternoon",
-                        "time",
-                        "moment",
-                        "said",
-                        "that",
-                    ],
-                )
+                && !t.is_any(text, &SAME_DAY_UNITS)
+                && !t.is_any(text, &["time", "moment", "that"])
         })
         && (3..=4)
             .filter_map(before)
