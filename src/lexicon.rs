@@ -62,6 +62,10 @@ pub struct PlaceEntry {
     /// that place, so "the Mashtal neighbourhood" normalises to Baghdad.
     #[serde(default)]
     pub within: Option<String>,
+    /// For a country, region or province: its capital, so "the Kurdistan Region's capital" and
+    /// "the Iraqi capital" place an event in Erbil and Baghdad.
+    #[serde(default)]
+    pub capital: Option<String>,
 }
 
 impl PlaceEntry {

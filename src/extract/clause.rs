@@ -1391,7 +1391,10 @@ fn choose_place(
     // sites beat countries, the target beats the launch point, then the nearest.
     let mut best: Option<(bool, bool, usize, usize, Span)> = None;
     for h in hits {
-        let Some(p) = h.place() else { continue };
+        let capital = capital_named(ex, text, tokens, h);
+        let Some(p) = capital.map(|(c, _)| c).or(h.place()) else {
+            continue;
+        };
         let entry = &ex.lex.places[p];
         let surface = h.span.slice(text);
         // "WASHINGTON/BAGHDAD:", "BAGHDAD, Jan 5 (Reuters)": a dateline says where the story
@@ -1490,8 +1493,8 @@ fn choose_place(
         }
         let tok = &tokens[last_ti];
         if is_proxy_form(tok.text(text))
-            || tok.text(text).ends_with("’s")
-            || tok.text(text).ends_with("'s")
+            || capital.is_none()
+                && (tok.text(text).ends_with("’s") || tok.text(text).ends_with("'s"))
         {
             continue;
         }
@@ -1603,7 +1606,8 @@ fn choose_place(
                 && ti
                     .checked_sub(2)
                     .is_some_and(|j| tokens[j].is(text, "from"));
-        let key = (entry.is_country(), origin, distance, p, h.span);
+        let span = capital.map_or(h.span, |(_, span)| span);
+        let key = (entry.is_country(), origin, distance, p, span);
         if best.is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2)) {
             best = Some(key);
         }
@@ -1641,6 +1645,33 @@ fn choose_place(
         span,
     });
     (Some(ex.place(p)), false)
+}
+
+/// "the Kurdistan Region's capital", "the Iraqi capital", "the capital of Syria": the capital
+/// the lexicon gives for the place (or the state named by an adjective), with the phrase's span.
+fn capital_named(ex: &Extractor, text: &str, tokens: &[Token], h: &Hit) -> Option<(usize, Span)> {
+    let ti = token_index_at(tokens, h.span.start)?;
+    let last = token_index_at(tokens, h.span.end.saturating_sub(1))?;
+    if let Some(next) = tokens.get(last + 1).filter(|t| t.is(text, "capital")) {
+        let word = tokens[last].text(text);
+        let named = if word.ends_with("'s") || word.ends_with("’s") {
+            h.place()
+        } else {
+            match h.actor() {
+                Some((a, true)) => ex.place_of_state(a),
+                _ => None,
+            }
+        };
+        return Some((
+            ex.capital_of(named?)?,
+            Span::new(h.span.start, next.span.end),
+        ));
+    }
+    if ti >= 2 && tokens[ti - 1].is(text, "of") && tokens[ti - 2].is(text, "capital") {
+        let capital = ex.capital_of(h.place()?)?;
+        return Some((capital, Span::new(tokens[ti - 2].span.start, h.span.end)));
+    }
+    None
 }
 
 /// Whether `span` lies inside a parenthesis opened earlier on its line.
@@ -1883,11 +1914,13 @@ fn assign_roles(
             Some(Role::Target)
         } else if !after_head
             && (passive || (killing_noun && possessive))
-            && head_ti.is_some_and(|hi| hi.saturating_sub(ti) <= 6)
+            && head_ti.is_some_and(|hi| hi.saturating_sub(last_ti) <= 6)
         {
-            // "Ismail Haniyeh was killed", "Shukur’s murder": the one it happened to.
+            // "Ismail Haniyeh was killed", "Shukur’s murder", "U.S. Army Reserve soldiers killed
+            // in": the one it happened to, counted from the name's last word.
             Some(Role::Target)
         } else if !after_head
+            && !passive
             && let Some(hi) = head_ti.filter(|&hi| {
                 // Words of a weapon name do not count: "A U.S. MQ-9 Reaper drone struck"; nor
                 // does a gloss: "the Islamic Revolutionary Guard Corps (IRGC) fired".
@@ -1908,7 +1941,13 @@ fn assign_roles(
             let comma_between = tokens[last_ti..hi].iter().any(|t| t.is(text, ","));
             // "a crossing point on Syria's border with Iraq killed 22": the object of a
             // preposition is not the subject.
-            let in_phrase = prev.is_some_and(|t| t.is_any(text, &SUBJECT_BLOCKING_PREPS));
+            // A hashtag's mark stands between too: "the drone attack in #Jordan that killed".
+            let before_mark = if prev.is_some_and(|t| t.is_any(text, &["#", "@"])) {
+                ti.checked_sub(2).map(|j| &tokens[j])
+            } else {
+                prev
+            };
+            let in_phrase = before_mark.is_some_and(|t| t.is_any(text, &SUBJECT_BLOCKING_PREPS));
             // "X condemned the killing": the subject of a reaction to the event.
             let reacts = hits.iter().any(|o| {
                 o.cue(Cue::Reaction)
@@ -2240,7 +2279,14 @@ fn speech_date(text: &str, clause: Span, date: Span) -> bool {
     }) {
         return true;
     }
-    let lo = date.start.saturating_sub(24).max(clause.start);
+    // "said in a statement early on Tuesday that …": between the speech verb and what was
+    // said, however the statement is described.
+    let reach = if word_after(text, clause, date).is_some_and(|w| w.eq_ignore_ascii_case("that")) {
+        (8, 64)
+    } else {
+        (3, 24)
+    };
+    let lo = date.start.saturating_sub(reach.1).max(clause.start);
     let Some(before) = text.get(lo..date.start) else {
         return false;
     };
@@ -2248,7 +2294,7 @@ fn speech_date(text: &str, clause: Span, date: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .rev()
-        .take(3)
+        .take(reach.0)
         .any(reporting)
 }
 

@@ -2082,4 +2082,70 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn those_killed_and_a_place_in_a_hashtag_are_not_who_attacked() {
+        let perpetrators = |text: &str| -> Vec<String> {
+            let found = incidents(text);
+            assert_eq!(found.len(), 1, "{found:#?}");
+            found[0]
+                .participants
+                .iter()
+                .filter(|p| p.role == Role::Perpetrator)
+                .map(|p| p.actor.to_string())
+                .collect()
+        };
+        // A multi-word name before a passive participle is the one it happened to.
+        assert!(
+            perpetrators(
+                "Published: January 30, 2024\n\nThe three U.S. Army Reserve soldiers killed in the drone attack on Sunday at Tower 22 were from Georgia.\n"
+            )
+            .is_empty()
+        );
+        // "in #Jordan that killed": a hashtag's place after "in" is no subject.
+        assert!(
+            perpetrators(
+                "Published: February 8, 2024\n\nIt comes days after the Tower 22 drone attack on Sunday in #Jordan that killed 3 US soldiers.\n"
+            )
+            .is_empty()
+        );
+        // The active subject still acts.
+        assert_eq!(
+            perpetrators(
+                "Published: January 30, 2024\n\nThe Islamic Resistance in Iraq attacked Tower 22 with a drone on Sunday, killing three U.S. soldiers.\n"
+            ),
+            ["Islamic Resistance in Iraq"]
+        );
+    }
+
+    #[test]
+    fn a_capital_named_by_its_country_places_the_event() {
+        let place = |text: &str| {
+            let found = incidents(text);
+            assert_eq!(found.len(), 1, "{found:#?}");
+            found[0].place.as_ref().map(|p| p.name.to_string())
+        };
+        for (text, want) in [
+            (
+                "Eleven missiles landed in and around the Kurdistan Region's capital at about 11:30 p.m. on Monday.",
+                Some("Erbil"),
+            ),
+            (
+                "Rockets struck a compound in the Iraqi capital on Monday.",
+                Some("Baghdad"),
+            ),
+            (
+                "A drone hit a car in the capital of Syria on Monday.",
+                Some("Damascus"),
+            ),
+            // Near the capital is not in it.
+            ("Rockets struck north of the Iraqi capital on Monday.", None),
+        ] {
+            assert_eq!(
+                place(&format!("Published: January 16, 2024\n\n{text}\n")).as_deref(),
+                want,
+                "{text}"
+            );
+        }
+    }
 }

@@ -208,6 +208,21 @@ impl Extractor {
         self.actor_kinds.get(name).copied()
     }
 
+    /// The place a country, region or province names as its capital, when the lexicon has it.
+    pub fn capital_of(&self, place: usize) -> Option<usize> {
+        let capital = self.lex.places.get(place)?.capital.as_deref()?;
+        self.place_index.get(capital).copied()
+    }
+
+    /// The place a state actor is, by the same name ("Iraqi" → Iraq).
+    pub fn place_of_state(&self, actor: usize) -> Option<usize> {
+        let a = self.lex.actors.get(actor)?;
+        if a.actor_kind() != ActorKind::State {
+            return None;
+        }
+        self.place_index.get(&a.name).copied()
+    }
+
     pub fn place(&self, index: usize) -> Place {
         let p = &self.lex.places[index];
         Place {
@@ -367,6 +382,22 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn every_capital_the_lexicon_names_is_one_of_its_places() {
+        let ex = Extractor::new(Lexicon::embedded().unwrap());
+        let mut named = 0;
+        for (i, p) in ex.lex.places.iter().enumerate() {
+            if let Some(c) = &p.capital {
+                named += 1;
+                let cap = ex
+                    .capital_of(i)
+                    .unwrap_or_else(|| panic!("{}: {c}", p.name));
+                assert_eq!(&ex.lex.places[cap].name, c);
+            }
+        }
+        assert!(named >= 20, "{named}");
     }
 
     fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
