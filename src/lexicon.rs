@@ -192,6 +192,10 @@ pub struct Cues {
     /// Reactions to an event ("condemned", "mourned"): their subject did not carry it out.
     #[serde(default)]
     pub reaction: Vec<String>,
+    /// Natural disasters and accidents ("earthquake", "flood"): what they strike or kill is no
+    /// attack.
+    #[serde(default)]
+    pub disaster: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -377,6 +381,7 @@ impl Lexicon {
                     (&mut cues.toll, c.toll),
                     (&mut cues.boilerplate, c.boilerplate),
                     (&mut cues.reaction, c.reaction),
+                    (&mut cues.disaster, c.disaster),
                 ] {
                     dst.extend(src);
                 }

@@ -247,6 +247,8 @@ fn claim_links(text: &str, from: usize, to: usize) -> bool {
 const CLAIM_REACH_BYTES: usize = 90;
 /// How many words (other than a weapon's name) may stand between a subject and its event word.
 const SUBJECT_REACH: usize = 3;
+/// How far before the event word a disaster may stand and still be what struck.
+const DISASTER_REACH_BYTES: usize = 40;
 /// How many tokens after the event word its object may stand ("struck the K-1 base").
 const TARGET_REACH: usize = 5;
 /// How many tokens from the event word a place may stand and still be where it happened.
@@ -395,6 +397,21 @@ fn analyse_in(
         return None;
     }
     if is_running_total(ctx, hits, tokens, part.span, head.span) {
+        return None;
+    }
+    // "The earthquake of 6 February killed more than 5,900 people", "the earthquake which struck
+    // the country": a disaster as the subject, with no actor or weapon between.
+    let disaster_subject = hits.iter().any(|d| {
+        d.cue(Cue::Disaster)
+            && d.span.end <= head.span.start
+            && head.span.start - d.span.end <= DISASTER_REACH_BYTES
+            && !hits.iter().any(|o| {
+                o.span.start >= d.span.end
+                    && o.span.end <= head.span.start
+                    && (o.actor().is_some() || o.weapon().is_some() || o.trigger().is_some())
+            })
+    });
+    if disaster_subject {
         return None;
     }
     if reaction_object(text, hits, tokens, part.span, head)
@@ -1202,6 +1219,48 @@ fn is_running_total(
         .iter()
         .any(|h| h.cue(Cue::Total) && part.contains(h.span));
     if counted_events && total_cue {
+        return true;
+    }
+    // "documented more than 50 Israeli strikes on Syrian territory during 2020", "conducted 196
+    // counter-ISIS missions in the first half of 2024": events counted over a year or a season.
+    // The count may stand in another part of the clause ("…, killing 44 operatives").
+    let clause_tokens: Vec<&Token> = tokens.iter().collect();
+    let counted_loosely = clause_tokens.iter().enumerate().any(|(at, t)| {
+        let plural_event = t.is_any(text, &MANY_EVENT_NOUNS)
+            || t.is_any(text, &["missions", "raids"])
+            || hits.iter().any(|h| {
+                h.span.start == t.span.start
+                    && matches!(h.trigger(), Some((_, TriggerPos::Noun, true)))
+            });
+        plural_event
+            && (1..=4).filter_map(|k| at.checked_sub(k)).any(|j| {
+                let w = clause_tokens[j];
+                let n = super::tokens::number_value(w.text(text));
+                n.is_some_and(|n| n >= 2)
+                    && !(w.kind == TokenKind::Number && w.text(text).len() == 4)
+                    && clause_tokens[j + 1..at].iter().all(|m| {
+                        (m.kind == TokenKind::Word || m.is(text, "-"))
+                            && !m.is_any(text, &PREPOSITIONS)
+                    })
+            })
+    });
+    let clause = match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+        _ => part,
+    };
+    let over_a_period = || {
+        dates::find_dates(text, clause).iter().any(|m| {
+            matches!(
+                m.expr,
+                dates::DateExpr::Year { .. }
+                    | dates::DateExpr::CalendarYear { .. }
+                    | dates::DateExpr::SeasonOfYear { .. }
+                    | dates::DateExpr::SeasonRel { .. }
+                    | dates::DateExpr::PastDays(_)
+            )
+        })
+    };
+    if counted_loosely && over_a_period() {
         return true;
     }
     // "foiled more than three hundred and sixty smuggling attempts": ten or more events
@@ -2070,6 +2129,13 @@ fn choose_date(
         .filter(|m| !m.since)
         // "in response to the 11 March attack": the date of the cause, not of this event.
         .filter(|m| !causes.iter().any(|c| c.contains(m.span)))
+        // "had not claimed the attack by Monday morning": a deadline, not the day it happened.
+        .filter(|m| {
+            !m.span
+                .slice(text)
+                .get(..3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("by "))
+        })
         .min_by_key(|m| rank(m))
         .cloned();
     let Some(m) = pick else {

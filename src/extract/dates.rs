@@ -27,6 +27,9 @@ pub enum Part {
     Early,
     Mid,
     Late,
+    /// "the first half of 2024", "the second half of October".
+    FirstHalf,
+    SecondHalf,
 }
 
 /// How a named day, month or season relates to the publication date.
@@ -220,6 +223,8 @@ fn month_range(y: i32, m: u32, part: Part) -> Result<(NaiveDate, NaiveDate), Why
         Part::Early => (ymd(y, m, 1)?, ymd(y, m, 10)?),
         Part::Mid => (ymd(y, m, 11)?, ymd(y, m, 20)?),
         Part::Late => (ymd(y, m, 21)?, end),
+        Part::FirstHalf => (ymd(y, m, 1)?, ymd(y, m, 15)?),
+        Part::SecondHalf => (ymd(y, m, 16)?, end),
     })
 }
 
@@ -229,6 +234,8 @@ fn year_range(y: i32, part: Part) -> Result<(NaiveDate, NaiveDate), Why> {
         Part::Early => (1, 4),
         Part::Mid => (5, 8),
         Part::Late => (9, 12),
+        Part::FirstHalf => (1, 6),
+        Part::SecondHalf => (7, 12),
     };
     Ok((ymd(y, a, 1)?, month_end(y, b)?))
 }

@@ -2148,4 +2148,32 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn tallies_over_a_year_disasters_denials_and_deadlines_are_no_events() {
+        for text in [
+            // Events counted over a year or half a year.
+            "In the first half of 2024, CENTCOM and its partners conducted 196 counter-ISIS missions in Iraq and Syria, killing 44 operatives.",
+            "The monitor has documented more than 50 Israeli strikes on Syrian territory during 2020, which killed some 300 people.",
+            // A disaster as the subject.
+            "The earthquake of 6 February killed more than 5,900 people in Syria, according to the UN.",
+            "Aid was slowed by the devastating earthquake which struck the country on February 6th, claiming the lives of 1,400 people.",
+            // A denial of reports.
+            "CENTCOM said the United States has not conducted airstrikes in Iraq today, dismissing reports that American aircraft had targeted the base.",
+        ] {
+            let found = incidents(&format!("Published: September 30, 2024\n\n{text}\n"));
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+        // The same count on a day is news.
+        let found = incidents(
+            "Published: September 30, 2024\n\nU.S. forces conducted two strikes in Syria on Sunday, killing 37 militants.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // "by Monday morning" is a deadline: the claim's sentence stays with Friday's attack.
+        let found = incidents(
+            "Published: February 20, 2023\n\nOn Friday, gunmen attacked truffle gatherers near al-Sukhnah, killing 53 people. ISIS had not claimed the attack by Monday morning.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].date.label().as_deref(), Some("2023-02-17"));
+    }
 }

@@ -21,6 +21,7 @@ pub enum Cue {
     Hedge,
     Toll,
     Reaction,
+    Disaster,
 }
 
 /// How an event word is used.
@@ -345,6 +346,7 @@ impl Matcher {
             (&c.hedge, Cue::Hedge),
             (&c.toll, Cue::Toll),
             (&c.reaction, Cue::Reaction),
+            (&c.disaster, Cue::Disaster),
         ] {
             for phrase in list {
                 b.add(phrase, Sense::Cue(cue));

@@ -21,6 +21,7 @@ const DATE_PREFIXES: &[&str] = &[
     "posted",
     "last updated",
     "first published",
+    "compiled",
     "date:",
     "dated",
 ];
@@ -66,34 +67,8 @@ pub fn published(text: &str, lines: &[Line]) -> Option<(Span, NaiveDate)> {
     header_and_footer(lines).find_map(|line| {
         absolute_dates(text, line.span)
             .into_iter()
-            .chain(numeric_date(text, line.span))
             .find(|(span, _)| is_dateline(text, line.span, *span))
     })
-}
-
-/// A numeric date at the start of a line ("12/01/2020 | 21:10", "05.08.2024"). Where both
-/// readings are possible the day comes first, as outside the United States, where outlets that
-/// write numeric dates mostly are; a part over 12 settles it either way.
-fn numeric_date(text: &str, line: Span) -> Option<(Span, NaiveDate)> {
-    let s = line.slice(text);
-    let end = s
-        .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.' || c == '-'))
-        .unwrap_or(s.len());
-    let head = &s[..end];
-    let sep = head.chars().find(|c| !c.is_ascii_digit())?;
-    let parts: Vec<u32> = head
-        .split(sep)
-        .map(|p| p.parse().ok().filter(|_| (1..=4).contains(&p.len())))
-        .collect::<Option<_>>()?;
-    let [a, b, year] = parts[..] else {
-        return None;
-    };
-    if !(1990..=2100).contains(&year) {
-        return None;
-    }
-    let (day, month) = if b > 12 { (b, a) } else { (a, b) };
-    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
-    Some((Span::new(line.start, line.start + end), date))
 }
 
 fn is_dateline(text: &str, line: Span, date: Span) -> bool {
@@ -125,6 +100,15 @@ fn is_dateline(text: &str, line: Span, date: Span) -> bool {
     // "January 5, 2024 6:10 PM GMT+3 | Updated 3 hours ago": a short line that opens with the
     // date is a timestamp line.
     if words(before) == 0 && words(after) <= 10 {
+        return true;
+    }
+    // "**Monday, 20 February 2023** · A weekly newsletter on …": the date, then a separator
+    // before the line's other items.
+    if words(before) == 0
+        && after
+            .trim_start_matches(['*', '_', ' '])
+            .starts_with(['·', '|', '•', '–', '—'])
+    {
         return true;
     }
     // "WASHINGTON, Jan 5, 2024 (Reuters) - The ...": the date ends the dateline.

@@ -322,6 +322,14 @@ fn a_phrase_announcing_the_date_makes_a_dateline() {
     let text = "Timeline of attacks\n\nDrones struck the base on 4 February 2024, the Pentagon said in a statement issued later that week.\n\n*This page was last edited on 10 February 2024, at 14:02 (UTC).*";
     let d = &parse_bytes("b.md", text.as_bytes()).unwrap()[0];
     assert_eq!(d.published, ymd(2024, 2, 10));
+    // "Compiled …" announces it too, and a date that opens a line before a separator is the
+    // line's timestamp however much follows.
+    let text = "DIGEST\nCompiled Thursday 7 December 2023 by the Open Source Desk\n\n[Mon 4 Dec 2023 – 21:12] Channel\n\nA drone hit the base.";
+    let d = &parse_bytes("c.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2023, 12, 7));
+    let text = "# Notes — Issue #87\n\n**Monday, 20 February 2023** · A weekly newsletter on conflict, politics and aid in Syria · [Read in browser](https://x.example/87)\n\nOn Friday, gunmen attacked truffle gatherers.";
+    let d = &parse_bytes("d.md", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2023, 2, 20));
 }
 
 #[test]
@@ -337,6 +345,19 @@ fn numeric_publication_dates_read_day_first_unless_a_part_says_otherwise() {
             ymd(2021, 1, 25),
         ),
         ("31/12/2019\nRockets hit the base.", ymd(2019, 12, 31)),
+        // A weekday settles a reading both ways possible; else the day comes first.
+        (
+            "Statement\nFriday 8/11/2019\n\nRockets fell.",
+            ymd(2019, 11, 8),
+        ),
+        (
+            "Statement\nSunday 8/11/2019\n\nRockets fell.",
+            ymd(2019, 8, 11),
+        ),
+        (
+            "NEWS\n\nFirst published: 08/09/2024 23:58 (Damascus time, UTC+3)\n\nStrikes hit.",
+            ymd(2024, 9, 8),
+        ),
         // Not dates: a score, a version, an impossible day.
         ("3/1/12\nRockets hit the base.", None),
         ("32/13/2020\nRockets hit the base.", None),

@@ -3,7 +3,7 @@
 
 use super::{DateExpr, DateMention, Part, Rel, Season};
 use crate::model::Span;
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -36,6 +36,9 @@ pub(super) enum Kw {
     End,
     Beginning,
     Middle,
+    First,
+    Second,
+    Half,
     Hours,
     Night,
     DayPart,
@@ -145,6 +148,9 @@ pub(super) fn classify(word: &[u8]) -> Kw {
         b"end" => Kw::End,
         b"beginning" | b"start" => Kw::Beginning,
         b"middle" => Kw::Middle,
+        b"first" => Kw::First,
+        b"second" => Kw::Second,
+        b"half" => Kw::Half,
         b"hours" => Kw::Hours,
         b"night" => Kw::Night,
         b"morning" | b"afternoon" | b"evening" => Kw::DayPart,
@@ -637,6 +643,14 @@ impl Parser<'_> {
                 part = Part::Mid;
                 j += 2;
             }
+            Kw::First | Kw::Second if self.kw(j + 1) == Kw::Half && self.kw(j + 2) == Kw::Of => {
+                part = if self.kw(j) == Kw::First {
+                    Part::FirstHalf
+                } else {
+                    Part::SecondHalf
+                };
+                j += 3;
+            }
             Kw::Night | Kw::DayPart if saw_the && self.kw(j + 1) == Kw::Of => {
                 j += 2;
                 qualified = true;
@@ -804,13 +818,22 @@ impl Parser<'_> {
             self.month_form(k, false, Part::Whole)?
         };
         match x {
-            DateExpr::Date { date, .. } => Some((
-                e,
-                DateExpr::Date {
-                    date,
-                    weekday: Some(weekday),
-                },
-            )),
+            DateExpr::Date { date, .. } => {
+                // "Friday 8/11/2019": of a numeric date's two readings, the one on that weekday.
+                let numeric_day_first = self.num(k).is_some_and(|(_, nd)| nd <= 2)
+                    && matches!(self.punct(k + 1), Some(b'/' | b'.' | b'-'));
+                let swapped = NaiveDate::from_ymd_opt(date.year(), date.day(), date.month())
+                    .filter(|d| {
+                        numeric_day_first && date.weekday() != weekday && d.weekday() == weekday
+                    });
+                Some((
+                    e,
+                    DateExpr::Date {
+                        date: swapped.unwrap_or(date),
+                        weekday: Some(weekday),
+                    },
+                ))
+            }
             DateExpr::MonthDay {
                 month,
                 day,
@@ -930,12 +953,13 @@ impl Parser<'_> {
                     .and_then(|y| NaiveDate::from_ymd_opt(y, b, c))
             } else if nd <= 2 && nb <= 2 && nc == 4 && (1900..=2100).contains(&c) {
                 let y = i32::try_from(c).ok()?;
-                if v > 12 && b <= 12 {
-                    NaiveDate::from_ymd_opt(y, b, v)
-                } else if b > 12 && v <= 12 && sep == b'/' {
+                if b > 12 && v <= 12 && sep == b'/' {
                     NaiveDate::from_ymd_opt(y, v, b)
                 } else {
-                    None
+                    // "8/11/2019": where both readings are possible the day comes first, as
+                    // outside the United States, where outlets that write numeric dates mostly
+                    // are (a weekday before it may settle it the other way: `day_date`).
+                    NaiveDate::from_ymd_opt(y, b, v)
                 }
             } else {
                 None

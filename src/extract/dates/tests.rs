@@ -82,6 +82,13 @@ const CASES: &[Case] = &[
     ("date: 2024-02-28", None, "2024-02-28", Some("2024-02-28"), Day, ""),
     ("date: 2024/02/28", None, "2024/02/28", Some("2024-02-28"), Day, ""),
     ("date: 28/02/2024", None, "28/02/2024", Some("2024-02-28"), Day, ""),
+    // Both readings possible: the day first, unless a weekday says otherwise.
+    ("At 22:30 on 8/11/2019, rockets fell.", None, "on 8/11/2019", Some("2019-11-08"), Day, ""),
+    ("On Sunday, 8/11/2019, rockets fell.", None, "On Sunday, 8/11/2019", Some("2019-08-11"), Day, ""),
+    ("On Friday 8/11/2019 rockets fell.", None, "On Friday 8/11/2019", Some("2019-11-08"), Day, ""),
+    // Halves of a year or month.
+    ("In the first half of 2024, 196 missions.", None, "In the first half of 2024", Some("2024"), Year, "2024-01-01..2024-06-30"),
+    ("in the second half of October", Some("2023-12-03"), "in the second half of October", Some("2023-10"), Month, "2023-10-16..2023-10-31"),
     ("2024-02-28T10:00:00Z", None, "2024-02-28", Some("2024-02-28"), Day, ""),
     ("Tuesday, October 30, 2023", None, "Tuesday, October 30, 2023", Some("2023-10-30"), Day, ""),
     // Month and year, year.
@@ -165,7 +172,7 @@ fn dates_not_dates() {
         "At least 2,500 people and 8,306 homes; 1538 rockets.",
         "The March on the capital drew crowds. Jan said so.",
         "Sun and Sat and Wed were names.",
-        "Temperature 6:13 and 12.5 and 10/11/2023 ambiguous, 3-4-5.",
+        "Temperature 6:13 and 12.5 and 10/31 and 32/11/2023, 3-4-5.",
         "February 30, 2024 and October 99999 and year 99999.",
         "in 1990s and 2024s and page 2023a and 5km",
         "A Christmas market and the new year and New Year's resolutions.",
