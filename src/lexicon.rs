@@ -136,6 +136,10 @@ pub struct TriggerEntry {
     /// is no attack).
     #[serde(default)]
     pub needs_context: bool,
+    /// Words that report an event only with a weapon as what moved ("rockets fell inside the
+    /// base"; "Mosul fell to the group" and "prices fell" are none).
+    #[serde(default)]
+    pub needs_weapon: bool,
     /// The kind the word reports when its object is a weapon: forces that "destroyed four
     /// anti-ship missiles" intercepted them, while "destroyed a depot" is a strike.
     #[serde(default)]

@@ -29,7 +29,8 @@ fn toll_of(word: &str) -> Option<Toll> {
         | b"slain" | b"kills" | b"martyr" | b"martyrs" | b"martyred" => Some(Toll::Killed),
         b"wounded" | b"injured" | b"hurt" | b"injuries" | b"injury" | b"injuring" | b"wounding"
         | b"wounds" | b"injures" => Some(Toll::Injured),
-        b"casualties" => Some(Toll::Either),
+        // "did not cause any human or material losses", "without causing losses".
+        b"casualties" | b"losses" => Some(Toll::Either),
         _ => None,
     }
 }
@@ -144,7 +145,7 @@ pub(super) const PERSON_NOUNS: [&str; 51] = [
     "farmer",
 ];
 
-const HEDGES: [&str; 13] = [
+const HEDGES: [&str; 17] = [
     "whether",
     "anyone",
     "possible",
@@ -159,11 +160,16 @@ const HEDGES: [&str; 13] = [
     "indication",
     "confirmation",
     "reports",
+    // "without the Mobilization announcing the losses": nothing said is not nothing lost.
+    "announcing",
+    "disclosing",
+    "revealing",
+    "specifying",
 ];
 /// Words before a year that make a four-digit number a date, not a count ("In February 2018"),
 /// besides month names.
 const BEFORE_YEAR: [&str; 6] = ["in", "since", "of", "until", "by", "during"];
-const NEGATIONS: [&str; 5] = ["no", "not", "without", "zero", "none"];
+const NEGATIONS: [&str; 6] = ["no", "not", "without", "zero", "none", "neither"];
 
 /// Killed and injured figures found in `tokens`, each with the words that gave it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -316,8 +322,17 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
         if partitive {
             continue;
         }
-        let negated = window.iter().any(|t| t.is_any(text, &NEGATIONS))
-            && !window.iter().any(|t| t.kind == TokenKind::Number);
+        // "did not cause any human or material losses": a negation may stand further back,
+        // within the same phrase.
+        let phrase: Vec<&Token> = tokens[i.saturating_sub(6)..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind != TokenKind::Punct)
+            .collect();
+        let negated = (window.iter().any(|t| t.is_any(text, &NEGATIONS))
+            || phrase.iter().any(|t| t.is_any(text, &NEGATIONS)))
+            && !window.iter().any(|t| t.kind == TokenKind::Number)
+            && !phrase.iter().any(|t| t.kind == TokenKind::Number);
         if negated {
             let span = tok.span;
             match toll {
@@ -517,7 +532,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 39] = [
+        let cases: [(&str, Figures); 44] = [
             (
                 "the army said it killed twenty-seven smugglers and wounded a number of others",
                 (Some(27), None),
@@ -634,6 +649,21 @@ mod tests {
             ("2 killed, 5 injured", (Some(2), Some(5))),
             (
                 "it had no immediate information about casualties",
+                (None, None),
+            ),
+            (
+                "The rockets did not cause any human or material losses",
+                (Some(0), Some(0)),
+            ),
+            ("without causing losses", (Some(0), Some(0))),
+            ("neither attack caused casualties", (Some(0), Some(0))),
+            (
+                "an explosion, without the Mobilization announcing the losses",
+                (None, None),
+            ),
+            // A negation in an earlier phrase counts for nothing.
+            (
+                "No group claimed it, and the blast caused heavy losses",
                 (None, None),
             ),
             (

@@ -75,7 +75,8 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
         if doc.is_boilerplate(sent) {
             continue;
         }
-        let hits = ex.matcher.scan(text, sent);
+        let mut hits = ex.matcher.scan(text, sent);
+        drop_falls_without_weapon(text, &mut hits);
         for h in &hits {
             if let Some((a, _)) = h.actor() {
                 report.actor_sightings.push((a, h.span));
@@ -819,6 +820,48 @@ fn group(ex: &Extractor, drafts: Vec<Draft>, stories: &[usize]) -> Vec<Vec<Menti
             ms
         })
         .collect()
+}
+
+/// What is left of a weapon after it was stopped: where it falls is no attack.
+const DEBRIS_WORDS: [&str; 6] = [
+    "debris",
+    "shrapnel",
+    "fragments",
+    "remnants",
+    "wreckage",
+    "parts",
+];
+
+/// "two Katyusha rockets fell inside the base" is an attack; "prices fell", "the city fell",
+/// "intercepted … or fell short" and "debris from intercepted drones fell" are none. An event
+/// word that needs a weapon (`needs_weapon`) stays only right after one, with no debris before.
+fn drop_falls_without_weapon(text: &str, hits: &mut Vec<Hit>) {
+    let words_between = |a: usize, b: usize| {
+        text.get(a..b)
+            .map_or(usize::MAX, |gap| gap.split_whitespace().count())
+    };
+    let keep: Vec<bool> = hits
+        .iter()
+        .map(|h| {
+            if !h.needs_weapon() {
+                return true;
+            }
+            let subject = hits.iter().any(|w| {
+                w.weapon().is_some()
+                    && w.span.end <= h.span.start
+                    && words_between(w.span.end, h.span.start) <= 2
+            });
+            let lo = text.floor_char_boundary(h.span.start.saturating_sub(60));
+            let debris = text.get(lo..h.span.start).is_some_and(|before| {
+                before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| DEBRIS_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+            });
+            subject && !debris
+        })
+        .collect();
+    let mut k = keep.into_iter();
+    hits.retain(|_| k.next().unwrap_or(true));
 }
 
 #[cfg(test)]
@@ -2175,5 +2218,28 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].date.label().as_deref(), Some("2023-02-17"));
+    }
+
+    #[test]
+    fn a_weapon_that_fell_is_an_attack_and_debris_that_fell_is_none() {
+        let found = incidents(
+            "Published: December 6, 2019\n\nAt 23:40 on Thursday, two Katyusha rockets fell inside the Balad air base. The rockets did not cause any human or material losses.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].date.label().as_deref(), Some("2019-12-05"));
+        assert_eq!((found[0].killed, found[0].injured), (Some(0), Some(0)));
+        for text in [
+            "Oil prices fell on Monday in Baghdad.",
+            "Debris from intercepted drones fell in several areas of Jordan on Sunday.",
+        ] {
+            let found = incidents(&format!("Published: April 14, 2024\n\n{text}\n"));
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+        // The remnants' fall is a tally of the interception told before.
+        let found = incidents(
+            "Published: January 31, 2022\n\nThe UAE said it intercepted a ballistic missile launched by the Houthis early on Monday. The remnants of the missile fell outside populated areas and there were no casualties.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].killed, Some(0));
     }
 }

@@ -50,6 +50,7 @@ pub enum Sense {
         pos: TriggerPos,
         plural: bool,
         needs_context: bool,
+        needs_weapon: bool,
         on_weapon: Option<IncidentKind>,
     },
     Cue(Cue),
@@ -103,6 +104,18 @@ impl Hit {
                 s,
                 Sense::Trigger {
                     needs_context: true,
+                    ..
+                }
+            )
+        })
+    }
+    /// Whether the event word reports an event only beside a weapon (see `TriggerEntry`).
+    pub fn needs_weapon(&self) -> bool {
+        self.senses.iter().any(|s| {
+            matches!(
+                s,
+                Sense::Trigger {
+                    needs_weapon: true,
                     ..
                 }
             )
@@ -307,6 +320,7 @@ impl Matcher {
                 _ => TriggerPos::Verb,
             };
             let needs_context = t.needs_context;
+            let needs_weapon = t.needs_weapon;
             let on_weapon = t.on_weapon_kind();
             for w in &t.words {
                 b.add(
@@ -316,6 +330,7 @@ impl Matcher {
                         pos,
                         plural: false,
                         needs_context,
+                        needs_weapon,
                         on_weapon,
                     },
                 );
@@ -327,6 +342,7 @@ impl Matcher {
                             pos,
                             plural: true,
                             needs_context,
+                            needs_weapon,
                             on_weapon,
                         },
                     );
