@@ -1673,12 +1673,22 @@ impl<'de> Decoder<'de> {
         Ok(b)
     }
     fn varint(&mut self) -> CResult<u128> {
-        let b = self.byte()?;
-        if b & 0x80 == 0 {
-            return Ok(u128::from(b));
+        // Up to nine bytes (63 bits) in a u64, which is every length, index, offset and day.
+        let mut v: u64 = 0;
+        for (i, &b) in self.input[self.pos..].iter().take(9).enumerate() {
+            v |= u64::from(b & 0x7f) << (7 * i);
+            if b & 0x80 == 0 {
+                self.pos += i + 1;
+                return Ok(u128::from(v));
+            }
         }
-        let mut v = u128::from(b & 0x7f);
-        for shift in (7..128).step_by(7) {
+        self.long_varint()
+    }
+    /// A varint of more than nine bytes (or a truncated one).
+    #[cold]
+    fn long_varint(&mut self) -> CResult<u128> {
+        let mut v: u128 = 0;
+        for shift in (0..128).step_by(7) {
             let b = self.byte()?;
             v |= u128::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
@@ -2299,6 +2309,26 @@ mod tests {
         let mut longer = buf.clone();
         longer.push(0);
         assert!(decode_slice::<(Option<i64>, Vec<String>, f64, u64, i128, char)>(&longer).is_err());
+        // Varints of one to nineteen bytes, on both sides of the nine-byte fast path.
+        for v in [
+            0,
+            1,
+            127,
+            128,
+            16_383,
+            16_384,
+            (1 << 63) - 1,
+            1 << 63,
+            u128::from(u64::MAX),
+        ]
+        .into_iter()
+        .chain([u128::MAX - 1, u128::MAX])
+        {
+            let blob = encode_blob(&v).unwrap();
+            assert_eq!(decode_slice::<u128>(&blob.0).unwrap(), v);
+            assert!(decode_slice::<u128>(&blob.0[..blob.0.len() - 1]).is_err());
+        }
+        assert!(decode_slice::<u128>(&[0x80; 20]).is_err());
         // A huge length never allocates.
         let huge = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
         assert!(decode_slice::<String>(&huge).is_err());
