@@ -1289,9 +1289,14 @@ impl Begun {
                 ),
                 false => None,
             };
-            let assembled = encode_blob(&assembled).map_err(io::Error::other)?;
-            self.w.write_all(&assembled.0)?;
-            self.table.assembled_len = assembled.0.len() as u64;
+            // Streamed to the file (not encoded into one more buffer first: at 100k articles it
+            // would be 29 MB more at the end of a cold load); its length is what was hashed.
+            let before = self.w.hash.len;
+            assembled
+                .serialize(&mut Encoder { w: &mut self.w })
+                .map_err(io::Error::other)?;
+            drop(assembled);
+            self.table.assembled_len = self.w.hash.len - before;
             let table = encode_blob(&self.table).map_err(io::Error::other)?;
             self.w.write_all(&table.0)?;
             self.w.write_all(&(table.0.len() as u64).to_le_bytes())?;
