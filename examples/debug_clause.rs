@@ -8,7 +8,7 @@ fn main() {
     let published = std::env::args().nth(2).and_then(|d| d.parse().ok());
     let ex = Extractor::new(Lexicon::embedded().expect("embedded lexicon"));
     let span = Span::new(0, text.len());
-    let hits = ex.matcher.scan(&text, span);
+    let hits = ex.matcher().scan(&text, span);
     for h in &hits {
         println!("hit {:?} {:?}", h.span.slice(&text), h.senses);
     }

@@ -8,19 +8,22 @@
 //! in parallel, and re-runs only the cross-document steps (`pipeline::assemble`), in the same
 //! order as the uncached `pipeline::build`, so the corpus is identical either way.
 //!
-//! The file is a compact binary encoding of serde data (length-prefixed strings, varints): a
-//! header (magic, format version, crate version, build id, lexicon fingerprint, root), the
-//! entries in length-prefixed chunks (`ENTRIES_PER_CHUNK`, decoded in parallel), the text
-//! section (every document's text, in entry order), the assembled corpus, and a checksum over
-//! everything but the text section. Each document's entry holds its text's length and hash
-//! instead of the text, so a viewer's open from a complete cache (`load_corpus_cached_lazily`)
-//! reads no text at all and a document's text is read, and checked, when it is shown
-//! (`CachedTexts`); every other load reads the texts and checks each against its hash. It is
+//! The file is a compact binary encoding of serde data (length-prefixed strings, varints, dates
+//! as day numbers): a header (magic, format version, crate version, build id, lexicon
+//! fingerprint, root), the entries in chunks (`ENTRIES_PER_CHUNK`, decoded in parallel), each
+//! followed by its entries' encoded extractions, the text section (every document's text, in
+//! entry order), the assembled corpus, and a table of where these sections are, its length and a
+//! checksum over everything but the extractions and the texts. Those have hashes of their own (a
+//! chunk's extractions one, each text one, stored in the checksummed part) and are read only when
+//! needed: a load that finds every file unchanged uses the assembled corpus and never reads the
+//! extractions, and a viewer's open of it (`load_corpus_cached_lazily`) reads no text at all — a
+//! document's text is read, and checked, when it is shown (`CachedTexts`). Every other load reads
+//! the texts (and, unless every file hit, the extractions) and checks each against its hash. It is
 //! written to a temporary file (on a second thread, while the merge runs) and renamed into place,
 //! so two instances writing at once leave one complete file. Anything wrong with it — empty,
 //! truncated, corrupt, another version or lexicon, another root — makes the load ignore it (with
 //! a warning in `CacheStats`) and rebuild; nothing in it is trusted before the checksum (or the
-//! text's own hash) matches, and no content makes this module panic. A damaged text found by a
+//! section's own hash) matches, and no content makes this module panic. A damaged text found by a
 //! viewer after the open is refused with a message, never shown.
 
 use crate::extract::Extractor;
@@ -56,7 +59,7 @@ pub struct CacheStats {
 
 const MAGIC: &[u8; 8] = b"FLPTCACH";
 /// Bumped whenever the layout of the file changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 /// Entries are stored in encoded chunks of this many, so that a load decodes them in parallel.
 const ENTRIES_PER_CHUNK: usize = 1024;
 /// Files modified this recently (before the load started) are not cached: an edit within the
@@ -163,13 +166,13 @@ fn load(
     );
     let mut cached: Vec<Entry> = Vec::new();
     let mut assembled: Option<Assembled> = None;
-    let mut section: Option<TextSection> = None;
+    let mut unread: Option<Unread> = None;
     if let (Some(p), Some(read)) = (&path, read) {
         match read {
             Ok(Some((entries, asm, texts))) => {
                 cached = entries;
                 assembled = asm;
-                section = Some(texts);
+                unread = Some(texts);
             }
             Ok(None) => {}
             Err(reason) => {
@@ -203,11 +206,18 @@ fn load(
     let mut complete = hits == total && !stale && assembled.is_some();
     // The texts were left in the file; unless this is a viewer's complete hit, read them now.
     let mut lazy_texts = None;
-    if let Some(section) = section {
-        if complete && lazy {
-            lazy_texts = Some(section);
-        } else if let Err(reason) = section.fill(&mut slots) {
-            // A damaged text: the cache is ignored as a whole, and rewritten.
+    if let Some(unread) = unread {
+        let filled = match (complete, lazy) {
+            (true, true) => {
+                lazy_texts = Some(unread);
+                Ok(())
+            }
+            // The assembled corpus is used as it is: no extraction is decoded.
+            (true, false) => unread.fill_texts(&mut slots),
+            (false, _) => unread.fill(&mut slots),
+        };
+        if let Err(reason) = filled {
+            // A damaged text or extraction: the cache is ignored as a whole, and rewritten.
             let p = path.as_deref().unwrap_or(Path::new(""));
             stats.warning = Some(format!("cache {} ignored ({reason}); rebuilt", p.display()));
             slots.iter_mut().for_each(|s| *s = Slot::Miss);
@@ -431,7 +441,8 @@ type Extraction = (DocReport, Vec<Discovered>);
 
 fn encode_blob<T: Serialize + ?Sized>(value: &T) -> Result<Blob, String> {
     let mut buf = Vec::new();
-    // Not hashed here: the file's checksum covers the blob when it is written.
+    // Not hashed here: the file's checksum (or the section's own hash) covers the blob when it
+    // is written.
     let mut w = HashingWriter {
         inner: &mut buf,
         hash: StreamHash::new(),
@@ -443,26 +454,33 @@ fn encode_blob<T: Serialize + ?Sized>(value: &T) -> Result<Blob, String> {
     Ok(Blob(buf))
 }
 
-fn decode_blob<T: de::DeserializeOwned>(blob: &[u8]) -> Result<T, String> {
-    // The file's checksum covered the blob already.
-    let mut r = HashingReader::new(blob, blob.len() as u64);
-    r.hashing = false;
-    let v = T::deserialize(&mut Decoder { r: &mut r }).map_err(|e| format!("corrupt: {e}"))?;
-    if r.has_buffered() || r.remaining != 0 {
+/// Decodes all of `bytes` as one `T` (strings borrowed while they are decoded).
+fn decode_slice<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, String> {
+    let mut de = Decoder::new(bytes);
+    let v = T::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
+    if de.remaining() != 0 {
         return Err("corrupt: trailing bytes in an entry".to_string());
     }
     Ok(v)
 }
 
-/// One cached file, as read: its key, documents and what ingest skipped in it, with the
-/// per-document extraction still encoded.
+/// One cached file, as read: its key, documents and what ingest skipped in it. Its documents'
+/// extraction is in the extraction section of the file, not read unless it is needed.
 #[derive(Debug, Deserialize)]
 struct Entry {
     rel: String,
     key: Key,
     skipped: Vec<Skipped>,
     docs: Vec<CachedDoc>,
-    /// `Vec<Extraction>`, one per document.
+    /// The length of the encoded `Vec<Extraction>`, one per document, in the extraction section
+    /// that follows the entry's chunk.
+    blob_len: u64,
+    /// Where that is: the chunk, and the offset in the chunk's extractions (not stored: the
+    /// entries' extractions follow each other in entry order).
+    #[serde(skip)]
+    blob_at: (usize, u64),
+    /// The extraction, once read (`Sections::fill`).
+    #[serde(skip)]
     blob: Blob,
 }
 
@@ -475,6 +493,7 @@ struct CachedDoc {
     title: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
+    #[serde(with = "crate::model::serde_day::option")]
     published: Option<NaiveDate>,
     published_span: Option<Span>,
     origin: TextOrigin,
@@ -496,7 +515,8 @@ struct CachedDocOut<'a> {
     title: &'a Option<String>,
     outlet: &'a Option<String>,
     url: &'a Option<String>,
-    published: &'a Option<NaiveDate>,
+    #[serde(with = "crate::model::serde_day::option")]
+    published: Option<NaiveDate>,
     published_span: &'a Option<Span>,
     origin: &'a TextOrigin,
     boilerplate: &'a [Span],
@@ -511,7 +531,7 @@ impl<'a> CachedDocOut<'a> {
             title: &d.title,
             outlet: &d.outlet,
             url: &d.url,
-            published: &d.published,
+            published: d.published,
             published_span: &d.published_span,
             origin: &d.origin,
             boilerplate: &d.boilerplate,
@@ -568,21 +588,76 @@ struct TextRef {
     hash: u64,
 }
 
-/// The text section of a cache file that was read without it: the open file (a cache renamed
-/// over it later does not change what this handle reads) and where the section is.
-struct TextSection {
+/// What a cache file's read left in it: the open file (a cache renamed over it later does not
+/// change what this handle reads), where the text section starts, and where each chunk's
+/// extractions are (offset, length, hash).
+struct Unread {
     file: File,
-    offset: u64,
+    texts_at: u64,
+    blobs: Vec<(u64, u64, u64)>,
 }
 
-impl TextSection {
+impl Unread {
+    /// Reads the extractions and the texts of every hit (a load that is not a complete hit
+    /// needs both), each checked against its hash.
+    fn fill(mut self, slots: &mut [Slot]) -> Result<(), String> {
+        self.fill_extractions(slots)?;
+        self.fill_texts(slots)
+    }
+
+    /// Reads the extractions of every chunk with a hit, checks them on all cores and hands each
+    /// hit its own.
+    fn fill_extractions(&mut self, slots: &mut [Slot]) -> Result<(), String> {
+        let unreadable = |e: io::Error| format!("extractions unreadable: {e}");
+        let out_of_range = || "corrupt: extractions out of range".to_string();
+        let mut wanted = vec![false; self.blobs.len()];
+        for s in slots.iter() {
+            if let Slot::Hit(e) = s {
+                *wanted.get_mut(e.blob_at.0).ok_or_else(out_of_range)? = true;
+            }
+        }
+        let mut regions: Vec<Option<Vec<u8>>> = Vec::with_capacity(self.blobs.len());
+        for (&(at, len, _), &want) in self.blobs.iter().zip(&wanted) {
+            regions.push(match want {
+                true => Some(read_at(&mut self.file, at, len).map_err(unreadable)?),
+                false => None,
+            });
+        }
+        regions
+            .par_iter()
+            .zip(&self.blobs)
+            .try_for_each(|(r, &(_, _, hash))| match r {
+                Some(bytes) if text_hash(bytes) != hash => {
+                    Err("checksum mismatch in the extractions".to_string())
+                }
+                _ => Ok(()),
+            })?;
+        for s in slots.iter_mut() {
+            if let Slot::Hit(e) = s {
+                let (chunk, offset) = e.blob_at;
+                let range = usize::try_from(offset)
+                    .ok()
+                    .zip(usize::try_from(e.blob_len).ok())
+                    .and_then(|(o, n)| Some(o..o.checked_add(n)?));
+                let bytes = regions
+                    .get(chunk)
+                    .and_then(Option::as_ref)
+                    .zip(range)
+                    .and_then(|(r, range)| r.get(range))
+                    .ok_or_else(out_of_range)?;
+                e.blob = Blob(bytes.to_vec());
+            }
+        }
+        Ok(())
+    }
+
     /// Reads the texts of every hit's documents (each straight into its own buffer, in file
     /// order, skipping the others), then checks them on all cores.
-    fn fill(self, slots: &mut [Slot]) -> Result<(), String> {
+    fn fill_texts(self, slots: &mut [Slot]) -> Result<(), String> {
         let unreadable = |e: io::Error| format!("texts unreadable: {e}");
         let mut r = io::BufReader::with_capacity(1 << 20, self.file);
-        r.seek(SeekFrom::Start(self.offset)).map_err(unreadable)?;
-        let mut at = self.offset;
+        r.seek(SeekFrom::Start(self.texts_at)).map_err(unreadable)?;
+        let mut at = self.texts_at;
         let mut raw: Vec<Vec<u8>> = Vec::new();
         for d in slots.iter().flat_map(Slot::hit_docs) {
             let skip = d
@@ -649,7 +724,7 @@ impl TextSource for CachedTexts {
 
 impl Entry {
     fn decode(self) -> Result<Loaded, String> {
-        let ext: Vec<Extraction> = decode_blob(&self.blob.0)?;
+        let ext: Vec<Extraction> = decode_slice(&self.blob.0)?;
         if ext.len() != self.docs.len() {
             return Err("corrupt: entry lengths differ".to_string());
         }
@@ -710,10 +785,18 @@ const INCIDENTS_PER_CHUNK: usize = 2048;
 
 /// `Assembled` as stored: the incidents in encoded chunks (`INCIDENTS_PER_CHUNK`) that a load
 /// decodes in parallel, then the actors.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct AssembledChunks {
     incidents: Vec<Blob>,
     actors: Blob,
+}
+
+/// `AssembledChunks` as read, borrowing the section's bytes.
+#[derive(Deserialize)]
+struct AssembledIn<'a> {
+    #[serde(borrow)]
+    incidents: Vec<&'a [u8]>,
+    actors: &'a [u8],
 }
 
 impl AssembledChunks {
@@ -726,16 +809,18 @@ impl AssembledChunks {
             actors: encode_blob(actors)?,
         })
     }
+}
 
+impl AssembledIn<'_> {
     fn decode(self) -> Result<Assembled, String> {
         let (chunks, actors) = rayon::join(
             || {
                 self.incidents
                     .into_par_iter()
-                    .map(|c| decode_blob::<Vec<Incident>>(&c.0))
+                    .map(decode_slice::<Vec<Incident>>)
                     .collect::<Result<Vec<_>, _>>()
             },
-            || decode_blob(&self.actors.0),
+            || decode_slice(self.actors),
         );
         Ok(Assembled {
             incidents: chunks?.into_iter().flatten().collect(),
@@ -875,66 +960,159 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// The entries (their documents' texts still in the file's `TextSection`) and the assembled
-/// corpus.
-type CacheContents = (Vec<Entry>, Option<Assembled>, TextSection);
+/// The entries (their documents' texts and extractions still in the file, see `Unread`) and
+/// the assembled corpus.
+type CacheContents = (Vec<Entry>, Option<Assembled>, Unread);
 
-/// `Ok(None)`: no cache file. `Err`: a file that cannot be used, and why. The texts are not
-/// read here (`TextSection::fill` reads them, or `CachedTexts` one at a time).
+/// How much of the file's start is read for its header (a root path is at most a few KB).
+const HEADER_MAX: u64 = 64 * 1024;
+/// The file ends with the table's length and the checksum, eight bytes each.
+const FOOTER: u64 = 16;
+
+/// One chunk of entries as laid out in the file: the encoded entries, then their extractions
+/// (outside the file's checksum, with a hash of their own).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct ChunkRow {
+    len: u64,
+    blobs_len: u64,
+    blobs_hash: u64,
+}
+
+/// The table at the end of the file, saying where its sections are. After the magic and the
+/// header come each chunk of entries followed by its extractions, then the texts, then the
+/// assembled corpus, then this table, its length and the checksum. The checksum covers
+/// everything but the extractions and the texts, which have hashes of their own.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Table {
+    chunks: Vec<ChunkRow>,
+    texts_len: u64,
+    assembled_len: u64,
+}
+
+/// `len` bytes of `file` from `offset`.
+fn read_at(file: &mut File, offset: u64, len: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = vec![0u8; usize::try_from(len).map_err(io::Error::other)?];
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// `Ok(None)`: no cache file. `Err`: a file that cannot be used, and why. The texts and the
+/// extractions are not read here (`Unread::fill` reads them, or `CachedTexts` a text at a time).
 fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, String> {
-    let file = match File::open(path) {
+    let mut file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("unreadable: {e}")),
     };
-    let len = file
-        .metadata()
-        .map_err(|e| format!("unreadable: {e}"))?
-        .len();
+    let unreadable = |e: io::Error| format!("unreadable: {e}");
+    let len = file.metadata().map_err(unreadable)?.len();
     if len == 0 {
         return Err("empty file".to_string());
     }
-    let mut r = HashingReader::new(file, len);
-    let mut magic = [0u8; 8];
-    r.read_exact(&mut magic)
-        .map_err(|_| "not a flashpoint cache".to_string())?;
-    if &magic != MAGIC {
+    let prefix = read_at(&mut file, 0, len.min(HEADER_MAX)).map_err(unreadable)?;
+    if prefix.get(..MAGIC.len()) != Some(&MAGIC[..]) {
         return Err("not a flashpoint cache".to_string());
     }
-    let mut de = Decoder { r: &mut r };
+    let mut de = Decoder::new(&prefix[MAGIC.len()..]);
     let header = Header::deserialize(&mut de).map_err(|e| format!("bad header: {e}"))?;
     if let Some(why) = header.mismatch(want) {
         return Err(why.to_string());
     }
-    let chunks = Vec::<Blob>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
-    let texts_len = u64::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
-    // The texts are outside the checksum: each is checked by its own hash when it is read.
-    let texts_at = len - r.remaining;
-    r.skip_unhashed(texts_len)
-        .map_err(|e| format!("corrupt: {e}"))?;
-    let mut de = Decoder { r: &mut r };
-    let assembled =
-        Option::<AssembledChunks>::deserialize(&mut de).map_err(|e| format!("corrupt: {e}"))?;
-    let computed = r.finish_hash();
-    let mut stored = [0u8; 8];
-    r.read_raw(&mut stored)
-        .map_err(|_| "truncated".to_string())?;
-    if u64::from_le_bytes(stored) != computed {
+    let header_end = (MAGIC.len() + de.pos) as u64;
+    if len < header_end + FOOTER {
+        return Err("truncated".to_string());
+    }
+    let footer = read_at(&mut file, len - FOOTER, FOOTER).map_err(unreadable)?;
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&footer[i * 8..i * 8 + 8]);
+        u64::from_le_bytes(w)
+    };
+    let (table_len, stored) = (word(0), word(1));
+    let table_at = (len - FOOTER)
+        .checked_sub(table_len)
+        .filter(|&at| at >= header_end)
+        .ok_or("corrupt: no table")?;
+    let table_bytes = read_at(&mut file, table_at, table_len).map_err(unreadable)?;
+    let table: Table = decode_slice(&table_bytes)?;
+    // Where each section is; they must fill the file exactly.
+    let mut at = header_end;
+    let mut advance = |n: u64| -> Result<u64, String> {
+        let start = at;
+        at = at
+            .checked_add(n)
+            .filter(|&end| end <= table_at)
+            .ok_or("corrupt: sections out of range")?;
+        Ok(start)
+    };
+    let mut chunk_at = Vec::with_capacity(table.chunks.len());
+    let mut blobs = Vec::with_capacity(table.chunks.len());
+    for c in &table.chunks {
+        chunk_at.push(advance(c.len)?);
+        blobs.push((advance(c.blobs_len)?, c.blobs_len, c.blobs_hash));
+    }
+    let texts_at = advance(table.texts_len)?;
+    let assembled_at = advance(table.assembled_len)?;
+    if at != table_at {
+        return Err("corrupt: sections out of range".to_string());
+    }
+    let chunks = chunk_at
+        .iter()
+        .zip(&table.chunks)
+        .map(|(&at, c)| read_at(&mut file, at, c.len))
+        .collect::<io::Result<Vec<Vec<u8>>>>()
+        .map_err(unreadable)?;
+    let assembled_bytes =
+        read_at(&mut file, assembled_at, table.assembled_len).map_err(unreadable)?;
+    // The checksum is computed while the sections are decoded (on the other core); nothing
+    // decoded is used unless it matches.
+    let checksum = || {
+        let mut h = StreamHash::new();
+        h.update(&prefix[..MAGIC.len() + de.pos]);
+        chunks.iter().for_each(|c| h.update(c));
+        h.update(&assembled_bytes);
+        h.update(&table_bytes);
+        h.update(&table_len.to_le_bytes());
+        h.finish()
+    };
+    let decode = || {
+        let assembled = || {
+            decode_slice::<Option<AssembledIn>>(&assembled_bytes)?
+                .map(AssembledIn::decode)
+                .transpose()
+        };
+        let entries = || {
+            chunks
+                .par_iter()
+                .map(|c| decode_slice::<Vec<Entry>>(c))
+                .collect::<Result<Vec<Vec<Entry>>, _>>()
+        };
+        let (entries, assembled) = rayon::join(entries, assembled);
+        Ok::<_, String>((entries?, assembled?))
+    };
+    let (computed, decoded) = rayon::join(checksum, decode);
+    if computed != stored {
         return Err("checksum mismatch".to_string());
     }
-    if !r.at_end().map_err(|e| e.to_string())? {
-        return Err("trailing bytes".to_string());
+    let (mut chunks, assembled) = decoded?;
+    if chunks.len() != table.chunks.len() {
+        return Err("corrupt: chunk count".to_string());
     }
-    let (chunks, assembled) = rayon::join(
-        || {
-            chunks
-                .into_par_iter()
-                .map(|c| decode_blob(&c.0))
-                .collect::<Result<Vec<Vec<Entry>>, _>>()
-        },
-        || assembled.map(AssembledChunks::decode).transpose(),
-    );
-    let (chunks, assembled) = (chunks?, assembled?);
+    // Each entry's extraction, in its chunk's section of extractions.
+    for (i, (chunk, row)) in chunks.iter_mut().zip(&table.chunks).enumerate() {
+        let mut offset = 0u64;
+        for e in chunk.iter_mut() {
+            e.blob_at = (i, offset);
+            offset = offset
+                .checked_add(e.blob_len)
+                .filter(|&end| end <= row.blobs_len)
+                .ok_or("corrupt: extractions out of range")?;
+        }
+        if offset != row.blobs_len {
+            return Err("corrupt: extractions out of range".to_string());
+        }
+    }
     let mut entries: Vec<Entry> = chunks.into_iter().flatten().collect();
     if entries.windows(2).any(|w| w[0].rel >= w[1].rel) {
         return Err("entries out of order".to_string());
@@ -944,15 +1122,16 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
         d.offset = at;
         at = at
             .checked_add(d.text_len)
-            .filter(|&end| end <= texts_at + texts_len)
+            .filter(|&end| end <= texts_at + table.texts_len)
             .ok_or("corrupt: texts out of range")?;
     }
-    if at != texts_at + texts_len {
+    if at != texts_at + table.texts_len {
         return Err("corrupt: texts out of range".to_string());
     }
-    let section = TextSection {
-        file: r.inner,
-        offset: texts_at,
+    let unread = Unread {
+        file,
+        texts_at,
+        blobs,
     };
     if let Some(a) = &assembled {
         let docs: usize = entries.iter().map(|e| e.docs.len()).sum();
@@ -968,7 +1147,7 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
             return Err("corrupt: indices out of range".to_string());
         }
     }
-    Ok(Some((entries, assembled, section)))
+    Ok(Some((entries, assembled, unread)))
 }
 
 /// One entry as written: the same layout as `Entry`, borrowing the corpus's documents.
@@ -978,13 +1157,15 @@ struct EntryOut<'a> {
     key: Key,
     skipped: &'a [Skipped],
     docs: Vec<CachedDocOut<'a>>,
-    blob: &'a Blob,
+    blob_len: u64,
 }
 
 /// A cache file with its header and entries written, waiting for the assembled corpus.
 struct Begun {
     w: HashingWriter<BufWriter<File>>,
     tmp: PathBuf,
+    /// Where the sections written so far are.
+    table: Table,
     /// Whether every file was cached, so that the assembled corpus is valid for the entries.
     complete: bool,
 }
@@ -1025,13 +1206,12 @@ fn begin_cache(
             hashing: true,
         };
         w.write_all(MAGIC)?;
-        let mut enc = Encoder { w: &mut w };
-        header.serialize(&mut enc).map_err(io::Error::other)?;
-        // A `Vec<Blob>` of chunks, each an encoded `Vec<EntryOut>`; the metas of a chunk are
-        // dropped once it is written.
-        let chunks = kept.div_ceil(ENTRIES_PER_CHUNK);
-        let mut seq =
-            ser::Serializer::serialize_seq(&mut enc, Some(chunks)).map_err(io::Error::other)?;
+        header
+            .serialize(&mut Encoder { w: &mut w })
+            .map_err(io::Error::other)?;
+        // Each chunk of entries (an encoded `Vec<EntryOut>`), then their extractions outside the
+        // checksum; the metas of a chunk are dropped once it is written.
+        let mut table = Table::default();
         let mut first = 0;
         let mut chunk: Vec<(Meta, &[Document])> = Vec::with_capacity(ENTRIES_PER_CHUNK);
         // The documents written, whose texts follow the entries.
@@ -1051,33 +1231,45 @@ fn begin_cache(
                         key: m.key,
                         skipped: &m.skipped,
                         docs: docs.iter().map(CachedDocOut::of).collect(),
-                        blob: &m.blob,
+                        blob_len: m.blob.0.len() as u64,
                     })
                     .collect();
                 written.extend(chunk.iter().map(|(_, docs)| *docs));
                 let blob = encode_blob(&entries).map_err(io::Error::other)?;
-                ser::SerializeSeq::serialize_element(&mut seq, &blob).map_err(io::Error::other)?;
                 drop(entries);
+                w.write_all(&blob.0)?;
+                w.hashing = false;
+                let mut hash = StreamHash::new();
+                for (m, _) in &chunk {
+                    hash.update(&m.blob.0);
+                    w.write_all(&m.blob.0)?;
+                }
+                w.hashing = true;
+                table.chunks.push(ChunkRow {
+                    len: blob.0.len() as u64,
+                    blobs_len: hash.len,
+                    blobs_hash: hash.finish(),
+                });
                 chunk.clear();
             }
         }
-        ser::SerializeSeq::end(seq).map_err(io::Error::other)?;
-        // The text section: its length, then every written document's text in entry order,
-        // outside the file's checksum (each text has its own hash in its entry).
-        let texts = || written.iter().flat_map(|docs| docs.iter()).map(|d| &d.text);
-        let texts_len: u64 = texts().map(|t| t.len() as u64).sum();
-        texts_len
-            .serialize(&mut Encoder { w: &mut w })
-            .map_err(io::Error::other)?;
+        // The text section: every written document's text in entry order, outside the file's
+        // checksum (each text has its own hash in its entry).
         w.hashing = false;
-        for t in texts() {
+        for t in written.iter().flat_map(|docs| docs.iter()).map(|d| &d.text) {
             w.write_all(t.as_bytes())?;
+            table.texts_len += t.len() as u64;
         }
         w.hashing = true;
-        Ok(w)
+        Ok((w, table))
     })();
     match result {
-        Ok(w) => Ok(Begun { w, tmp, complete }),
+        Ok((w, table)) => Ok(Begun {
+            w,
+            tmp,
+            table,
+            complete,
+        }),
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
             Err(e)
@@ -1097,9 +1289,17 @@ impl Begun {
                 ),
                 false => None,
             };
+            // Streamed to the file (not encoded into one more buffer first: at 100k articles it
+            // would be 29 MB more at the end of a cold load); its length is what was hashed.
+            let before = self.w.hash.len;
             assembled
                 .serialize(&mut Encoder { w: &mut self.w })
                 .map_err(io::Error::other)?;
+            drop(assembled);
+            self.table.assembled_len = self.w.hash.len - before;
+            let table = encode_blob(&self.table).map_err(io::Error::other)?;
+            self.w.write_all(&table.0)?;
+            self.w.write_all(&(table.0.len() as u64).to_le_bytes())?;
             let sum = self.w.hash.finish();
             self.w.inner.write_all(&sum.to_le_bytes())?;
             // Flushed, not synced: a file torn by a crash fails the checksum and is rebuilt, and
@@ -1191,160 +1391,6 @@ impl<W: Write> Write for HashingWriter<W> {
     }
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
-    }
-}
-
-/// A buffered reader that hashes what it hands out (lazily, a buffer at a time: a byte read
-/// is an index, not a hash update).
-struct HashingReader<R: Read> {
-    inner: R,
-    buf: Vec<u8>,
-    pos: usize,
-    end: usize,
-    /// `buf[..hashed]` is in `hash` already.
-    hashed: usize,
-    hash: StreamHash,
-    hashing: bool,
-    /// Bytes left in the file: no length read from it may claim more.
-    remaining: u64,
-}
-
-impl<R: Read> HashingReader<R> {
-    fn new(inner: R, len: u64) -> Self {
-        HashingReader {
-            inner,
-            buf: vec![0; (len.min(1 << 20) as usize).max(64)],
-            pos: 0,
-            end: 0,
-            hashed: 0,
-            hash: StreamHash::new(),
-            hashing: true,
-            remaining: len,
-        }
-    }
-
-    /// Refills the buffer once it is used up; `false` at the end of the input.
-    fn fill(&mut self) -> io::Result<bool> {
-        if self.pos < self.end {
-            return Ok(true);
-        }
-        if self.hashing {
-            self.hash.update(&self.buf[self.hashed..self.pos]);
-        }
-        self.pos = 0;
-        self.end = 0;
-        self.hashed = 0;
-        loop {
-            match self.inner.read(&mut self.buf) {
-                Ok(n) => {
-                    self.end = n;
-                    return Ok(n > 0);
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
-    fn byte(&mut self) -> io::Result<u8> {
-        if self.pos == self.end && !self.fill()? {
-            return Err(io::ErrorKind::UnexpectedEof.into());
-        }
-        let b = self.buf[self.pos];
-        self.pos += 1;
-        self.remaining = self.remaining.saturating_sub(1);
-        Ok(b)
-    }
-
-    fn read_exact(&mut self, out: &mut [u8]) -> io::Result<()> {
-        let mut done = 0;
-        while done < out.len() {
-            if !self.fill()? {
-                return Err(io::ErrorKind::UnexpectedEof.into());
-            }
-            let n = (self.end - self.pos).min(out.len() - done);
-            out[done..done + n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
-            self.pos += n;
-            done += n;
-        }
-        self.remaining = self.remaining.saturating_sub(out.len() as u64);
-        Ok(())
-    }
-
-    /// The hash of everything read so far; what is read after it (`read_raw`) is not hashed.
-    fn finish_hash(&mut self) -> u64 {
-        self.hash.update(&self.buf[self.hashed..self.pos]);
-        self.hashed = self.pos;
-        self.hash.finish()
-    }
-
-    /// Reads without hashing (the stored checksum), after `finish_hash`.
-    fn read_raw(&mut self, out: &mut [u8]) -> io::Result<()> {
-        for b in out.iter_mut() {
-            if self.pos == self.end {
-                self.hashed = self.pos;
-                if !self.fill()? {
-                    return Err(io::ErrorKind::UnexpectedEof.into());
-                }
-            }
-            *b = self.buf[self.pos];
-            self.pos += 1;
-            self.hashed = self.pos;
-        }
-        Ok(())
-    }
-
-    fn has_buffered(&self) -> bool {
-        self.pos < self.end
-    }
-
-    /// Stops hashing (what was handed out so far is hashed first).
-    fn pause_hash(&mut self) {
-        if self.hashing {
-            self.hash.update(&self.buf[self.hashed..self.pos]);
-        }
-        self.hashed = self.pos;
-        self.hashing = false;
-    }
-
-    fn resume_hash(&mut self) {
-        self.hashed = self.pos;
-        self.hashing = true;
-    }
-
-    /// Passes over up to `n` buffered bytes without hashing them; how many.
-    fn take_buffered(&mut self, n: u64) -> usize {
-        let have = (self.end - self.pos).min(usize::try_from(n).unwrap_or(usize::MAX));
-        self.pos += have;
-        self.hashed = self.pos;
-        have
-    }
-}
-
-impl<R: Read + Seek> HashingReader<R> {
-    /// Skips the next `n` bytes without reading them.
-    fn skip_unhashed(&mut self, n: u64) -> io::Result<()> {
-        if n > self.remaining {
-            return Err(io::ErrorKind::UnexpectedEof.into());
-        }
-        self.pause_hash();
-        let have = self.take_buffered(n) as u64;
-        if n > have {
-            let by = i64::try_from(n - have).map_err(io::Error::other)?;
-            self.inner.seek(SeekFrom::Current(by))?;
-        }
-        self.remaining -= n;
-        self.resume_hash();
-        Ok(())
-    }
-
-    /// Whether nothing is left to read.
-    fn at_end(&mut self) -> io::Result<bool> {
-        if self.has_buffered() {
-            return Ok(false);
-        }
-        self.hashed = self.pos;
-        Ok(!self.fill()?)
     }
 }
 
@@ -1598,15 +1644,54 @@ impl<W: Write> ser::SerializeMap for &mut Encoder<'_, W> {
     }
 }
 
-struct Decoder<'a, R: Read> {
-    r: &'a mut HashingReader<R>,
+/// Decodes from a slice: strings and bytes are handed to serde borrowed, so a value that is
+/// stored inline (`model::Name`) or copied anyway (`String`) costs no intermediate buffer.
+struct Decoder<'de> {
+    input: &'de [u8],
+    pos: usize,
 }
 
-impl<R: Read> Decoder<'_, R> {
+impl<'de> Decoder<'de> {
+    fn new(input: &'de [u8]) -> Self {
+        Decoder { input, pos: 0 }
+    }
+    fn remaining(&self) -> usize {
+        self.input.len() - self.pos
+    }
     fn byte(&mut self) -> CResult<u8> {
-        Ok(self.r.byte()?)
+        let b = *self
+            .input
+            .get(self.pos)
+            .ok_or_else(|| CodecError("truncated".to_string()))?;
+        self.pos += 1;
+        Ok(b)
+    }
+    fn take(&mut self, n: usize) -> CResult<&'de [u8]> {
+        let input: &'de [u8] = self.input;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= input.len())
+            .ok_or_else(|| CodecError("truncated".to_string()))?;
+        let b = &input[self.pos..end];
+        self.pos = end;
+        Ok(b)
     }
     fn varint(&mut self) -> CResult<u128> {
+        // Up to nine bytes (63 bits) in a u64, which is every length, index, offset and day.
+        let mut v: u64 = 0;
+        for (i, &b) in self.input[self.pos..].iter().take(9).enumerate() {
+            v |= u64::from(b & 0x7f) << (7 * i);
+            if b & 0x80 == 0 {
+                self.pos += i + 1;
+                return Ok(u128::from(v));
+            }
+        }
+        self.long_varint()
+    }
+    /// A varint of more than nine bytes (or a truncated one).
+    #[cold]
+    fn long_varint(&mut self) -> CResult<u128> {
         let mut v: u128 = 0;
         for shift in (0..128).step_by(7) {
             let b = self.byte()?;
@@ -1626,26 +1711,24 @@ impl<R: Read> Decoder<'_, R> {
         let v = ((z >> 1) as i128) ^ -((z & 1) as i128);
         T::try_from(v).map_err(|_| CodecError("integer out of range".to_string()))
     }
-    /// A length no larger than what is left of the file (every item takes at least a byte).
+    /// A length no larger than what is left of the input (every item takes at least a byte).
     fn len(&mut self) -> CResult<usize> {
         let n: u64 = self.unsigned()?;
-        if n > self.r.remaining {
-            return Err(CodecError("length beyond the end of the file".to_string()));
+        match usize::try_from(n) {
+            Ok(n) if n <= self.remaining() => Ok(n),
+            _ => Err(CodecError("length beyond the end of the input".to_string())),
         }
-        usize::try_from(n).map_err(|_| CodecError("length out of range".to_string()))
     }
-    fn buf(&mut self) -> CResult<Vec<u8>> {
+    fn bytes(&mut self) -> CResult<&'de [u8]> {
         let n = self.len()?;
-        let mut v = vec![0u8; n];
-        self.r.read_exact(&mut v)?;
-        Ok(v)
+        self.take(n)
     }
-    fn string(&mut self) -> CResult<String> {
-        String::from_utf8(self.buf()?).map_err(|_| CodecError("invalid UTF-8".to_string()))
+    fn str(&mut self) -> CResult<&'de str> {
+        std::str::from_utf8(self.bytes()?).map_err(|_| CodecError("invalid UTF-8".to_string()))
     }
     fn bits<const N: usize>(&mut self) -> CResult<[u8; N]> {
         let mut b = [0u8; N];
-        self.r.read_exact(&mut b)?;
+        b.copy_from_slice(self.take(N)?);
         Ok(b)
     }
 }
@@ -1665,7 +1748,7 @@ macro_rules! de_signed {
     };
 }
 
-impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
+impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
     type Error = CodecError;
 
     fn deserialize_any<V: Visitor<'de>>(self, _: V) -> CResult<V::Value> {
@@ -1701,32 +1784,17 @@ impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
             char::from_u32(self.unsigned()?).ok_or_else(|| CodecError("bad char".to_string()))?;
         visitor.visit_char(c)
     }
-    /// Asked for by `model::Name` (a `String` asks for `deserialize_string`): a short string is
-    /// read into a buffer on the stack and handed over borrowed, so a name that is stored
-    /// inline is decoded without a heap allocation.
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
-        const SHORT: usize = 64;
-        let n = self.len()?;
-        if n > SHORT {
-            let mut v = vec![0u8; n];
-            self.r.read_exact(&mut v)?;
-            let s = String::from_utf8(v).map_err(|_| CodecError("invalid UTF-8".to_string()))?;
-            return visitor.visit_string(s);
-        }
-        let mut b = [0u8; SHORT];
-        self.r.read_exact(&mut b[..n])?;
-        let s =
-            std::str::from_utf8(&b[..n]).map_err(|_| CodecError("invalid UTF-8".to_string()))?;
-        visitor.visit_str(s)
+        visitor.visit_borrowed_str(self.str()?)
     }
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
-        visitor.visit_string(self.string()?)
+        visitor.visit_borrowed_str(self.str()?)
     }
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
-        visitor.visit_byte_buf(self.buf()?)
+        visitor.visit_borrowed_bytes(self.bytes()?)
     }
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
-        visitor.visit_byte_buf(self.buf()?)
+        visitor.visit_borrowed_bytes(self.bytes()?)
     }
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> CResult<V::Value> {
         match self.byte()? {
@@ -1815,12 +1883,12 @@ impl<'de, R: Read> de::Deserializer<'de> for &mut Decoder<'_, R> {
     }
 }
 
-struct Items<'a, 'b, R: Read> {
-    de: &'a mut Decoder<'b, R>,
+struct Items<'a, 'de> {
+    de: &'a mut Decoder<'de>,
     left: usize,
 }
 
-impl<'de, R: Read> de::SeqAccess<'de> for Items<'_, '_, R> {
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     type Error = CodecError;
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> CResult<Option<T::Value>> {
         if self.left == 0 {
@@ -1834,7 +1902,7 @@ impl<'de, R: Read> de::SeqAccess<'de> for Items<'_, '_, R> {
     }
 }
 
-impl<'de, R: Read> de::MapAccess<'de> for Items<'_, '_, R> {
+impl<'de> de::MapAccess<'de> for Items<'_, 'de> {
     type Error = CodecError;
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> CResult<Option<K::Value>> {
         if self.left == 0 {
@@ -1851,7 +1919,7 @@ impl<'de, R: Read> de::MapAccess<'de> for Items<'_, '_, R> {
     }
 }
 
-impl<'de, R: Read> de::EnumAccess<'de> for &mut Decoder<'_, R> {
+impl<'de> de::EnumAccess<'de> for &mut Decoder<'de> {
     type Error = CodecError;
     type Variant = Self;
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> CResult<(V::Value, Self)> {
@@ -1861,7 +1929,7 @@ impl<'de, R: Read> de::EnumAccess<'de> for &mut Decoder<'_, R> {
     }
 }
 
-impl<'de, R: Read> de::VariantAccess<'de> for &mut Decoder<'_, R> {
+impl<'de> de::VariantAccess<'de> for &mut Decoder<'de> {
     type Error = CodecError;
     fn unit_variant(self) -> CResult<()> {
         Ok(())
@@ -2060,6 +2128,90 @@ mod tests {
     }
 
     #[test]
+    fn damaged_extractions_are_caught_when_they_are_needed() {
+        let (root, cache) = setup("extractions");
+        let want = uncached(&root);
+        load(&root, &cache);
+        let file = cache_file(&cache, &root);
+        let good = std::fs::read(&file).unwrap();
+        let header = Header::current(ex(), &canonical_root(&root));
+        let (_, _, unread) = read_cache(&file, &header).unwrap().unwrap();
+        let (at, len, _) = unread.blobs[0];
+        assert!(len > 0);
+        let mut bad = good.clone();
+        bad[(at + len / 2) as usize] ^= 0x01;
+        std::fs::write(&file, &bad).unwrap();
+
+        // A complete hit uses the assembled corpus and never reads the extractions.
+        let (c, s) = load(&root, &cache);
+        assert_eq!(c, want);
+        assert_eq!((s.hits, s.warning), (7, None));
+        let (c, s, texts) = load_lazily_with_cache_dir(&root, Some(&cache), ex(), &|_, _| {});
+        assert_eq!(
+            (c.incidents, c.actors),
+            (want.incidents.clone(), want.actors.clone())
+        );
+        assert_eq!((s.hits, s.warning, texts.is_some()), (7, None, true));
+
+        // A load that decodes them (a file went away) finds the damage and rebuilds.
+        std::fs::remove_file(root.join("sub/extra.txt")).unwrap();
+        let want = uncached(&root);
+        let (c, s) = load(&root, &cache);
+        assert_eq!(c, want);
+        assert!(
+            s.warning
+                .as_deref()
+                .is_some_and(|w| w.contains("checksum mismatch in the extractions")),
+            "{s:?}"
+        );
+        assert_eq!((s.hits, s.misses, s.written), (0, 6, true), "{s:?}");
+        let (c, s) = load(&root, &cache);
+        assert_eq!(c, want);
+        assert_eq!((s.hits, s.warning), (6, None));
+    }
+
+    #[test]
+    fn dates_are_day_numbers_in_the_cache_and_text_in_json() {
+        let d = NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
+        let value = crate::model::DateValue {
+            precision: crate::model::Precision::Day,
+            range: Some((d, d.succ_opt().unwrap())),
+            words: "on Tuesday".into(),
+            basis: String::new(),
+        };
+        let json = serde_json::to_string(&value).unwrap();
+        assert!(
+            json.contains(r#""range":["2024-01-02","2024-01-03"]"#),
+            "{json}"
+        );
+        assert_eq!(
+            serde_json::from_str::<crate::model::DateValue>(&json).unwrap(),
+            value
+        );
+        let blob = encode_blob(&value).unwrap();
+        assert_eq!(
+            decode_slice::<crate::model::DateValue>(&blob.0).unwrap(),
+            value
+        );
+        // A varint of three bytes per day, not ten bytes of text: precision, `Some`, two days,
+        // then the words (a length and 10 bytes) and an empty basis.
+        assert_eq!(blob.0.len(), 1 + 1 + 3 + 3 + 11 + 1);
+        let mut out_of_range = Vec::new();
+        let mut enc = Encoder {
+            w: &mut out_of_range,
+        };
+        (
+            crate::model::Precision::Day,
+            Some((i32::MAX, i32::MAX)),
+            "",
+            "",
+        )
+            .serialize(&mut enc)
+            .unwrap();
+        assert!(decode_slice::<crate::model::DateValue>(&out_of_range).is_err());
+    }
+
+    #[test]
     fn another_lexicon_invalidates() {
         let (root, cache) = setup("lexicon");
         load(&root, &cache);
@@ -2150,17 +2302,43 @@ mod tests {
             'x',
         );
         value.serialize(&mut Encoder { w: &mut w }).unwrap();
-        let len = buf.len() as u64;
-        let mut r = HashingReader::new(&buf[..], len);
-        let back: (Option<i64>, Vec<String>, f64, u64, i128, char) =
-            Deserialize::deserialize(&mut Decoder { r: &mut r }).unwrap();
+        let back: (Option<i64>, Vec<String>, f64, u64, i128, char) = decode_slice(&buf).unwrap();
         assert_eq!(back, value);
+        // Every prefix is refused (never a panic), and so are trailing bytes.
+        for cut in 0..buf.len() {
+            assert!(
+                decode_slice::<(Option<i64>, Vec<String>, f64, u64, i128, char)>(&buf[..cut])
+                    .is_err()
+            );
+        }
+        let mut longer = buf.clone();
+        longer.push(0);
+        assert!(decode_slice::<(Option<i64>, Vec<String>, f64, u64, i128, char)>(&longer).is_err());
+        // Varints of one to nineteen bytes, on both sides of the nine-byte fast path.
+        for v in [
+            0,
+            1,
+            127,
+            128,
+            16_383,
+            16_384,
+            (1 << 63) - 1,
+            1 << 63,
+            u128::from(u64::MAX),
+        ]
+        .into_iter()
+        .chain([u128::MAX - 1, u128::MAX])
+        {
+            let blob = encode_blob(&v).unwrap();
+            assert_eq!(decode_slice::<u128>(&blob.0).unwrap(), v);
+            assert!(decode_slice::<u128>(&blob.0[..blob.0.len() - 1]).is_err());
+        }
+        assert!(decode_slice::<u128>(&[0x80; 20]).is_err());
         // A huge length never allocates.
         let huge = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
-        let mut r = HashingReader::new(&huge[..], 9);
-        assert!(String::deserialize(&mut Decoder { r: &mut r }).is_err());
-        let mut r = HashingReader::new(&huge[..], 9);
-        assert!(Vec::<u8>::deserialize(&mut Decoder { r: &mut r }).is_err());
+        assert!(decode_slice::<String>(&huge).is_err());
+        assert!(decode_slice::<Vec<u8>>(&huge).is_err());
+        assert!(decode_slice::<Vec<u64>>(&huge).is_err());
     }
 
     #[test]

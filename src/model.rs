@@ -10,6 +10,72 @@ use serde::{Deserialize, Serialize};
 /// is a copy (a 100k-article corpus holds millions of them).
 pub type Name = compact_str::CompactString;
 
+/// Dates as serde data: "YYYY-MM-DD" in a human-readable format (JSON), as chrono writes them;
+/// in a binary one (the parsed-corpus cache) the day number (`num_days_from_ce`), which a load
+/// decodes without parsing text.
+pub mod serde_day {
+    use chrono::{Datelike, NaiveDate};
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    struct Day(NaiveDate);
+
+    impl Serialize for Day {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            if s.is_human_readable() {
+                self.0.serialize(s)
+            } else {
+                self.0.num_days_from_ce().serialize(s)
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Day {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+            if d.is_human_readable() {
+                NaiveDate::deserialize(d).map(Day)
+            } else {
+                let n = i32::deserialize(d)?;
+                NaiveDate::from_num_days_from_ce_opt(n)
+                    .map(Day)
+                    .ok_or_else(|| D::Error::custom("day out of range"))
+            }
+        }
+    }
+
+    /// For an `Option<NaiveDate>` field: `#[serde(with = "serde_day::option")]`.
+    pub mod option {
+        use super::Day;
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            d.map(Day).serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            Ok(Option::<Day>::deserialize(d)?.map(|d| d.0))
+        }
+    }
+
+    /// For an `Option<(NaiveDate, NaiveDate)>` field: `#[serde(with = "serde_day::range")]`.
+    pub mod range {
+        use super::Day;
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        type Range = Option<(NaiveDate, NaiveDate)>;
+
+        pub fn serialize<S: Serializer>(r: &Range, s: S) -> Result<S::Ok, S::Error> {
+            r.map(|(a, b)| (Day(a), Day(b))).serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Range, D::Error> {
+            Ok(Option::<(Day, Day)>::deserialize(d)?.map(|(a, b)| (a.0, b.0)))
+        }
+    }
+}
+
 /// A byte range `[start, end)` into a document's `text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
@@ -58,6 +124,7 @@ pub struct Document {
     pub title: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    #[serde(with = "serde_day::option")]
     pub published: Option<NaiveDate>,
     /// The words the publication date was read from, if it came from the text.
     pub published_span: Option<Span>,
@@ -105,6 +172,7 @@ pub enum Precision {
 pub struct DateValue {
     pub precision: Precision,
     /// Earliest and latest day consistent with the text; `None` when unknown.
+    #[serde(with = "serde_day::range")]
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// The words the date was resolved from, e.g. "late on Saturday".
     pub words: Name,

@@ -149,3 +149,50 @@ fn two_instances_writing_at_once() {
         .collect();
     assert!(left.len() <= 1, "{left:?}");
 }
+
+/// A byte flipped anywhere in the cache file (the checksummed sections, the extractions, the
+/// texts, the table) is either caught or never used: a load for export, a viewer's load with
+/// every text then read, and a load where one file is new (which reads the cached extractions)
+/// all give the uncached corpus, or refuse the one damaged text.
+#[test]
+fn every_flipped_byte_is_caught_or_unused() {
+    let (_t, root, cache) = setup("flips");
+    let want = uncached(&root);
+    load(&root, Some(&cache));
+    let file = cache::cache_file(&cache, &root);
+    let good = std::fs::read(&file).unwrap();
+    let extra = root.join("zz-new.txt");
+    let step = (good.len() / 61).max(1);
+    for at in (0..good.len()).step_by(step).chain([good.len() - 1]) {
+        let mut bad = good.clone();
+        bad[at] ^= 0x10;
+        let what = format!("byte {at} of {}", good.len());
+
+        std::fs::write(&file, &bad).unwrap();
+        assert_eq!(load(&root, Some(&cache)).0, want, "export load, {what}");
+
+        std::fs::write(&file, &bad).unwrap();
+        let (got, stats, texts) =
+            cache::load_lazily_with_cache_dir(&root, Some(&cache), extractor(), &|_, _| {});
+        let mut filled = got;
+        if let Some(texts) = texts {
+            assert_eq!(stats.warning, None, "{what}");
+            for (i, d) in filled.documents.iter_mut().enumerate() {
+                match texts.text(i) {
+                    Ok(t) => d.text = t.to_string(),
+                    // Refused, never shown: only the damaged text may be.
+                    Err(_) => d.text = want.documents[i].text.clone(),
+                }
+            }
+        }
+        assert_eq!(filled, want, "viewer's load, {what}");
+
+        // A new file: the other files' cached extractions are decoded and reassembled.
+        std::fs::write(&file, &bad).unwrap();
+        std::fs::write(&extra, "Nothing happened here.\n").unwrap();
+        let (got, stats) = load(&root, Some(&cache));
+        assert_eq!(got, uncached(&root), "partial load, {what}");
+        assert!(stats.misses >= 1, "{what}: {stats:?}");
+        std::fs::remove_file(&extra).unwrap();
+    }
+}

@@ -75,7 +75,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
         if doc.is_boilerplate(sent) {
             continue;
         }
-        let mut hits = ex.matcher.scan(text, sent);
+        let mut hits = ex.matcher().scan(text, sent);
         drop_falls_without_weapon(text, &mut hits);
         for h in &hits {
             if let Some((a, _)) = h.actor() {
@@ -324,7 +324,7 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
             continue;
         }
         let after = Span::new(first.span.end, sent.end);
-        let hits = ex.matcher.scan(text, after);
+        let hits = ex.matcher().scan(text, after);
         let places: Vec<(usize, Span)> = hits
             .iter()
             .filter_map(|h| h.place().map(|p| (p, h.span)))

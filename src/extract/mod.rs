@@ -153,20 +153,23 @@ pub enum PlaceKey {
 /// The lexicon compiled for extraction. Build once, share across threads.
 pub struct Extractor {
     pub lex: Lexicon,
-    pub matcher: Matcher,
+    /// The lexicon scan, built when a document is first extracted (see `matcher`).
+    matcher: std::sync::OnceLock<Matcher>,
     actor_kinds: FastMap<String, ActorKind>,
     known_names: std::collections::HashSet<String, std::hash::BuildHasherDefault<FxHasher>>,
     place_index: FastMap<String, usize>,
     /// Each place name's first entry in the lexicon, for `place_rank`.
     place_first: FastMap<String, usize>,
     /// For each place, the places that can be named for the same incident (see `places_near`),
-    /// with their distance. Computed once: the merge asks this for every candidate pair.
-    near: Vec<Vec<(usize, f64)>>,
+    /// with their distance. Computed once, when first asked for: the merge asks this for every
+    /// candidate pair.
+    near: std::sync::OnceLock<Vec<Vec<(usize, f64)>>>,
 }
 
 impl Extractor {
+    /// The lexicon scan and the places' neighbours are built when first needed, so that a load
+    /// from the cache that extracts nothing (a warm open) does not build them.
     pub fn new(lex: Lexicon) -> Self {
-        let matcher = Matcher::new(&lex);
         let actor_kinds = lex
             .actors
             .iter()
@@ -187,16 +190,24 @@ impl Extractor {
         for (i, p) in lex.places.iter().enumerate() {
             place_first.entry(p.name.clone()).or_insert(i);
         }
-        let near = near_places(&lex);
         Extractor {
             lex,
-            matcher,
+            matcher: std::sync::OnceLock::new(),
             actor_kinds,
             known_names,
             place_index,
             place_first,
-            near,
+            near: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The scan for the lexicon's names, built on first use.
+    pub fn matcher(&self) -> &Matcher {
+        self.matcher.get_or_init(|| Matcher::new(&self.lex))
+    }
+
+    fn near(&self) -> &[Vec<(usize, f64)>] {
+        self.near.get_or_init(|| near_places(&self.lex))
     }
 
     /// Whether a name (canonical or alias) is already a lexicon actor.
@@ -299,7 +310,7 @@ impl Extractor {
     pub fn places_near(&self, a: &str, b: &str) -> Option<f64> {
         let ia = *self.place_index.get(a)?;
         let ib = *self.place_index.get(b)?;
-        self.near
+        self.near()
             .get(ia)?
             .iter()
             .find(|(j, _)| *j == ib)
@@ -317,7 +328,7 @@ impl Extractor {
 
     /// Names of the places that can stand for the same incident as `name`.
     pub fn near_names(&self, name: &str) -> impl Iterator<Item = &str> {
-        let list = self.place_index.get(name).and_then(|&i| self.near.get(i));
+        let list = self.place_index.get(name).and_then(|&i| self.near().get(i));
         list.into_iter()
             .flatten()
             .map(|(j, _)| self.lex.places[*j].name.as_str())

@@ -20,6 +20,60 @@ fn bundled(n: usize) -> Document {
     read_bundled().documents.remove(n)
 }
 
+/// Each folder is sorted on its own (a subfolder as its name and a '/'); the listing must still
+/// be that of every relative path sorted as a whole, whatever bytes sort around the '/'.
+#[test]
+fn the_walk_lists_every_file_in_relative_path_order() {
+    let dir = temp_dir("walk-order");
+    let names = [
+        "a.txt",
+        "a-b/c.txt",
+        "a/b.txt",
+        "a/a/z.md",
+        "a0.txt",
+        "a/b/c.txt",
+        "a b.txt",
+        "a/.txt",
+        "a/-.txt",
+        "ab/c.txt",
+        "a.b/c.txt",
+        "A/b.txt",
+        "a/b.TXT",
+        "é/x.txt",
+        "e/x.txt",
+        "a/b/../c.json",
+        "a-/x.txt",
+        "a/x-/y.txt",
+        "a/x/y.txt",
+        "a/x.txt",
+    ];
+    for n in names {
+        let p = dir.join(n);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(&p, "Text.").unwrap();
+    }
+    let (found, skipped) = walk::walk(&dir);
+    assert_eq!(skipped, vec![]);
+    let got: Vec<&str> = found.iter().map(|f| f.rel.as_str()).collect();
+    let mut want: Vec<String> = names
+        .iter()
+        .map(|n| n.replace("/b/../", "/"))
+        .filter(|n| !n.ends_with("/.txt"))
+        .collect();
+    want.sort();
+    want.dedup();
+    assert_eq!(got, want);
+    let (with_keys, _) = walk::walk_with_metadata(&dir, &|m| Some(m.len()));
+    assert!(
+        with_keys
+            .iter()
+            .map(|(f, _)| &f.rel)
+            .eq(found.iter().map(|f| &f.rel))
+    );
+    assert!(with_keys.iter().all(|(_, k)| *k == Some(5)));
+    let _ = fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn folder_is_walked_recursively_in_sorted_order() {
     let dir = temp_dir("walk");

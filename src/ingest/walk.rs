@@ -23,10 +23,15 @@ pub struct Found {
 /// The lowercased extension of a path's last component, if supported.
 pub fn supported(rel: &str) -> Option<&'static str> {
     let name = rel.rsplit('/').next().unwrap_or(rel);
+    supported_name(name)
+}
+
+/// `supported` for a file name (no '/').
+fn supported_name(name: &str) -> Option<&'static str> {
     let (_, ext) = name.rsplit_once('.')?;
     EXTENSIONS
         .iter()
-        .find(|e| e.eq_ignore_ascii_case(ext))
+        .find(|e| e.len() == ext.len() && e.eq_ignore_ascii_case(ext))
         .copied()
 }
 
@@ -107,7 +112,11 @@ fn walk_with<T: Send, F: Fn(&fs::Metadata) -> Option<T> + Sync + ?Sized>(
     (found, skipped)
 }
 
-/// `dir` (`rel` below the root) and every folder below it, the subfolders in parallel.
+/// `dir` (`rel` below the root) and every folder below it, the subfolders in parallel, each
+/// folder's files and subfolders in the order of their relative paths: a subfolder sorts as its
+/// name and a '/' (where every path below it starts), so putting each subfolder's own sorted
+/// listing in its place gives the listing of the whole tree sorted by relative path, without a
+/// sort of every path at the end.
 fn visit_tree<T: Send, F: Fn(&fs::Metadata) -> Option<T> + Sync + ?Sized>(
     root: &Path,
     dir: &Path,
@@ -115,7 +124,7 @@ fn visit_tree<T: Send, F: Fn(&fs::Metadata) -> Option<T> + Sync + ?Sized>(
     depth: usize,
     of: Option<&F>,
 ) -> (Listing<T>, Vec<Skipped>) {
-    let (mut found, mut skipped, mut pending) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut items, mut skipped) = (Vec::new(), Vec::new());
     let at = Visit {
         root,
         dir,
@@ -123,16 +132,64 @@ fn visit_tree<T: Send, F: Fn(&fs::Metadata) -> Option<T> + Sync + ?Sized>(
         depth,
         of,
     };
-    at.visit(&mut pending, &mut found, &mut skipped);
-    let below: Vec<(Listing<T>, Vec<Skipped>)> = pending
-        .into_par_iter()
-        .map(|(d, r, depth)| visit_tree(root, &d, &r, depth, of))
+    at.visit(&mut items, &mut skipped);
+    items.sort_by(|a, b| listing_order(a.key(), b.key()));
+    let folders: Vec<(&Path, &str, usize)> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Folder { path, rel, depth } => Some((path.as_path(), rel.as_str(), *depth)),
+            Item::File(..) => None,
+        })
         .collect();
-    for (f, s) in below {
-        found.extend(f);
-        skipped.extend(s);
+    let below: Vec<(Listing<T>, Vec<Skipped>)> = folders
+        .into_par_iter()
+        .map(|(path, rel, depth)| visit_tree(root, path, rel, depth, of))
+        .collect();
+    let mut below = below.into_iter();
+    let mut found = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            Item::File(f, made) => found.push((f, made)),
+            Item::Folder { .. } => {
+                if let Some((f, s)) = below.next() {
+                    found.extend(f);
+                    skipped.extend(s);
+                }
+            }
+        }
     }
     (found, skipped)
+}
+
+/// What a folder holds: a file to read, or a folder to visit.
+enum Item<T> {
+    File(Found, Option<T>),
+    Folder {
+        path: PathBuf,
+        rel: String,
+        depth: usize,
+    },
+}
+
+impl<T> Item<T> {
+    /// Where the item sorts among its folder's: a file by its relative path, a folder by its
+    /// relative path and a '/' (true).
+    fn key(&self) -> (&[u8], bool) {
+        match self {
+            Item::File(f, _) => (f.rel.as_bytes(), false),
+            Item::Folder { rel, .. } => (rel.as_bytes(), true),
+        }
+    }
+}
+
+/// The order of two items' keys: their bytes, with a folder's '/' after its own.
+fn listing_order((a, a_dir): (&[u8], bool), (b, b_dir): (&[u8], bool)) -> std::cmp::Ordering {
+    let n = a.len().min(b.len());
+    a[..n].cmp(&b[..n]).then_with(|| {
+        let (a, b) = (&a[n..], &b[n..]);
+        let a = a.iter().copied().chain(a_dir.then_some(b'/'));
+        a.cmp(b.iter().copied().chain(b_dir.then_some(b'/')))
+    })
 }
 
 /// Why the symlink at `path` cannot be followed: it loops, its target is missing, or the
@@ -169,12 +226,8 @@ struct Visit<'a, F: ?Sized> {
 }
 
 impl<F: ?Sized> Visit<'_, F> {
-    fn visit<T>(
-        &self,
-        pending: &mut Vec<(PathBuf, String, usize)>,
-        found: &mut Listing<T>,
-        skipped: &mut Vec<Skipped>,
-    ) where
+    fn visit<T>(&self, items: &mut Vec<Item<T>>, skipped: &mut Vec<Skipped>)
+    where
         F: Fn(&fs::Metadata) -> Option<T>,
     {
         let (root, dir, depth) = (self.root, self.dir, self.depth);
@@ -205,6 +258,7 @@ impl<F: ?Sized> Visit<'_, F> {
             };
             let name = entry.file_name();
             let name = name.to_string_lossy();
+            let name_len = name.len();
             // Hidden entries (.git, .DS_Store, editor backups) are never articles.
             if name.starts_with('.') {
                 continue;
@@ -222,7 +276,11 @@ impl<F: ?Sized> Visit<'_, F> {
             let rel = if self.rel.is_empty() {
                 name.into_owned()
             } else {
-                format!("{}/{name}", self.rel)
+                let mut rel = String::with_capacity(self.rel.len() + 1 + name.len());
+                rel.push_str(self.rel);
+                rel.push('/');
+                rel.push_str(&name);
+                rel
             };
             if kind.is_dir() {
                 if depth + 1 > MAX_DEPTH {
@@ -232,7 +290,11 @@ impl<F: ?Sized> Visit<'_, F> {
                         format!("nested more than {MAX_DEPTH} folders deep"),
                     );
                 } else {
-                    pending.push((path, rel, depth + 1));
+                    items.push(Item::Folder {
+                        path,
+                        rel,
+                        depth: depth + 1,
+                    });
                 }
             } else if kind.is_symlink() {
                 match fs::metadata(&path) {
@@ -243,7 +305,7 @@ impl<F: ?Sized> Visit<'_, F> {
                     ),
                     Ok(m) if supported(&rel).is_some() => {
                         let made = self.of.and_then(|of| of(&m));
-                        found.push((Found { rel, path }, made))
+                        items.push(Item::File(Found { rel, path }, made))
                     }
                     Ok(_) => {}
                     Err(e) if supported(&rel).is_some() => {
@@ -251,13 +313,13 @@ impl<F: ?Sized> Visit<'_, F> {
                     }
                     Err(_) => {}
                 }
-            } else if supported(&rel).is_some() {
+            } else if supported_name(&rel[rel.len() - name_len..]).is_some() {
                 // Read through the open folder (no lookup of the whole path): for a file that
                 // is not a symlink, the same metadata as `fs::metadata`.
                 let made = self
                     .of
                     .and_then(|of| entry.metadata().ok().and_then(|m| of(&m)));
-                found.push((Found { rel, path }, made));
+                items.push(Item::File(Found { rel, path }, made));
             }
         }
     }
