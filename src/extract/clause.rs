@@ -531,6 +531,38 @@ fn analyse_in(
         });
     }
 
+    // "U.S. Central Command forces conducted strikes", "the IDF struck": a state's military
+    // acts for the state, which is a perpetrator too.
+    let states: Vec<(Name, Span)> = participants
+        .iter()
+        .filter(|p| p.role == Role::Perpetrator)
+        .filter(|p| ex.actor_kind(&p.actor) == Some(ActorKind::Military))
+        .filter_map(|p| {
+            let entry = ex.lex.actors.iter().find(|a| a.name == p.actor.as_str())?;
+            let state = entry.country.as_deref()?;
+            (ex.actor_kind(state) == Some(ActorKind::State)).then_some((p.actor.clone(), state))
+        })
+        .filter(|(_, state)| !participants.iter().any(|q| q.actor == *state))
+        .filter_map(|(military, state)| {
+            let span = fields
+                .iter()
+                .find(|f| f.field == Field::Perpetrator && f.value == military)?
+                .span;
+            Some((Name::from(state), span))
+        })
+        .collect();
+    for (state, span) in states {
+        fields.push(FieldSpan {
+            field: Field::Perpetrator,
+            value: state.clone(),
+            span,
+        });
+        participants.push(Participant {
+            actor: state,
+            role: Role::Perpetrator,
+        });
+    }
+
     // Casualties.
     // A toll word inside a name ("the Al-Aqsa Martyrs Brigades") counts nobody.
     let in_name = |t: &Token| {

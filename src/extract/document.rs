@@ -2242,4 +2242,34 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].killed, Some(0));
     }
+
+    #[test]
+    fn a_states_military_acts_for_the_state() {
+        let found = incidents(
+            "Published: September 25, 2024\n\nOn Tuesday, U.S. Central Command forces conducted an airstrike in northwest Syria, killing nine militants.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let perpetrators: Vec<&str> = found[0]
+            .participants
+            .iter()
+            .filter(|p| p.role == Role::Perpetrator)
+            .map(|p| p.actor.as_str())
+            .collect();
+        assert!(
+            perpetrators.contains(&"US Central Command"),
+            "{perpetrators:?}"
+        );
+        assert!(perpetrators.contains(&"United States"), "{perpetrators:?}");
+        // A military that is the target brings in no state as attacker.
+        let found = incidents(
+            "Published: January 30, 2024\n\nThe three U.S. Army Reserve soldiers killed in the drone attack on Sunday at Tower 22 were from Georgia.\n",
+        );
+        assert!(
+            !found[0]
+                .participants
+                .iter()
+                .any(|p| p.role == Role::Perpetrator),
+            "{found:#?}"
+        );
+    }
 }
