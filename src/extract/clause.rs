@@ -1475,7 +1475,16 @@ fn choose_place(
     let event_tis: Vec<usize> = hits
         .iter()
         .filter(|h| h.trigger().is_some())
-        .filter_map(|h| token_index_at(tokens, h.span.start))
+        .filter_map(|h| token_index_at(tokens, h.span.start).map(|ti| (h, ti)))
+        // "targeted the base at Tal Baydar in the countryside of al-Hasakah with a salvo of
+        // rockets": a noun after "with" is the means, not an event with a place of its own.
+        .filter(|&(h, ti)| {
+            !(matches!(h.trigger(), Some((_, TriggerPos::Noun, _)))
+                && (1..=2)
+                    .filter_map(|k| ti.checked_sub(k))
+                    .any(|j| tokens[j].is(text, "with")))
+        })
+        .map(|(_, ti)| ti)
         .chain(head_ti)
         .collect();
     // (is a country, is where it was fired from, distance to the event word, place, span):

@@ -271,10 +271,11 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
     let mut out = Vec::new();
     for (si, &sent) in sents.iter().enumerate() {
         // A list item, emphasis or a table row may wrap the heading: "- **18 October 2023 —
-        // Al-Tanf.**", "| 2024-07-19 | Tel Aviv, Israel | …".
+        // Al-Tanf.**", "| 2024-07-19 | Tel Aviv, Israel | …", and a post's stamp its brackets:
+        // "[Mon 4 Dec 2023 – 21:12] Islamic Resistance in Iraq (main channel)".
         let line = strip_enumerator(
             sent.slice(text)
-                .trim_start_matches(['-', '*', '•', '#', '_', '>', '|', ' ', '\t']),
+                .trim_start_matches(['-', '*', '•', '#', '_', '>', '|', '[', ' ', '\t']),
         );
         let lead = sent.len() - line.len();
         let starts_like_date = line
@@ -2269,6 +2270,25 @@ mod tests {
                 .participants
                 .iter()
                 .any(|p| p.role == Role::Perpetrator),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn bracketed_post_stamps_date_their_posts_and_a_salvo_after_with_is_the_means() {
+        let found = incidents(
+            "DIGEST\nCompiled Thursday 7 December 2023\n\n[Mon 4 Dec 2023 – 21:12] Channel one\n\n\"The mujahideen targeted the American base at Tal Baydar in the countryside of al-Hasakah with a salvo of rockets this evening.\"\n\n[Wed 6 Dec 2023 – 09:40] Channel one\n\n\"The mujahideen targeted the American base at al-Shaddadi with two drones this morning.\"\n",
+        );
+        let got: Vec<(Option<String>, Option<String>)> = found
+            .iter()
+            .map(|m| (m.date.label(), m.place.as_ref().map(|p| p.name.to_string())))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("2023-12-04".into()), Some("Tal Baydar".into())),
+                (Some("2023-12-06".into()), Some("Al-Shaddadi base".into())),
+            ],
             "{found:#?}"
         );
     }
