@@ -2170,6 +2170,15 @@ fn choose_date(
         .filter(|m| !m.since)
         // "in response to the 11 March attack": the date of the cause, not of this event.
         .filter(|m| !causes.iter().any(|c| c.contains(m.span)))
+        // "ahead of next month's elections": news tells what has happened, so a date after
+        // publication is some other occasion.
+        .filter(|m| {
+            !ctx.published.is_some_and(|p| {
+                dates::resolve(text, m, Some(p))
+                    .range
+                    .is_some_and(|(from, _)| from > p)
+            })
+        })
         // "had not claimed the attack by Monday morning": a deadline, not the day it happened.
         .filter(|m| {
             !m.span

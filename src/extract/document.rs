@@ -745,7 +745,7 @@ fn group(ex: &Extractor, drafts: Vec<Draft>, stories: &[usize]) -> Vec<Vec<Menti
         };
         // The nearest incident in reach; one sharing an actor in the same role wins a tie
         // ("Shukur’s murder" after "X was killed in Tehran, and Shukur was killed in Beirut").
-        let target = groups
+        let eligible = groups
             .iter()
             .enumerate()
             // An anaphor without a context cue of its own refers to whatever it follows,
@@ -777,14 +777,36 @@ fn group(ex: &Extractor, drafts: Vec<Draft>, stories: &[usize]) -> Vec<Vec<Menti
                         .iter()
                         .all(|o| o.entry.is_none() || o.entry == d.entry)
             })
-            .filter_map(|(i, g)| {
+            .map(|(i, _)| i)
+            .collect::<Vec<usize>>();
+        let target = eligible
+            .iter()
+            .filter_map(|&i| {
+                let g = &groups[i];
                 g.reach_distance(d.sentence, reach, forward)
                     .map(|dist| (i, dist, !g.shares_participant(&d.mention)))
             })
             // Anaphors refer back; only with nothing before them in reach (a lede, a headline)
             // do they reach ahead.
             .min_by_key(|(_, (dist, ahead), no_shared)| (*ahead, *dist, *no_shared))
-            .map(|(i, _, _)| i);
+            .map(|(i, _, _)| i)
+            .or_else(|| {
+                // "Sunday's attack was the deadliest …", paragraphs after the one attack told
+                // on that Sunday: an anaphor dated to the day of exactly one incident is that
+                // incident, however far back.
+                let day = d
+                    .mention
+                    .date
+                    .range
+                    .filter(|(a, b)| a == b && d.anaphoric)?;
+                let mut same_day = eligible.iter().copied().filter(|&i| {
+                    groups[i]
+                        .mentions()
+                        .any(|m| !m.background && m.date.range == Some(day))
+                });
+                let only = same_day.next()?;
+                same_day.next().is_none().then_some(only)
+            });
         match target {
             Some(i) => {
                 // An anaphor takes its antecedent's context and kind; it adds facts, not a
@@ -2291,5 +2313,20 @@ mod tests {
             ],
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn a_same_day_anaphor_far_back_and_a_future_date_are_not_new_events() {
+        let filler = "Politicians traded warnings in Baghdad. ".repeat(9);
+        let found = incidents(&format!(
+            "Published: Monday, 6 September 2021\n\nIslamic State militants attacked a federal police checkpoint south-west of Kirkuk on Sunday, killing 13 policemen.\n\n{filler}\n\nSunday's attack was the deadliest on Iraqi security forces since the beginning of the year.\n"
+        ));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // A date after publication is not when the event happened.
+        let found = incidents(
+            "Published: Monday, 6 September 2021\n\nAn attack in Kirkuk province killed more than a dozen federal policemen, ahead of next month's elections.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_ne!(found[0].date.label().as_deref(), Some("2021-10"));
     }
 }
