@@ -1256,8 +1256,7 @@ fn is_running_total(
     // "documented more than 50 Israeli strikes on Syrian territory during 2020", "conducted 196
     // counter-ISIS missions in the first half of 2024": events counted over a year or a season.
     // The count may stand in another part of the clause ("…, killing 44 operatives").
-    let clause_tokens: Vec<&Token> = tokens.iter().collect();
-    let counted_loosely = clause_tokens.iter().enumerate().any(|(at, t)| {
+    let counted_loosely = tokens.iter().enumerate().any(|(at, t)| {
         let plural_event = t.is_any(text, &MANY_EVENT_NOUNS)
             || t.is_any(text, &["missions", "raids"])
             || hits.iter().any(|h| {
@@ -1266,11 +1265,11 @@ fn is_running_total(
             });
         plural_event
             && (1..=4).filter_map(|k| at.checked_sub(k)).any(|j| {
-                let w = clause_tokens[j];
+                let w = &tokens[j];
                 let n = super::tokens::number_value(w.text(text));
                 n.is_some_and(|n| n >= 2)
                     && !(w.kind == TokenKind::Number && w.text(text).len() == 4)
-                    && clause_tokens[j + 1..at].iter().all(|m| {
+                    && tokens[j + 1..at].iter().all(|m| {
                         (m.kind == TokenKind::Word || m.is(text, "-"))
                             && !m.is_any(text, &PREPOSITIONS)
                     })
