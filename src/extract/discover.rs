@@ -92,16 +92,39 @@ const UNIT_TAILS: [&str; 10] = [
     "Corps",
     "Unit",
 ];
-/// Tails that also end common nouns ("Air Force", "Media Cell"): a name needs two words before them.
-const WEAK_TAILS: [&str; 4] = ["Forces", "Force", "Command", "Cell"];
+/// Tails that also end common nouns ("Air Force", "Media Cell", "Operations Centre"): a name
+/// needs two words before them, or what it is the body of after them ("Department of Defense").
+const WEAK_TAILS: [&str; 10] = [
+    "Forces",
+    "Force",
+    "Command",
+    "Cell",
+    "Centre",
+    "Center",
+    "Department",
+    "Committee",
+    "Police",
+    "Service",
+];
 const GROUP_HEADS: [&str; 8] = [
     "Saraya", "Kataib", "Kata'ib", "Harakat", "Liwa", "Ashab", "Usbat", "Jaish",
 ];
 const GROUP_TAILS: [&str; 3] = ["Brigades", "Brigade", "Battalions"];
 /// Last words of organisation names ("Jordan Armed Forces", "Tigris Policy Forum"), with the kind
 /// they give.
-const ORG_TAILS: [(&str, ActorKind); 15] = [
+const ORG_TAILS: [(&str, ActorKind); 26] = [
     ("Army", ActorKind::Military),
+    ("Police", ActorKind::Military),
+    ("Service", ActorKind::Military),
+    ("Directorate", ActorKind::GovernmentBody),
+    ("Department", ActorKind::GovernmentBody),
+    ("Committee", ActorKind::GovernmentBody),
+    ("Commission", ActorKind::GovernmentBody),
+    ("Presidency", ActorKind::GovernmentBody),
+    ("Court", ActorKind::GovernmentBody),
+    ("Embassy", ActorKind::GovernmentBody),
+    ("Centre", ActorKind::Organization),
+    ("Center", ActorKind::Organization),
     ("Forces", ActorKind::Military),
     ("Force", ActorKind::Military),
     ("Command", ActorKind::Military),
@@ -495,8 +518,29 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             let known_inside =
                 (s0..i).any(|k| k <= s0 + 1 && known(&join(&tokens, text, (k, i + 1))));
             let weak = WEAK_TAILS.contains(&t.text(text));
-            if !known_inside && i - s0 >= 1 && (i - s0 >= 2 || !weak) {
-                add(&mut out, join(&tokens, text, (s0, i + 1)), *kind, None);
+            // "the Ministry of Health", "the Ministerial Council for National Security": what
+            // it is the body of belongs to its name.
+            let mut end = i + 1;
+            if t.text(text).starts_with(|c: char| c.is_uppercase())
+                && tokens
+                    .get(end)
+                    .is_some_and(|c| c.is_any(text, &["of", "for"]))
+            {
+                let mut j = end + 1;
+                while j < tokens.len()
+                    && j - end <= 3
+                    && is_name[j]
+                    && !text[tokens[j - 1].span.end..tokens[j].span.start].contains('\n')
+                {
+                    j += 1;
+                }
+                if j > end + 1 {
+                    end = j;
+                }
+            }
+            let of_what = end > i + 1;
+            if !known_inside && (i - s0 >= 1 || of_what) && (i - s0 >= 2 || !weak || of_what) {
+                add(&mut out, join(&tokens, text, (s0, end)), *kind, None);
             }
         }
         // "Ahmad al-Hamidawi, the leader of Kataib Hezbollah".
@@ -610,6 +654,33 @@ mod tests {
         );
         let found = discover(&d, &|_| false);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn institutions_by_their_last_word_or_what_they_are_the_body_of() {
+        let d = doc(
+            "The Syrian Ministry of Health gave the toll. The Military Security Directorate and the Kurdistan Region Presidency spoke, as did the Ministerial Council for National Security.\nThe Directorate of Moral Guidance\nPress Releases\nA coalition of Iran-backed militias and the Operations Centre said nothing.",
+        );
+        let found = discover(&d, &|_| false);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        for want in [
+            "Syrian Ministry of Health",
+            "Military Security Directorate",
+            "Kurdistan Region Presidency",
+            "Ministerial Council for National Security",
+            "Directorate of Moral Guidance",
+        ] {
+            assert!(names.contains(&want), "{want}: {names:?}");
+        }
+        // Not across a line, not after a common noun, not a generic office of one word.
+        for name in &names {
+            assert!(
+                !name.contains('\n')
+                    && !name.contains("Iran-backed")
+                    && *name != "Operations Centre",
+                "{names:?}"
+            );
+        }
     }
 
     #[test]
