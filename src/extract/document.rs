@@ -2329,4 +2329,28 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_ne!(found[0].date.label().as_deref(), Some("2021-10"));
     }
+
+    #[test]
+    fn a_translated_wires_riposte_is_a_cause() {
+        // "in riposte to" (French "en riposte à") names the earlier event: its date and place
+        // are not the strikes'.
+        let found = incidents(
+            "Published: February 3, 2024\n\nOn Friday, U.S. B-1 bombers struck 85 targets in Syria and Iraq, in riposte to the drone attack which killed three American soldiers on the 28th of January in Jordan.\n",
+        );
+        let strikes = found
+            .iter()
+            .find(|m| m.date.label().as_deref() == Some("2024-02-02"))
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        assert_ne!(
+            strikes.place.as_ref().map(|p| p.name.as_str()),
+            Some("Jordan"),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.date.label().as_deref() == Some("2024-01-28")),
+            "{found:#?}"
+        );
+    }
 }
