@@ -874,7 +874,10 @@ fn drop_falls_without_weapon(text: &str, hits: &mut Vec<Hit>) {
                     && w.span.end <= h.span.start
                     && words_between(w.span.end, h.span.start) <= 2
             });
-            let lo = text.floor_char_boundary(h.span.start.saturating_sub(60));
+            let mut lo = h.span.start.saturating_sub(60);
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
+            }
             let debris = text.get(lo..h.span.start).is_some_and(|before| {
                 before
                     .split(|c: char| !c.is_alphanumeric())
