@@ -324,15 +324,17 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
         }
         // "did not cause any human or material losses": a negation may stand further back,
         // within the same phrase.
-        let phrase: Vec<&Token> = tokens[i.saturating_sub(6)..i]
-            .iter()
-            .rev()
-            .take_while(|t| t.kind != TokenKind::Punct)
-            .collect();
-        let negated = (window.iter().any(|t| t.is_any(text, &NEGATIONS))
-            || phrase.iter().any(|t| t.is_any(text, &NEGATIONS)))
-            && !window.iter().any(|t| t.kind == TokenKind::Number)
-            && !phrase.iter().any(|t| t.kind == TokenKind::Number);
+        let phrase = || {
+            tokens[i.saturating_sub(6)..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.kind != TokenKind::Punct)
+        };
+        let negation = |t: &Token| t.is_any(text, &NEGATIONS);
+        let number = |t: &Token| t.kind == TokenKind::Number;
+        let negated = (window.iter().any(negation) || phrase().any(negation))
+            && !window.iter().any(number)
+            && !phrase().any(number);
         if negated {
             let span = tok.span;
             match toll {

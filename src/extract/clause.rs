@@ -536,12 +536,7 @@ fn analyse_in(
     let states: Vec<(Name, Span)> = participants
         .iter()
         .filter(|p| p.role == Role::Perpetrator)
-        .filter(|p| ex.actor_kind(&p.actor) == Some(ActorKind::Military))
-        .filter_map(|p| {
-            let entry = ex.lex.actors.iter().find(|a| a.name == p.actor.as_str())?;
-            let state = entry.country.as_deref()?;
-            (ex.actor_kind(state) == Some(ActorKind::State)).then_some((p.actor.clone(), state))
-        })
+        .filter_map(|p| Some((p.actor.clone(), ex.state_of_military(&p.actor)?)))
         .filter(|(_, state)| !participants.iter().any(|q| q.actor == *state))
         .filter_map(|(military, state)| {
             let span = fields

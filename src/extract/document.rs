@@ -859,6 +859,10 @@ const DEBRIS_WORDS: [&str; 6] = [
 /// "intercepted … or fell short" and "debris from intercepted drones fell" are none. An event
 /// word that needs a weapon (`needs_weapon`) stays only right after one, with no debris before.
 fn drop_falls_without_weapon(text: &str, hits: &mut Vec<Hit>) {
+    // Most sentences have none: no work for them.
+    if !hits.iter().any(Hit::needs_weapon) {
+        return;
+    }
     let words_between = |a: usize, b: usize| {
         text.get(a..b)
             .map_or(usize::MAX, |gap| gap.split_whitespace().count())

@@ -156,6 +156,9 @@ pub struct Extractor {
     /// The lexicon scan, built when a document is first extracted (see `matcher`).
     matcher: std::sync::OnceLock<Matcher>,
     actor_kinds: FastMap<String, ActorKind>,
+    /// Each military's state, when its `country` is a state actor ("US Central Command" →
+    /// "United States").
+    military_states: FastMap<String, String>,
     known_names: std::collections::HashSet<String, std::hash::BuildHasherDefault<FxHasher>>,
     place_index: FastMap<String, usize>,
     /// Each place name's first entry in the lexicon, for `place_rank`.
@@ -174,6 +177,18 @@ impl Extractor {
             .actors
             .iter()
             .map(|a| (a.name.clone(), a.actor_kind()))
+            .collect();
+        let military_states = lex
+            .actors
+            .iter()
+            .filter(|a| a.actor_kind() == ActorKind::Military)
+            .filter_map(|a| {
+                let state = a.country.as_deref()?;
+                lex.actors
+                    .iter()
+                    .any(|s| s.name == state && s.actor_kind() == ActorKind::State)
+                    .then(|| (a.name.clone(), state.to_string()))
+            })
             .collect();
         let known_names = lex
             .actors
@@ -194,6 +209,7 @@ impl Extractor {
             lex,
             matcher: std::sync::OnceLock::new(),
             actor_kinds,
+            military_states,
             known_names,
             place_index,
             place_first,
@@ -213,6 +229,11 @@ impl Extractor {
     /// Whether a name (canonical or alias) is already a lexicon actor.
     pub fn is_known_actor_name(&self, name: &str) -> bool {
         self.known_names.contains(name)
+    }
+
+    /// The state a military acts for ("US Central Command" → "United States").
+    pub fn state_of_military(&self, name: &str) -> Option<&str> {
+        self.military_states.get(name).map(String::as_str)
     }
 
     pub fn actor_kind(&self, name: &str) -> Option<ActorKind> {
