@@ -75,6 +75,20 @@ const PARTITIVES: [&str; 12] = [
 const ADJECTIVAL_BEFORE: [&str; 8] = ["from", "of", "a", "an", "with", "some", "several", "two"];
 /// Nouns an event word can modify ("strike groups", "attack capability").
 /// Prepositions before a name that make it part of a phrase, not the subject of a verb after it.
+/// Words between "from" and the place a weapon came from ("from the direction of the
+/// occupied Golan", "from near Hodeidah").
+const ORIGIN_LEAD_IN: [&str; 10] = [
+    "the",
+    "direction",
+    "of",
+    "area",
+    "areas",
+    "side",
+    "occupied",
+    "near",
+    "outside",
+    "territory",
+];
 const SUBJECT_BLOCKING_PREPS: [&str; 8] = ["with", "of", "in", "near", "from", "into", "to", "at"];
 
 /// Words after a name that make it a street or square ("Palestine Street").
@@ -1687,19 +1701,25 @@ fn choose_place(
         }) {
             continue;
         }
-        if entry.is_country() {
-            // A country named as an actor ("urged Iran") is not where something happened.
-            let locative = prev.is_some_and(|t| t.is_any(text, &LOCATIVE));
-            if h.actor().is_some() && !locative {
-                continue;
-            }
+        // A country or a capital named as an actor ("urged Iran", "days after Tehran launched")
+        // is not where something happened.
+        if capital.is_none()
+            && h.actor().is_some()
+            && !prev.is_some_and(|t| t.is_any(text, &LOCATIVE))
+        {
+            continue;
         }
-        // "fired … from near Hodeidah toward the USS Laboon in the Red Sea".
-        let origin = prev.is_some_and(|t| t.is(text, "from"))
-            || prev.is_some_and(|t| t.is_any(text, &["near", "outside"]))
-                && ti
-                    .checked_sub(2)
-                    .is_some_and(|j| tokens[j].is(text, "from"));
+        // "fired … from near Hodeidah toward the USS Laboon in the Red Sea", "fired from the
+        // direction of the Mediterranean": where a weapon came from.
+        let origin = tokens[..ti]
+            .iter()
+            .rev()
+            .take(5)
+            .take_while(|t| t.is(text, "from") || t.is_any(text, &ORIGIN_LEAD_IN))
+            .any(|t| t.is(text, "from"));
+        if origin {
+            continue;
+        }
         let span = capital.map_or(h.span, |(_, span)| span);
         let key = (entry.is_country(), origin, distance, p, span);
         if best.is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2)) {
@@ -1765,7 +1785,44 @@ fn capital_named(ex: &Extractor, text: &str, tokens: &[Token], h: &Hit) -> Optio
         let capital = ex.capital_of(h.place()?)?;
         return Some((capital, Span::new(tokens[ti - 2].span.start, h.span.end)));
     }
-    None
+    facility_of(ex, text, tokens, h, ti)
+}
+
+/// "the airport of Damascus", "the international airports of Damascus and Aleppo": translated
+/// copy names a facility after its city; the lexicon knows it as "Damascus airport".
+fn facility_of(
+    ex: &Extractor,
+    text: &str,
+    tokens: &[Token],
+    h: &Hit,
+    ti: usize,
+) -> Option<(usize, Span)> {
+    const FACILITIES: [(&str, &str); 6] = [
+        ("airport", "airport"),
+        ("airports", "airport"),
+        ("port", "port"),
+        ("base", "base"),
+        ("airbase", "air base"),
+        ("bases", "base"),
+    ];
+    let city = h.place()?;
+    if ti < 2 || !tokens[ti - 1].is(text, "of") {
+        return None;
+    }
+    let facility = &tokens[ti - 2];
+    let (_, singular) = FACILITIES
+        .iter()
+        .find(|(word, _)| facility.is(text, word))?;
+    let name = format!("{} {singular}", text.get(h.span.start..h.span.end)?);
+    let whole = Span::new(0, name.len());
+    let found = ex
+        .matcher()
+        .scan(&name, whole)
+        .into_iter()
+        .find(|f| f.span == whole)?
+        .place()
+        .filter(|&p| p != city)?;
+    Some((found, Span::new(facility.span.start, h.span.end)))
 }
 
 /// Whether `span` lies inside a parenthesis opened earlier on its line.

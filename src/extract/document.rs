@@ -2118,6 +2118,34 @@ mod tests {
     }
 
     #[test]
+    fn where_a_weapon_came_from_is_not_where_it_struck() {
+        // Only a launch site is named: the event has no place rather than the launch site's.
+        let found = incidents(
+            "Published: October 12, 2023\n\nThe missiles were fired at around 1:45 p.m. on Thursday from the direction of the Mediterranean, west of Latakia, and from the occupied Golan.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].place, None, "{found:#?}");
+        // A capital as the subject acts for its state.
+        let found = incidents(
+            "Published: January 18, 2024\n\nTwo days ago, Tehran launched a missile and drone attack on Pakistani territory.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].place, None, "{found:#?}");
+    }
+
+    #[test]
+    fn a_facility_named_after_its_city_is_the_facility() {
+        let found = incidents(
+            "Published: October 13, 2023\n\nIsraeli missile strikes hit the international airports of Damascus and Aleppo on Thursday, putting both out of service.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Damascus International Airport")
+        );
+    }
+
+    #[test]
     fn a_hyphenated_direction_of_a_place_is_not_the_place() {
         let found = incidents(
             "Published: March 7, 2024\n\nA Houthi missile struck a bulk carrier in the Gulf of Aden on Wednesday, about 50 nautical miles south-west of Aden.\n",
