@@ -200,6 +200,10 @@ pub struct Cues {
     /// attack.
     #[serde(default)]
     pub disaster: Vec<String>,
+    /// A newsroom's note about its own story ("an earlier version of this story said"): what it
+    /// tells was reported wrongly, not anew.
+    #[serde(default)]
+    pub editorial: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -386,6 +390,7 @@ impl Lexicon {
                     (&mut cues.boilerplate, c.boilerplate),
                     (&mut cues.reaction, c.reaction),
                     (&mut cues.disaster, c.disaster),
+                    (&mut cues.editorial, c.editorial),
                 ] {
                     dst.extend(src);
                 }

@@ -403,10 +403,11 @@ fn analyse_in(
     let (head_kind, _, _) = head.any_trigger()?;
     let part = parts.iter().copied().find(|p| p.span.contains(head.span))?;
 
-    // Threats, vows and warnings before the head: the clause reports intent, not an event.
+    // Threats, vows and warnings before the head: the clause reports intent, not an event. A
+    // correction's "an earlier version of this story said" retells a report, not an event.
     if hits
         .iter()
-        .any(|h| h.cue(Cue::Threat) && h.span.end <= head.span.start)
+        .any(|h| (h.cue(Cue::Threat) || h.cue(Cue::Editorial)) && h.span.end <= head.span.start)
     {
         return None;
     }

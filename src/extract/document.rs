@@ -2134,6 +2134,15 @@ mod tests {
     }
 
     #[test]
+    fn a_correction_retells_no_event() {
+        let found = incidents(
+            "Published: December 18, 2022\n\nA roadside bomb killed nine policemen near Kirkuk early Sunday.\n\nCORRECTION: An earlier version of this story incorrectly said the attack took place on Saturday night. An earlier version of this story said the bomb hit near Tuz Khurmatu.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].sources.len(), 1, "{found:#?}");
+    }
+
+    #[test]
     fn a_facility_named_after_its_city_is_the_facility() {
         let found = incidents(
             "Published: October 13, 2023\n\nIsraeli missile strikes hit the international airports of Damascus and Aleppo on Thursday, putting both out of service.\n",

@@ -22,6 +22,7 @@ pub enum Cue {
     Toll,
     Reaction,
     Disaster,
+    Editorial,
 }
 
 /// How an event word is used.
@@ -363,6 +364,7 @@ impl Matcher {
             (&c.toll, Cue::Toll),
             (&c.reaction, Cue::Reaction),
             (&c.disaster, Cue::Disaster),
+            (&c.editorial, Cue::Editorial),
         ] {
             for phrase in list {
                 b.add(phrase, Sense::Cue(cue));

@@ -126,6 +126,11 @@ pub const LINE_PREFIXES: &[&str] = &[
     "for more news",
     "advertisement -",
     "- advertisement",
+    // Editorial notes about the story, not reports: "CORRECTION: An earlier version of this
+    // story incorrectly said the attack took place on Saturday night."
+    "correction:",
+    "clarification:",
+    "editor's note:",
 ];
 
 /// A short line containing one of these anywhere.
@@ -137,6 +142,9 @@ pub const LINE_CONTAINS: &[&str] = &[
     "terms of service",
     "comments section is",
     "use of cookies",
+    "earlier version of this story",
+    "earlier version of this article",
+    "earlier version of this report",
 ];
 
 /// After one of these (once the article body has begun), the short lines that follow are lists

@@ -22,6 +22,7 @@ const DATE_PREFIXES: &[&str] = &[
     "last updated",
     "first published",
     "compiled",
+    "released",
     "date:",
     "dated",
 ];
@@ -34,6 +35,13 @@ const ANNOUNCING_ENDS: &[&str] = &[
     "posted on",
     "corresponding to",
     "coinciding with",
+    "as of",
+];
+/// Words of a time of day between an announcing word and its date ("Updated 7:52 PM GMT+3,
+/// December 18, 2022").
+const TIME_WORDS: &[&str] = &[
+    "am", "pm", "a", "p", "m", "gmt", "utc", "est", "edt", "cet", "cest", "ast", "local", "time",
+    "hrs", "h",
 ];
 /// Lines that are never headlines.
 const NOT_TITLE_PREFIXES: &[&str] = &[
@@ -62,45 +70,65 @@ fn header_and_footer(lines: &[Line]) -> impl Iterator<Item = &Line> {
 }
 
 /// The publication date and the words it was read from: a line that is mostly a date, a
-/// "Published: <date>" line, or a dateline before a dash, in the header or footer.
+/// "Published: <date>" line, or a dateline before a dash, in the header or footer. A date the
+/// text announces ("Released Tuesday, May 5, 2020", "This page was last edited on …") wins over
+/// a bare one, which may be a table of contents' "1 December 2023" or a recording date.
 pub fn published(text: &str, lines: &[Line]) -> Option<(Span, NaiveDate)> {
-    header_and_footer(lines).find_map(|line| {
-        absolute_dates(text, line.span)
-            .into_iter()
-            .find(|(span, _)| is_dateline(text, line.span, *span))
-    })
+    let mut bare = None;
+    for line in header_and_footer(lines) {
+        for (span, date) in absolute_dates(text, line.span) {
+            match dateline(text, line.span, span) {
+                Some(Dateline::Announced) => return Some((span, date)),
+                Some(Dateline::Bare) if bare.is_none() => bare = Some((span, date)),
+                _ => {}
+            }
+        }
+    }
+    bare
 }
 
-fn is_dateline(text: &str, line: Span, date: Span) -> bool {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dateline {
+    /// A word or phrase before the date announces it.
+    Announced,
+    /// The line's shape makes it a timestamp.
+    Bare,
+}
+
+fn dateline(text: &str, line: Span, date: Span) -> Option<Dateline> {
     if !line.contains(date) {
-        return false;
+        return None;
     }
     let before = text.get(line.start..date.start).unwrap_or("");
     let after = text.get(date.end..line.end).unwrap_or("");
-    if words(before) + words(after) <= DATELINE_EXTRA_WORDS {
-        return true;
-    }
     let lower = before.trim_start().to_lowercase();
     // "Published: …", and "*Euphrates Tribune, Published Monday, April 3, 2023*": the word right
-    // before the date announces it.
+    // before the date (or before its time of day) announces it.
     let announced = DATE_PREFIXES.iter().any(|p| lower.starts_with(p))
         || lower
             .split(|c: char| !c.is_alphanumeric())
-            .rfind(|w| !w.is_empty())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .find(|w| !w.bytes().all(|b| b.is_ascii_digit()) && !TIME_WORDS.contains(w))
             .is_some_and(|w| DATE_PREFIXES.contains(&w));
     // "This page was last edited on 10 February 2024", "Sunday, 16 Rajab 1445 AH, corresponding
     // to 28 January 2024": a phrase ending right before the date announces it.
     let announced = announced || {
         let end = lower.trim_end_matches([' ', ',']);
+        // "corresponding to the sixteenth of May 2024": the date's core starts after "the".
+        let end = end.strip_suffix(" the").unwrap_or(end);
         ANNOUNCING_ENDS.iter().any(|p| end.ends_with(p))
     };
     if announced && words(before) + words(after) <= 15 {
-        return true;
+        return Some(Dateline::Announced);
+    }
+    if words(before) + words(after) <= DATELINE_EXTRA_WORDS {
+        return Some(Dateline::Bare);
     }
     // "January 5, 2024 6:10 PM GMT+3 | Updated 3 hours ago": a short line that opens with the
     // date is a timestamp line.
     if words(before) == 0 && words(after) <= 10 {
-        return true;
+        return Some(Dateline::Bare);
     }
     // "**Monday, 20 February 2023** · A weekly newsletter on …": the date, then a separator
     // before the line's other items.
@@ -109,11 +137,12 @@ fn is_dateline(text: &str, line: Span, date: Span) -> bool {
             .trim_start_matches(['*', '_', ' '])
             .starts_with(['·', '|', '•', '–', '—'])
     {
-        return true;
+        return Some(Dateline::Bare);
     }
     // "WASHINGTON, Jan 5, 2024 (Reuters) - The ...": the date ends the dateline.
     let after = after.trim_start();
-    words(before) <= 6 && after.starts_with(['-', '–', '—', '(', '|', ':', '/'])
+    (words(before) <= 6 && after.starts_with(['-', '–', '—', '(', '|', ':', '/']))
+        .then_some(Dateline::Bare)
 }
 
 /// The outlet named by the text itself; `None` rather than a guess.

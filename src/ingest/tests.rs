@@ -387,6 +387,52 @@ fn a_phrase_announcing_the_date_makes_a_dateline() {
 }
 
 #[test]
+fn an_announced_date_wins_over_a_bare_one() {
+    // A table of contents' "1 December 2023" is no dateline when the footer announces one.
+    let text = "Timeline of the insurgency (December 2023 – January 2024)
+
+Contents
+1 December 2023
+2 January 2024
+
+December 2023
+
+A drone struck a base on 22 December 2023.
+
+This page was last edited on 17 January 2024, at 09:14 (UTC).";
+    let d = &parse_bytes("a.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2024, 1, 17));
+    // Released, not recorded.
+    let text = "THE PODCAST
+Recorded Monday, May 4, 2020 | Released Tuesday, May 5, 2020
+
+We talk about the attack.";
+    let d = &parse_bytes("b.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2020, 5, 5));
+    // A time of day between the announcing word and the date.
+    let text = "Bomb kills police near Kirkuk
+
+KIRKUK, Iraq (AP) — Updated 7:52 PM GMT+3, December 18, 2022
+
+A roadside bomb struck a truck early Sunday.";
+    let d = &parse_bytes("c.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2022, 12, 18));
+    // A situation report's "as of", and a statement's date in words.
+    let text = "Flash Update No. 6: Humanitarian impact of the escalation of hostilities (as of 25 November 2024)
+
+Airstrikes hit Palmyra.";
+    let d = &parse_bytes("d.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2024, 11, 25));
+    let text = "Statement
+
+Baghdad, Thursday, the eighth of Dhu al-Qa'dah 1445 AH, corresponding to the sixteenth of May 2024
+
+Gunmen attacked an army post.";
+    let d = &parse_bytes("e.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(d.published, ymd(2024, 5, 16));
+}
+
+#[test]
 fn numeric_publication_dates_read_day_first_unless_a_part_says_otherwise() {
     let cases = [
         (

@@ -377,7 +377,104 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             i += len;
         }
     }
+    fold_ordinal_days(text, &mut out);
     out
+}
+
+/// "the sixteenth of May 2024", "the twenty-first of March": a day written as an ordinal word
+/// before "of" and a month becomes the day's number, so the numeric forms read it.
+fn fold_ordinal_days(text: &str, toks: &mut Vec<Tok>) {
+    let word = |t: &Tok| text.get(t.start..t.end).unwrap_or("");
+    let month_at =
+        |t: Option<&Tok>| t.is_some_and(|t| matches!(t.kw, Kw::Month(_) | Kw::MonthAbbr(_)));
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind != Tk::Word {
+            i += 1;
+            continue;
+        }
+        // "twenty-first": tens, a hyphen, then the unit's ordinal.
+        let tens = match word(&toks[i]).to_ascii_lowercase().as_str() {
+            "twenty" => Some(20),
+            "thirty" => Some(30),
+            _ => None,
+        };
+        let (value, last) = match tens {
+            Some(t)
+                if toks.get(i + 1).is_some_and(|p| p.kind == Tk::Punct(b'-'))
+                    && toks.get(i + 2).is_some_and(|u| u.kind == Tk::Word) =>
+            {
+                match ordinal_value(word(&toks[i + 2])) {
+                    Some(u @ 1..=9) => (Some(t + u), i + 2),
+                    _ => (None, i),
+                }
+            }
+            _ => (ordinal_value(word(&toks[i])), i),
+        };
+        match value {
+            Some(day @ 1..=31)
+                if toks.get(last + 1).is_some_and(|t| t.kw == Kw::Of)
+                    && month_at(toks.get(last + 2)) =>
+            {
+                let end = toks[last].end;
+                toks[i] = Tok {
+                    start: toks[i].start,
+                    end,
+                    kind: Tk::Num,
+                    kw: Kw::None,
+                    val: day,
+                    nd: 2,
+                    cap: false,
+                };
+                toks.drain(i + 1..=last);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+fn ordinal_value(word: &str) -> Option<u32> {
+    const ORDINALS: [&str; 31] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "thirtieth",
+        "",
+    ];
+    if word.is_empty() || word.len() > 12 {
+        return None;
+    }
+    ORDINALS
+        .iter()
+        .position(|o| !o.is_empty() && o.eq_ignore_ascii_case(word))
+        .and_then(|p| u32::try_from(p + 1).ok())
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -77,6 +77,10 @@ const CASES: &[Case] = &[
     ("Sept 5 2021 was", None, "Sept 5 2021", Some("2021-09-05"), Day, ""),
     ("January 22nd, 2024", None, "January 22nd, 2024", Some("2024-01-22"), Day, ""),
     ("the 3rd of January 2020", None, "the 3rd of January 2020", Some("2020-01-03"), Day, ""),
+    // Days as ordinal words, as translated statements write them.
+    ("corresponding to the sixteenth of May 2024", None, "the sixteenth of May 2024", Some("2024-05-16"), Day, ""),
+    ("on the thirteenth of May, gunmen attacked", Some("2024-05-16"), "on the thirteenth of May", Some("2024-05-13"), Day, ""),
+    ("on the twenty-first of March", Some("2024-05-16"), "on the twenty-first of March", Some("2024-03-21"), Day, ""),
     ("Tue 31 Oct 2023 12:22 pm - Jerusalem Time", None, "Tue 31 Oct 2023", Some("2023-10-31"), Day, ""),
     ("Updated 6:13 PM EST, November 27, 2023", None, "November 27, 2023", Some("2023-11-27"), Day, ""),
     ("date: 2024-02-28", None, "2024-02-28", Some("2024-02-28"), Day, ""),
