@@ -546,8 +546,9 @@ fn analyse_in(
         });
     }
 
-    // "U.S. Central Command forces conducted strikes", "the IDF struck": a state's military
-    // acts for the state, which is a perpetrator too.
+    // "U.S. Central Command forces conducted strikes", "the IDF struck", "the Turkish Ministry
+    // of National Defence said its jets had struck": a state's military or ministry acts for the
+    // state, which is a perpetrator too.
     let states: Vec<(Name, Span)> = participants
         .iter()
         .filter(|p| p.role == Role::Perpetrator)
@@ -979,10 +980,20 @@ fn choose_head(
                 let object_follows = next.is_some_and(|t| {
                     t.is_any(text, &["the", "a", "an"])
                         || super::tokens::number_value(t.text(text)).is_some()
-                        || hits
-                            .iter()
-                            .any(|o| o.place().is_some() && o.span.start == t.span.start)
+                        || hits.iter().any(|o| {
+                            (o.place().is_some() || o.actor().is_some())
+                                && o.span.start == t.span.start
+                        })
                 });
+                // "Turkish warplanes strike PKK targets": after the weapons that act, the bare
+                // form is the verb.
+                let weapon_subject = before(1).is_some_and(|t| {
+                    hits.iter()
+                        .any(|o| o.weapon().is_some() && o.span.end == t.span.end)
+                });
+                if ctx.entry_day.is_some() && !plural && weapon_subject && object_follows {
+                    return Some((i, false, false));
+                }
                 let noun_phrase_before = before(1).is_some_and(|t| {
                     let w = t.text(text);
                     ANAPHORIC_DETERMINERS.iter().any(|d| t.is(text, d))

@@ -2134,6 +2134,42 @@ mod tests {
     }
 
     #[test]
+    fn the_weapons_of_a_state_and_its_ministry_act_for_it() {
+        use crate::model::Role;
+        // A timeline's historical present: "strike" after the warplanes is the verb, and the PKK
+        // is what they struck.
+        let found = incidents(
+            "Timeline\n\nDecember 2023\n\n* 22 December 2023 – Six Turkish soldiers are killed in clashes with PKK fighters in northern Iraq.\n* 23 December 2023 – Turkish warplanes strike PKK targets in the Metina region of northern Iraq.\n",
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let strike = found
+            .iter()
+            .find(|i| i.date.label().as_deref() == Some("2023-12-23"))
+            .expect("the strike");
+        assert_eq!(
+            strike.actors_with(Role::Perpetrator).collect::<Vec<_>>(),
+            ["Turkey"],
+            "{found:#?}"
+        );
+        assert!(
+            strike
+                .actors_with(Role::Target)
+                .any(|a| a == "Kurdistan Workers' Party")
+        );
+        // A ministry that speaks for its strikes brings in its state.
+        let found = incidents(
+            "Published: November 21, 2022\n\nThe Turkish Ministry of National Defence said its jets struck 89 targets in the Qandil region on Sunday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .actors_with(Role::Perpetrator)
+                .any(|a| a == "Turkey"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn a_correction_retells_no_event() {
         let found = incidents(
             "Published: December 18, 2022\n\nA roadside bomb killed nine policemen near Kirkuk early Sunday.\n\nCORRECTION: An earlier version of this story incorrectly said the attack took place on Saturday night. An earlier version of this story said the bomb hit near Tuz Khurmatu.\n",

@@ -156,8 +156,8 @@ pub struct Extractor {
     /// The lexicon scan, built when a document is first extracted (see `matcher`).
     matcher: std::sync::OnceLock<Matcher>,
     actor_kinds: FastMap<String, ActorKind>,
-    /// Each military's state, when its `country` is a state actor ("US Central Command" →
-    /// "United States").
+    /// Each military's or government body's state, when its `country` is a state actor ("US
+    /// Central Command" → "United States", "Turkish Ministry of National Defence" → "Turkey").
     military_states: FastMap<String, String>,
     known_names: std::collections::HashSet<String, std::hash::BuildHasherDefault<FxHasher>>,
     place_index: FastMap<String, usize>,
@@ -181,7 +181,12 @@ impl Extractor {
         let military_states = lex
             .actors
             .iter()
-            .filter(|a| a.actor_kind() == ActorKind::Military)
+            .filter(|a| {
+                matches!(
+                    a.actor_kind(),
+                    ActorKind::Military | ActorKind::GovernmentBody
+                )
+            })
             .filter_map(|a| {
                 let state = a.country.as_deref()?;
                 lex.actors
@@ -231,7 +236,8 @@ impl Extractor {
         self.known_names.contains(name)
     }
 
-    /// The state a military acts for ("US Central Command" → "United States").
+    /// The state a military or a government body acts for ("US Central Command" → "United
+    /// States").
     pub fn state_of_military(&self, name: &str) -> Option<&str> {
         self.military_states.get(name).map(String::as_str)
     }
