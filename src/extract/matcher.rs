@@ -5,7 +5,6 @@ use super::FastMap;
 use crate::lexicon::Lexicon;
 use crate::model::{IncidentKind, Span};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Which cue list a phrase came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,14 +56,15 @@ pub enum Sense {
 }
 
 /// A lexicon match in a text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit<'m> {
     pub span: Span,
-    /// Shared with the compiled pattern: cloning a hit does not allocate.
-    pub senses: Arc<[Sense]>,
+    /// Borrowed from the compiled pattern: a hit is copied without allocating or touching a
+    /// reference count (which both threads of an extraction would share for common forms).
+    pub senses: &'m [Sense],
 }
 
-impl Hit {
+impl Hit<'_> {
     pub fn actor(&self) -> Option<(usize, bool)> {
         self.senses.iter().find_map(|s| match s {
             Sense::Actor { index, adjective } => Some((*index, *adjective)),
@@ -154,10 +154,10 @@ pub struct Matcher {
     index: FormIndex,
     patterns: Vec<Pattern>,
     /// Each pattern's senses, shared by every hit of it.
-    senses: Vec<Arc<[Sense]>>,
+    senses: Vec<Box<[Sense]>>,
     /// Each pattern's senses when written in lower case where its names are capitalized: the
     /// ones that are not names (none: the form is then no match at all).
-    lower_senses: Vec<Option<Arc<[Sense]>>>,
+    lower_senses: Vec<Option<Box<[Sense]>>>,
 }
 
 fn is_acronym(form: &str) -> bool {
@@ -372,7 +372,7 @@ impl Matcher {
         let senses = b
             .patterns
             .iter()
-            .map(|p| Arc::from(p.senses.as_slice()))
+            .map(|p| Box::from(p.senses.as_slice()))
             .collect();
         // Only a form that spells a name has a case to mind.
         for p in &mut b.patterns {
@@ -392,7 +392,7 @@ impl Matcher {
             .iter()
             .map(|p| {
                 let common: Vec<Sense> = p.senses.iter().filter(|s| !is_name(s)).cloned().collect();
-                (p.capital_names && !common.is_empty()).then(|| Arc::from(common.as_slice()))
+                (p.capital_names && !common.is_empty()).then(|| Box::from(common.as_slice()))
             })
             .collect();
         Matcher {
@@ -405,16 +405,25 @@ impl Matcher {
 
     /// Every lexicon match inside `within`, on word boundaries, leftmost-longest and
     /// non-overlapping.
-    pub fn scan(&self, text: &str, within: Span) -> Vec<Hit> {
+    pub fn scan(&self, text: &str, within: Span) -> Vec<Hit<'_>> {
         let hay = within.slice(text);
         let bytes = hay.as_bytes();
-        let mut found: Vec<(usize, usize, usize, bool)> = Vec::with_capacity(16);
-        let mut check = |s: usize, candidates: &[u32]| {
+        let mut hits = Vec::with_capacity(8);
+        // Candidates are found at rising starts, so leftmost-longest is settled as the scan goes:
+        // at each start the longest valid candidate (the first found of equal ones) is kept, and
+        // taken if it starts at or after the end of the last hit taken. This is what sorting all
+        // candidates by (start, longest first) and taking each that does not overlap the last
+        // one would choose, without the list and the sort.
+        let mut last_end = 0;
+        // The best candidate at the current start: (end, pattern, lower-cased).
+        let mut best: Option<(usize, usize, bool)> = None;
+        let check = |best: &mut Option<(usize, usize, bool)>, s: usize, candidates: &[u32]| {
             for &p in candidates {
                 let p = p as usize;
                 let form = self.index.forms[p].as_bytes();
                 let e = s + form.len();
                 if e > bytes.len()
+                    || best.is_some_and(|(b, _, _)| e <= b)
                     || !bytes[s..e].eq_ignore_ascii_case(form)
                     || !boundary_after(bytes, e)
                 {
@@ -433,21 +442,37 @@ impl Matcher {
                 if lower && self.lower_senses[p].is_none() {
                     continue;
                 }
-                found.push((s, e, p, lower));
+                *best = Some((e, p, lower));
+            }
+        };
+        let mut take = |best: &mut Option<(usize, usize, bool)>, s: usize| {
+            if let Some((e, p, lower)) = best.take()
+                && s >= last_end
+            {
+                last_end = e;
+                let senses = match &self.lower_senses[p] {
+                    Some(common) if lower => common,
+                    _ => &self.senses[p],
+                };
+                hits.push(Hit {
+                    span: Span::new(within.start + s, within.start + e),
+                    senses,
+                });
             }
         };
         // Every match starts on a word boundary, and there its first run of ASCII letters and
         // digits (and, for the forms that go on, the separator and run after it) is the form's
         // own, lower-cased: a table lookup or two a word instead of a walk of every byte through
         // an automaton of all the forms (a DFA of 25 MB that missed the cache at almost every
-        // byte, and took a quarter of a second to build).
+        // byte, and took a quarter of a second to build). The keys are looked up by their hash,
+        // which is computed while the word's end is found (see `FormIndex`).
         let index = &self.index;
-        let mut key = KeyBuf::default();
         let mut s = 0;
         while s < bytes.len() {
-            if !bytes[s].is_ascii_alphanumeric() {
+            if !ALNUM[usize::from(bytes[s])] {
                 if index.unkeyed_starts[usize::from(bytes[s])] && boundary_before(bytes, s) {
-                    check(s, &index.unkeyed);
+                    check(&mut best, s, &index.unkeyed);
+                    take(&mut best, s);
                 }
                 s += 1;
                 continue;
@@ -456,13 +481,13 @@ impl Matcher {
             if t - s <= index.first_max
                 && index.first_filter.may_hold(h)
                 && boundary_before(bytes, s)
-                && let Some(first) = index.first.get(key.lower(&bytes[s..t]))
+                && let Some(first) = index.first.get(&h)
             {
-                check(s, &first.forms);
+                check(&mut best, s, &first.forms);
                 if first.goes_on {
                     let mut u = t;
                     let mut h = h;
-                    while u < bytes.len() && !bytes[u].is_ascii_alphanumeric() {
+                    while u < bytes.len() && !ALNUM[usize::from(bytes[u])] {
                         h = fold(h, bytes[u]);
                         u += 1;
                     }
@@ -470,32 +495,15 @@ impl Matcher {
                         let (t2, h) = alnum_run(bytes, u, h);
                         if t2 - s <= index.second_max
                             && index.second_filter.may_hold(h)
-                            && let Some(forms) = index.second.get(key.lower(&bytes[s..t2]))
+                            && let Some(forms) = index.second.get(&h)
                         {
-                            check(s, forms);
+                            check(&mut best, s, forms);
                         }
                     }
                 }
+                take(&mut best, s);
             }
             s = t;
-        }
-        // Leftmost-longest selection among the valid candidates.
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut hits = Vec::with_capacity(found.len());
-        let mut last_end = 0;
-        for (s, e, p, lower) in found {
-            if s < last_end {
-                continue;
-            }
-            last_end = e;
-            let senses = match &self.lower_senses[p] {
-                Some(common) if lower => common,
-                _ => &self.senses[p],
-            };
-            hits.push(Hit {
-                span: Span::new(within.start + s, within.start + e),
-                senses: Arc::clone(senses),
-            });
         }
         hits
     }
@@ -505,11 +513,16 @@ impl Matcher {
 /// letters and digits, lower-cased ("kata" of "Kata'ib Hezbollah", "f" of "F-16"), and for a form
 /// that goes on after it, that run with the separator and the next run ("kata'ib", "f-16"): "al"
 /// alone starts 451 forms.
+///
+/// The keys are held by their hash (`fold` over the key's bytes, ASCII case ignored), which the
+/// scan computes while it finds a word's end: two keys of the same hash would share one list of
+/// forms, and the scan compares every candidate form with the text in full, so a shared list
+/// finds exactly what separate ones would.
 struct FormIndex {
     forms: Vec<String>,
-    first: FastMap<Box<[u8]>, First>,
+    first: FastMap<u64, First>,
     /// First run, separator, second run → the forms (pattern numbers, ascending) that start so.
-    second: FastMap<Box<[u8]>, Vec<u32>>,
+    second: FastMap<u64, Vec<u32>>,
     /// Most words of a text start no form: these settle that from a hash computed while the
     /// word's end is found, before a key is lower-cased and looked up.
     first_filter: Filter,
@@ -561,10 +574,7 @@ impl FormIndex {
             }
             index.first_max = index.first_max.max(t);
             index.first_filter.insert(h);
-            let first = index
-                .first
-                .entry(b[..t].to_ascii_lowercase().into())
-                .or_default();
+            let first = index.first.entry(h).or_default();
             let Some(u) = b[t..]
                 .iter()
                 .position(u8::is_ascii_alphanumeric)
@@ -579,11 +589,7 @@ impl FormIndex {
             index.second_filter.insert(h);
             index.separator_max = index.separator_max.max(u - t);
             index.second_max = index.second_max.max(t2);
-            index
-                .second
-                .entry(b[..t2].to_ascii_lowercase().into())
-                .or_default()
-                .push(i);
+            index.second.entry(h).or_default().push(i);
         }
         index
     }
@@ -597,11 +603,23 @@ fn fold(h: u64, b: u8) -> u64 {
     (h.rotate_left(5) ^ u64::from(b | 0x20)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
+/// ASCII letters and digits (every other byte false).
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The end of the run of ASCII letters and digits from `i`, and the run folded into `h`.
+#[inline]
 fn alnum_run(bytes: &[u8], i: usize, mut h: u64) -> (usize, u64) {
     let mut j = i;
     while let Some(&b) = bytes.get(j)
-        && b.is_ascii_alphanumeric()
+        && ALNUM[usize::from(b)]
     {
         h = fold(h, b);
         j += 1;
@@ -634,27 +652,6 @@ impl Filter {
     }
 }
 
-/// A key lower-cased on the stack (a heap buffer only for a run longer than any real word).
-#[derive(Default)]
-struct KeyBuf {
-    stack: [u8; 32],
-    heap: Vec<u8>,
-}
-
-impl KeyBuf {
-    fn lower(&mut self, run: &[u8]) -> &[u8] {
-        if let Some(k) = self.stack.get_mut(..run.len()) {
-            k.copy_from_slice(run);
-            k.make_ascii_lowercase();
-            k
-        } else {
-            self.heap.clear();
-            self.heap.extend(run.iter().map(u8::to_ascii_lowercase));
-            &self.heap
-        }
-    }
-}
-
 /// Whether the word ending at `e` is joined by a hyphen to a word after it ("hit-and-run").
 fn hyphen_joined(bytes: &[u8], e: usize) -> bool {
     bytes.get(e) == Some(&b'-') && bytes.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
@@ -664,6 +661,7 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+#[inline]
 fn boundary_before(bytes: &[u8], s: usize) -> bool {
     if s == 0 {
         return true;
@@ -784,7 +782,11 @@ mod tests {
 
     /// The scan before `FormIndex`: every overlapping match of an Aho-Corasick automaton over
     /// the forms, filtered the same way.
-    fn scan_reference(m: &Matcher, ac: &aho_corasick::AhoCorasick, text: &str) -> Vec<Hit> {
+    fn scan_reference<'m>(
+        m: &'m Matcher,
+        ac: &aho_corasick::AhoCorasick,
+        text: &str,
+    ) -> Vec<Hit<'m>> {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         for x in ac.find_overlapping_iter(text) {
@@ -817,7 +819,7 @@ mod tests {
                 };
                 hits.push(Hit {
                     span: Span::new(s, e),
-                    senses: Arc::clone(senses),
+                    senses,
                 });
             }
         }
