@@ -422,7 +422,12 @@ fn analyse_in(
 
     let in_part = |s: Span| part.span.contains(s);
     let part_hits: Vec<&Hit> = hits.iter().filter(|h| in_part(h.span)).collect();
-    let part_tokens: Vec<Token> = tokens.iter().copied().filter(|t| in_part(t.span)).collect();
+    // Tokens are in text order and do not overlap: the ones inside the part are one run.
+    let part_tokens: &[Token] = {
+        let from = tokens.partition_point(|t| t.span.start < part.span.start);
+        let len = tokens[from..].partition_point(|t| t.span.end <= part.span.end);
+        &tokens[from..from + len]
+    };
     let mut fields = Vec::new();
     let head_kind = match head.on_weapon() {
         Some(kind) if object_is_weapon(text, &part_hits, &part_tokens, head.span) => kind,
