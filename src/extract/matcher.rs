@@ -152,6 +152,9 @@ fn is_name(sense: &Sense) -> bool {
 /// The compiled lexicon.
 pub struct Matcher {
     index: FormIndex,
+    /// The scan reads the patterns' flags from `FormIndex::cands`; the tests' reference scan
+    /// reads them here.
+    #[cfg_attr(not(test), allow(dead_code))]
     patterns: Vec<Pattern>,
     /// Each pattern's senses, shared by every hit of it.
     senses: Vec<Box<[Sense]>>,
@@ -368,7 +371,6 @@ impl Matcher {
                 b.add(phrase, Sense::Cue(cue));
             }
         }
-        let index = FormIndex::new(&b.forms);
         let senses = b
             .patterns
             .iter()
@@ -394,7 +396,29 @@ impl Matcher {
                 let common: Vec<Sense> = p.senses.iter().filter(|s| !is_name(s)).cloned().collect();
                 (p.capital_names && !common.is_empty()).then(|| Box::from(common.as_slice()))
             })
+            .collect::<Vec<_>>();
+        let flags: Vec<u8> = b
+            .patterns
+            .iter()
+            .zip(&lower_senses)
+            .map(|(p, lower)| {
+                let mut f = 0;
+                if p.exact.is_some() {
+                    f |= EXACT;
+                }
+                if p.verb_only {
+                    f |= VERB_ONLY;
+                }
+                if p.capital_names {
+                    f |= CAPITAL_NAMES;
+                    if lower.is_none() {
+                        f |= NO_LOWER;
+                    }
+                }
+                f
+            })
             .collect();
+        let index = FormIndex::new(&b.forms, &flags);
         Matcher {
             index,
             patterns: b.patterns,
@@ -417,32 +441,29 @@ impl Matcher {
         let mut last_end = 0;
         // The best candidate at the current start: (end, pattern, lower-cased).
         let mut best: Option<(usize, usize, bool)> = None;
-        let check = |best: &mut Option<(usize, usize, bool)>, s: usize, candidates: &[u32]| {
-            for &p in candidates {
-                let p = p as usize;
-                let form = self.index.forms[p].as_bytes();
-                let e = s + form.len();
-                if e > bytes.len()
-                    || best.is_some_and(|(b, _, _)| e <= b)
-                    || !bytes[s..e].eq_ignore_ascii_case(form)
-                    || !boundary_after(bytes, e)
-                {
+        let forms = &self.index.bytes;
+        let check = |best: &mut Option<(usize, usize, bool)>, s: usize, candidates: &[Cand]| {
+            for c in candidates {
+                let e = s + c.len as usize;
+                if e > bytes.len() || best.is_some_and(|(b, _, _)| e <= b) {
                     continue;
                 }
-                let pat = &self.patterns[p];
-                if let Some(exact) = &pat.exact
-                    && &hay[s..e] != exact.as_str()
-                {
+                let form = &forms[c.off as usize..c.off as usize + c.len as usize];
+                if !bytes[s..e].eq_ignore_ascii_case(form) || !boundary_after(bytes, e) {
                     continue;
                 }
-                if pat.verb_only && hyphen_joined(bytes, e) {
+                // An acronym matches with its exact case (its form is the case it must have).
+                if c.flags & EXACT != 0 && &bytes[s..e] != form {
                     continue;
                 }
-                let lower = pat.capital_names && bytes[s].is_ascii_lowercase();
-                if lower && self.lower_senses[p].is_none() {
+                if c.flags & VERB_ONLY != 0 && hyphen_joined(bytes, e) {
                     continue;
                 }
-                *best = Some((e, p, lower));
+                let lower = c.flags & CAPITAL_NAMES != 0 && bytes[s].is_ascii_lowercase();
+                if lower && c.flags & NO_LOWER != 0 {
+                    continue;
+                }
+                *best = Some((e, c.pattern as usize, lower));
             }
         };
         let mut take = |best: &mut Option<(usize, usize, bool)>, s: usize| {
@@ -471,7 +492,7 @@ impl Matcher {
         while s < bytes.len() {
             if !ALNUM[usize::from(bytes[s])] {
                 if index.unkeyed_starts[usize::from(bytes[s])] && boundary_before(bytes, s) {
-                    check(&mut best, s, &index.unkeyed);
+                    check(&mut best, s, index.cands(index.unkeyed));
                     take(&mut best, s);
                 }
                 s += 1;
@@ -483,7 +504,7 @@ impl Matcher {
                 && boundary_before(bytes, s)
                 && let Some(first) = index.first.get(&h)
             {
-                check(&mut best, s, &first.forms);
+                check(&mut best, s, index.cands(first.forms));
                 if first.goes_on {
                     let mut u = t;
                     let mut h = h;
@@ -497,7 +518,7 @@ impl Matcher {
                             && index.second_filter.may_hold(h)
                             && let Some(forms) = index.second.get(&h)
                         {
-                            check(&mut best, s, forms);
+                            check(&mut best, s, index.cands(*forms));
                         }
                     }
                 }
@@ -519,17 +540,24 @@ impl Matcher {
 /// forms, and the scan compares every candidate form with the text in full, so a shared list
 /// finds exactly what separate ones would.
 struct FormIndex {
+    /// The forms as strings, for the tests (the scan reads `bytes`).
+    #[cfg_attr(not(test), allow(dead_code))]
     forms: Vec<String>,
+    /// Every form's bytes, one after another, and the candidates' lists (each a run of `cands`,
+    /// in pattern order), so that a word's candidates are tried without following a pointer per
+    /// form (a list, then a string, then the pattern's flags).
+    bytes: Vec<u8>,
+    cands: Vec<Cand>,
     first: FastMap<u64, First>,
     /// First run, separator, second run → the forms (pattern numbers, ascending) that start so.
-    second: FastMap<u64, Vec<u32>>,
+    second: FastMap<u64, Run>,
     /// Most words of a text start no form: these settle that from a hash computed while the
-    /// word's end is found, before a key is lower-cased and looked up.
+    /// word's end is found, before a key is looked up.
     first_filter: Filter,
     second_filter: Filter,
     /// Forms that start with no ASCII letter or digit ("Öcalan"), tried where a text has one of
     /// their first bytes.
-    unkeyed: Vec<u32>,
+    unkeyed: Run,
     unkeyed_starts: [bool; 256],
     /// The longest of each key, and of a separator: a text's longer one starts no form.
     first_max: usize,
@@ -537,34 +565,71 @@ struct FormIndex {
     separator_max: usize,
 }
 
+/// A run of `FormIndex::cands`: (start, length).
+type Run = (u32, u32);
+
+/// A candidate form: its pattern, where its bytes are, and its pattern's flags (`EXACT`...).
+#[derive(Clone, Copy)]
+struct Cand {
+    pattern: u32,
+    off: u32,
+    len: u32,
+    flags: u8,
+}
+
+/// An acronym: it matches only with the exact case of its form.
+const EXACT: u8 = 1;
+/// Only ever an event verb (see `Pattern::verb_only`).
+const VERB_ONLY: u8 = 2;
+/// Spells names, all capitalized (see `Pattern::capital_names`).
+const CAPITAL_NAMES: u8 = 4;
+/// Written in lower case, it is no match at all (no sense besides the names).
+const NO_LOWER: u8 = 8;
+
 #[derive(Default)]
 struct First {
     /// The forms with no second run of letters or digits (pattern numbers, ascending).
-    forms: Vec<u32>,
+    forms: Run,
     /// Whether some form goes on to a second run.
     goes_on: bool,
 }
 
 impl FormIndex {
-    fn new(forms: &[String]) -> Self {
+    fn cands(&self, (start, len): Run) -> &[Cand] {
+        &self.cands[start as usize..(start + len) as usize]
+    }
+
+    /// The index of `forms`, pattern `i` being `forms[i]` with `flags[i]`.
+    fn new(forms: &[String], flags: &[u8]) -> Self {
         let mut index = FormIndex {
             forms: forms.to_vec(),
+            bytes: Vec::new(),
+            cands: Vec::new(),
             first: FastMap::default(),
             second: FastMap::default(),
             first_filter: Filter::default(),
             second_filter: Filter::default(),
-            unkeyed: Vec::new(),
+            unkeyed: (0, 0),
             unkeyed_starts: [false; 256],
             first_max: 0,
             second_max: 0,
             separator_max: 0,
         };
+        let mut offsets = Vec::with_capacity(forms.len());
+        for f in forms {
+            offsets.push(index.bytes.len() as u32);
+            index.bytes.extend_from_slice(f.as_bytes());
+        }
+        // The lists, as pattern numbers, before they are laid out in `cands`.
+        let mut unkeyed: Vec<u32> = Vec::new();
+        let mut first: FastMap<u64, (Vec<u32>, bool)> = FastMap::default();
+        let mut second: FastMap<u64, Vec<u32>> = FastMap::default();
         for (i, f) in forms.iter().enumerate() {
             let b = f.as_bytes();
             let i = i as u32;
             let (t, h) = alnum_run(b, 0, KEY_SEED);
             if t == 0 {
-                index.unkeyed.push(i);
+                unkeyed.push(i);
                 if let Some(&c) = b.first() {
                     index.unkeyed_starts[usize::from(c)] = true;
                     index.unkeyed_starts[usize::from(c.to_ascii_lowercase())] = true;
@@ -574,23 +639,54 @@ impl FormIndex {
             }
             index.first_max = index.first_max.max(t);
             index.first_filter.insert(h);
-            let first = index.first.entry(h).or_default();
+            let first = first.entry(h).or_default();
             let Some(u) = b[t..]
                 .iter()
                 .position(u8::is_ascii_alphanumeric)
                 .map(|j| t + j)
             else {
-                first.forms.push(i);
+                first.0.push(i);
                 continue;
             };
-            first.goes_on = true;
+            first.1 = true;
             let h = b[t..u].iter().fold(h, |h, &c| fold(h, c));
             let (t2, h) = alnum_run(b, u, h);
             index.second_filter.insert(h);
             index.separator_max = index.separator_max.max(u - t);
             index.second_max = index.second_max.max(t2);
-            index.second.entry(h).or_default().push(i);
+            second.entry(h).or_default().push(i);
         }
+        let mut lay_out = |list: &[u32]| -> Run {
+            let start = index.cands.len() as u32;
+            for &p in list {
+                index.cands.push(Cand {
+                    pattern: p,
+                    off: offsets[p as usize],
+                    len: forms[p as usize].len() as u32,
+                    flags: flags[p as usize],
+                });
+            }
+            (start, list.len() as u32)
+        };
+        index.unkeyed = lay_out(&unkeyed);
+        let first: FastMap<u64, First> = first
+            .into_iter()
+            .map(|(h, (forms, goes_on))| {
+                (
+                    h,
+                    First {
+                        forms: lay_out(&forms),
+                        goes_on,
+                    },
+                )
+            })
+            .collect();
+        let second: FastMap<u64, Run> = second
+            .into_iter()
+            .map(|(h, forms)| (h, lay_out(&forms)))
+            .collect();
+        index.first = first;
+        index.second = second;
         index
     }
 }
