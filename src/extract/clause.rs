@@ -430,7 +430,7 @@ fn analyse_in(
     };
     let mut fields = Vec::new();
     let head_kind = match head.on_weapon() {
-        Some(kind) if object_is_weapon(text, &part_hits, &part_tokens, head.span) => kind,
+        Some(kind) if object_is_weapon(text, &part_hits, part_tokens, head.span) => kind,
         _ => head_kind,
     };
 
@@ -442,8 +442,8 @@ fn analyse_in(
             .iter()
             .any(|h| matches!(h.any_trigger(), Some((IncidentKind::Interception, _, _))));
     for h in &part_hits {
-        let struck = token_index_at(&part_tokens, h.span.start).is_some_and(|ti| {
-            let after = token_index_at(&part_tokens, h.span.end.saturating_sub(1))
+        let struck = token_index_at(part_tokens, h.span.start).is_some_and(|ti| {
+            let after = token_index_at(part_tokens, h.span.end.saturating_sub(1))
                 .and_then(|e| part_tokens.get(e + 1));
             let before = |n: usize| ti.checked_sub(n).and_then(|j| part_tokens.get(j));
             after.is_some_and(|t| t.is_any(text, &WEAPON_FACILITY_NOUNS))
@@ -493,14 +493,14 @@ fn analyse_in(
 
     // Place: the most specific named place in the part, else "the base" → the last one named.
     let (place, place_refers_back) =
-        choose_place(ex, ctx, &part_hits, &part_tokens, head.span, &mut fields);
+        choose_place(ex, ctx, &part_hits, part_tokens, head.span, &mut fields);
 
     // Actors and their roles.
     let mut participants = assign_roles(
         ex,
         ctx,
         &part_hits,
-        &part_tokens,
+        part_tokens,
         head,
         head_kind,
         &mut fields,
@@ -512,7 +512,7 @@ fn analyse_in(
         .iter()
         .any(|p| matches!(p.role, Role::Perpetrator | Role::Claimant))
         && let Some((actor, span)) = speaker_of_own_forces(ex, text, hits, tokens, head.span)
-            .or_else(|| attacker_before_event_noun(ex, text, &part_hits, &part_tokens, head.span))
+            .or_else(|| attacker_before_event_noun(ex, text, &part_hits, part_tokens, head.span))
         && !participants.iter().any(|p| p.actor == actor)
     {
         fields.push(FieldSpan {
@@ -579,7 +579,7 @@ fn analyse_in(
             .collect();
         casualties::find(text, &outside)
     } else {
-        casualties::find(text, &part_tokens)
+        casualties::find(text, part_tokens)
     };
     let killed = cas.killed.map(|(v, s)| {
         fields.push(FieldSpan {
