@@ -1,7 +1,12 @@
 //! The machine-readable export: JSON exactly per EXPORT.md (version 1), and CSV, one row per
 //! incident.
 
-use crate::model::{Corpus, Incident, TextSource};
+use crate::model::{Corpus, DayShape, Incident, TextSource, format_day};
+
+/// A day as "YYYY-MM-DD" (what `NaiveDate`'s `Display` writes).
+fn day(d: chrono::NaiveDate) -> String {
+    format_day(d, DayShape::Day)
+}
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -90,7 +95,7 @@ fn incident_json<'a>(
             .date
             .range
             .filter(|_| inc.date.is_known())
-            .map(|(s, e)| [s.to_string(), e.to_string()]),
+            .map(|(s, e)| [day(s), day(e)]),
         kind: inc.kind.as_str(),
         location: inc.place.as_ref().map(|p| ExportLocation {
             name: &p.name,
@@ -211,7 +216,7 @@ pub fn write_json_with<W: std::io::Write>(
             path: &d.path,
             title: d.title.as_deref(),
             outlet: d.outlet.as_deref(),
-            published: d.published.map(|p| p.to_string()),
+            published: d.published.map(day),
         }
     };
     let skipped = |i: usize| {

@@ -13,6 +13,47 @@ pub type Name = compact_str::CompactString;
 /// Dates as serde data: "YYYY-MM-DD" in a human-readable format (JSON), as chrono writes them;
 /// in a binary one (the parsed-corpus cache) the day number (`num_days_from_ce`), which a load
 /// decodes without parsing text.
+/// `d.format(spec)` for the three export shapes of a day, written without chrono's format
+/// parser (this runs for every date an article gives): "YYYY-MM-DD" (`%Y-%m-%d`, which is also
+/// what `NaiveDate`'s `Display` writes), "YYYY-MM" and "YYYY". A year outside 0..=9999 (which
+/// chrono writes with a sign) goes through chrono as before.
+pub fn format_day(d: NaiveDate, shape: DayShape) -> String {
+    use chrono::Datelike;
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        let spec = match shape {
+            DayShape::Day => "%Y-%m-%d",
+            DayShape::Month => "%Y-%m",
+            DayShape::Year => "%Y",
+        };
+        return d.format(spec).to_string();
+    }
+    fn push(out: &mut String, v: u32, digits: u32) {
+        for k in (0..digits).rev() {
+            out.push(char::from(b'0' + (v / 10u32.pow(k) % 10) as u8));
+        }
+    }
+    let mut out = String::with_capacity(10);
+    push(&mut out, year as u32, 4);
+    if shape != DayShape::Year {
+        out.push('-');
+        push(&mut out, d.month(), 2);
+        if shape == DayShape::Day {
+            out.push('-');
+            push(&mut out, d.day(), 2);
+        }
+    }
+    out
+}
+
+/// Which part of a day `format_day` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayShape {
+    Day,
+    Month,
+    Year,
+}
+
 pub mod serde_day {
     use chrono::{Datelike, NaiveDate};
     use serde::de::Error;
@@ -194,9 +235,9 @@ impl DateValue {
     pub fn label(&self) -> Option<String> {
         let (start, _) = self.range?;
         match self.precision {
-            Precision::Day => Some(start.format("%Y-%m-%d").to_string()),
-            Precision::Month => Some(start.format("%Y-%m").to_string()),
-            Precision::Year => Some(start.format("%Y").to_string()),
+            Precision::Day => Some(format_day(start, DayShape::Day)),
+            Precision::Month => Some(format_day(start, DayShape::Month)),
+            Precision::Year => Some(format_day(start, DayShape::Year)),
             Precision::Unknown => None,
         }
     }
@@ -477,4 +518,41 @@ pub struct Corpus {
     pub skipped: Vec<Skipped>,
     pub incidents: Vec<Incident>,
     pub actors: Vec<Actor>,
+}
+
+#[cfg(test)]
+mod format_day_tests {
+    use super::*;
+
+    #[test]
+    fn format_day_writes_what_chrono_writes() {
+        let mut days: Vec<NaiveDate> = Vec::new();
+        for y in [
+            -1, 0, 1, 9, 10, 99, 100, 999, 1000, 1970, 2024, 9999, 10000, 12345,
+        ] {
+            for (m, d) in [(1, 1), (2, 29), (9, 9), (10, 10), (12, 31)] {
+                if let Some(day) = NaiveDate::from_ymd_opt(y, m, d) {
+                    days.push(day);
+                }
+            }
+        }
+        let mut d = NaiveDate::from_ymd_opt(1999, 1, 1).unwrap();
+        while d.year() < 2031 {
+            days.push(d);
+            d = d.succ_opt().unwrap();
+        }
+        use chrono::Datelike;
+        for d in days {
+            assert_eq!(
+                format_day(d, DayShape::Day),
+                d.format("%Y-%m-%d").to_string()
+            );
+            assert_eq!(format_day(d, DayShape::Day), d.to_string());
+            assert_eq!(
+                format_day(d, DayShape::Month),
+                d.format("%Y-%m").to_string()
+            );
+            assert_eq!(format_day(d, DayShape::Year), d.format("%Y").to_string());
+        }
+    }
 }

@@ -3,11 +3,11 @@
 //! document's position, so a cache can keep it per file and `assemble` re-runs only the
 //! cross-document steps.
 
-use crate::extract::Extractor;
 use crate::extract::actors;
 use crate::extract::discover::{Discovered, discover};
 use crate::extract::document::{DocReport, extract_document};
 use crate::extract::merge::merge;
+use crate::extract::{Extractor, FxHasher};
 use crate::ingest::{self, Ingested};
 use crate::lexicon::Lexicon;
 use crate::model::{Actor, Corpus, Document, Incident, Mention, Skipped, Span};
@@ -55,7 +55,11 @@ fn shrink_groups(groups: &mut Vec<Vec<Mention>>) {
 /// again (all of them are held until the corpus is assembled).
 fn dedup_sightings(sightings: &mut Vec<(usize, Span)>, text: &str) {
     let first: Vec<bool> = {
-        let mut seen = std::collections::HashSet::with_capacity(sightings.len());
+        let mut seen: std::collections::HashSet<_, std::hash::BuildHasherDefault<FxHasher>> =
+            std::collections::HashSet::with_capacity_and_hasher(
+                sightings.len(),
+                std::hash::BuildHasherDefault::default(),
+            );
         sightings
             .iter()
             .map(|(a, s)| seen.insert((*a, s.slice(text))))

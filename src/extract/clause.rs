@@ -437,10 +437,15 @@ fn analyse_in(
 
     let in_part = |s: Span| part.span.contains(s);
     let part_hits: Vec<&Hit> = hits.iter().filter(|h| in_part(h.span)).collect();
-    let part_tokens: Vec<Token> = tokens.iter().copied().filter(|t| in_part(t.span)).collect();
+    // Tokens are in text order and do not overlap: the ones inside the part are one run.
+    let part_tokens: &[Token] = {
+        let from = tokens.partition_point(|t| t.span.start < part.span.start);
+        let len = tokens[from..].partition_point(|t| t.span.end <= part.span.end);
+        &tokens[from..from + len]
+    };
     let mut fields = Vec::new();
     let head_kind = match head.on_weapon() {
-        Some(kind) if object_is_weapon(text, &part_hits, &part_tokens, head.span) => kind,
+        Some(kind) if object_is_weapon(text, &part_hits, part_tokens, head.span) => kind,
         _ => head_kind,
     };
 
@@ -452,8 +457,8 @@ fn analyse_in(
             .iter()
             .any(|h| matches!(h.any_trigger(), Some((IncidentKind::Interception, _, _))));
     for h in &part_hits {
-        let struck = token_index_at(&part_tokens, h.span.start).is_some_and(|ti| {
-            let after = token_index_at(&part_tokens, h.span.end.saturating_sub(1))
+        let struck = token_index_at(part_tokens, h.span.start).is_some_and(|ti| {
+            let after = token_index_at(part_tokens, h.span.end.saturating_sub(1))
                 .and_then(|e| part_tokens.get(e + 1));
             let before = |n: usize| ti.checked_sub(n).and_then(|j| part_tokens.get(j));
             after.is_some_and(|t| t.is_any(text, &WEAPON_FACILITY_NOUNS))
@@ -503,14 +508,14 @@ fn analyse_in(
 
     // Place: the most specific named place in the part, else "the base" → the last one named.
     let (place, place_refers_back) =
-        choose_place(ex, ctx, &part_hits, &part_tokens, head.span, &mut fields);
+        choose_place(ex, ctx, &part_hits, part_tokens, head.span, &mut fields);
 
     // Actors and their roles.
     let mut participants = assign_roles(
         ex,
         ctx,
         &part_hits,
-        &part_tokens,
+        part_tokens,
         head,
         head_kind,
         &mut fields,
@@ -522,7 +527,7 @@ fn analyse_in(
         .iter()
         .any(|p| matches!(p.role, Role::Perpetrator | Role::Claimant))
         && let Some((actor, span)) = speaker_of_own_forces(ex, text, hits, tokens, head.span)
-            .or_else(|| attacker_before_event_noun(ex, text, &part_hits, &part_tokens, head.span))
+            .or_else(|| attacker_before_event_noun(ex, text, &part_hits, part_tokens, head.span))
         && !participants.iter().any(|p| p.actor == actor)
     {
         fields.push(FieldSpan {
@@ -590,7 +595,7 @@ fn analyse_in(
             .collect();
         casualties::find(text, &outside)
     } else {
-        casualties::find(text, &part_tokens)
+        casualties::find(text, part_tokens)
     };
     let killed = cas.killed.map(|(v, s)| {
         fields.push(FieldSpan {

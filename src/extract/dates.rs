@@ -14,7 +14,7 @@
 //! 2021" is Year precision over Jan–Apr ("mid" May–Aug, "late" Sep–Dec; for months early =
 //! 1–10, mid = 11–20, late and "the end of" = 21–end).
 
-use crate::model::{DateValue, Precision, Span};
+use crate::model::{DateValue, DayShape, Precision, Span, format_day};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 mod scan;
@@ -487,10 +487,14 @@ pub fn resolve_against(
     match evaluate(&mention.expr, published) {
         Ok((precision, a, b)) => {
             let label = match precision {
-                Precision::Day => a.format("%Y-%m-%d").to_string(),
-                Precision::Month => a.format("%Y-%m").to_string(),
-                Precision::Year => a.format("%Y").to_string(),
-                Precision::Unknown => format!("{}–{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+                Precision::Day => format_day(a, DayShape::Day),
+                Precision::Month => format_day(a, DayShape::Month),
+                Precision::Year => format_day(a, DayShape::Year),
+                Precision::Unknown => format!(
+                    "{}–{}",
+                    format_day(a, DayShape::Day),
+                    format_day(b, DayShape::Day)
+                ),
             };
             let mut notes: Vec<String> = Vec::new();
             if let Some(n) = range_note(precision, a, b) {
@@ -519,12 +523,11 @@ pub fn resolve_against(
                         mention.expr,
                         DateExpr::Weekday { .. } | DateExpr::Weekend(_) | DateExpr::Week { .. }
                     );
-                    let fmt = if weekday_based {
-                        "%a %Y-%m-%d"
+                    if weekday_based {
+                        notes.push(format!("{what} {}", p.format("%a %Y-%m-%d")));
                     } else {
-                        "%Y-%m-%d"
-                    };
-                    notes.push(format!("{what} {}", p.format(fmt)));
+                        notes.push(format!("{what} {}", format_day(p, DayShape::Day)));
+                    }
                 }
                 _ => notes.push("as written".to_string()),
             }

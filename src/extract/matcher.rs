@@ -5,7 +5,6 @@ use super::FastMap;
 use crate::lexicon::Lexicon;
 use crate::model::{IncidentKind, Span};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Which cue list a phrase came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,14 +57,15 @@ pub enum Sense {
 }
 
 /// A lexicon match in a text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit<'m> {
     pub span: Span,
-    /// Shared with the compiled pattern: cloning a hit does not allocate.
-    pub senses: Arc<[Sense]>,
+    /// Borrowed from the compiled pattern: a hit is copied without allocating or touching a
+    /// reference count (which both threads of an extraction would share for common forms).
+    pub senses: &'m [Sense],
 }
 
-impl Hit {
+impl Hit<'_> {
     pub fn actor(&self) -> Option<(usize, bool)> {
         self.senses.iter().find_map(|s| match s {
             Sense::Actor { index, adjective } => Some((*index, *adjective)),
@@ -153,12 +153,15 @@ fn is_name(sense: &Sense) -> bool {
 /// The compiled lexicon.
 pub struct Matcher {
     index: FormIndex,
+    /// The scan reads the patterns' flags from `FormIndex::cands`; the tests' reference scan
+    /// reads them here.
+    #[cfg_attr(not(test), allow(dead_code))]
     patterns: Vec<Pattern>,
     /// Each pattern's senses, shared by every hit of it.
-    senses: Vec<Arc<[Sense]>>,
+    senses: Vec<Box<[Sense]>>,
     /// Each pattern's senses when written in lower case where its names are capitalized: the
     /// ones that are not names (none: the form is then no match at all).
-    lower_senses: Vec<Option<Arc<[Sense]>>>,
+    lower_senses: Vec<Option<Box<[Sense]>>>,
 }
 
 fn is_acronym(form: &str) -> bool {
@@ -370,11 +373,10 @@ impl Matcher {
                 b.add(phrase, Sense::Cue(cue));
             }
         }
-        let index = FormIndex::new(&b.forms);
         let senses = b
             .patterns
             .iter()
-            .map(|p| Arc::from(p.senses.as_slice()))
+            .map(|p| Box::from(p.senses.as_slice()))
             .collect();
         // Only a form that spells a name has a case to mind.
         for p in &mut b.patterns {
@@ -394,9 +396,31 @@ impl Matcher {
             .iter()
             .map(|p| {
                 let common: Vec<Sense> = p.senses.iter().filter(|s| !is_name(s)).cloned().collect();
-                (p.capital_names && !common.is_empty()).then(|| Arc::from(common.as_slice()))
+                (p.capital_names && !common.is_empty()).then(|| Box::from(common.as_slice()))
+            })
+            .collect::<Vec<_>>();
+        let flags: Vec<u8> = b
+            .patterns
+            .iter()
+            .zip(&lower_senses)
+            .map(|(p, lower)| {
+                let mut f = 0;
+                if p.exact.is_some() {
+                    f |= EXACT;
+                }
+                if p.verb_only {
+                    f |= VERB_ONLY;
+                }
+                if p.capital_names {
+                    f |= CAPITAL_NAMES;
+                    if lower.is_none() {
+                        f |= NO_LOWER;
+                    }
+                }
+                f
             })
             .collect();
+        let index = FormIndex::new(&b.forms, &flags);
         Matcher {
             index,
             patterns: b.patterns,
@@ -407,49 +431,71 @@ impl Matcher {
 
     /// Every lexicon match inside `within`, on word boundaries, leftmost-longest and
     /// non-overlapping.
-    pub fn scan(&self, text: &str, within: Span) -> Vec<Hit> {
+    pub fn scan(&self, text: &str, within: Span) -> Vec<Hit<'_>> {
         let hay = within.slice(text);
         let bytes = hay.as_bytes();
-        let mut found: Vec<(usize, usize, usize, bool)> = Vec::with_capacity(16);
-        let mut check = |s: usize, candidates: &[u32]| {
-            for &p in candidates {
-                let p = p as usize;
-                let form = self.index.forms[p].as_bytes();
-                let e = s + form.len();
-                if e > bytes.len()
-                    || !bytes[s..e].eq_ignore_ascii_case(form)
-                    || !boundary_after(bytes, e)
-                {
+        let mut hits = Vec::with_capacity(8);
+        // Candidates are found at rising starts, so leftmost-longest is settled as the scan goes:
+        // at each start the longest valid candidate (the first found of equal ones) is kept, and
+        // taken if it starts at or after the end of the last hit taken. This is what sorting all
+        // candidates by (start, longest first) and taking each that does not overlap the last
+        // one would choose, without the list and the sort.
+        let mut last_end = 0;
+        // The best candidate at the current start: (end, pattern, lower-cased).
+        let mut best: Option<(usize, usize, bool)> = None;
+        let forms = &self.index.bytes;
+        let check = |best: &mut Option<(usize, usize, bool)>, s: usize, candidates: &[Cand]| {
+            for c in candidates {
+                let e = s + c.len as usize;
+                if e > bytes.len() || best.is_some_and(|(b, _, _)| e <= b) {
                     continue;
                 }
-                let pat = &self.patterns[p];
-                if let Some(exact) = &pat.exact
-                    && &hay[s..e] != exact.as_str()
-                {
+                let form = &forms[c.off as usize..c.off as usize + c.len as usize];
+                if !bytes[s..e].eq_ignore_ascii_case(form) || !boundary_after(bytes, e) {
                     continue;
                 }
-                if pat.verb_only && hyphen_joined(bytes, e) {
+                // An acronym matches with its exact case (its form is the case it must have).
+                if c.flags & EXACT != 0 && &bytes[s..e] != form {
                     continue;
                 }
-                let lower = pat.capital_names && bytes[s].is_ascii_lowercase();
-                if lower && self.lower_senses[p].is_none() {
+                if c.flags & VERB_ONLY != 0 && hyphen_joined(bytes, e) {
                     continue;
                 }
-                found.push((s, e, p, lower));
+                let lower = c.flags & CAPITAL_NAMES != 0 && bytes[s].is_ascii_lowercase();
+                if lower && c.flags & NO_LOWER != 0 {
+                    continue;
+                }
+                *best = Some((e, c.pattern as usize, lower));
+            }
+        };
+        let mut take = |best: &mut Option<(usize, usize, bool)>, s: usize| {
+            if let Some((e, p, lower)) = best.take()
+                && s >= last_end
+            {
+                last_end = e;
+                let senses = match &self.lower_senses[p] {
+                    Some(common) if lower => common,
+                    _ => &self.senses[p],
+                };
+                hits.push(Hit {
+                    span: Span::new(within.start + s, within.start + e),
+                    senses,
+                });
             }
         };
         // Every match starts on a word boundary, and there its first run of ASCII letters and
         // digits (and, for the forms that go on, the separator and run after it) is the form's
         // own, lower-cased: a table lookup or two a word instead of a walk of every byte through
         // an automaton of all the forms (a DFA of 25 MB that missed the cache at almost every
-        // byte, and took a quarter of a second to build).
+        // byte, and took a quarter of a second to build). The keys are looked up by their hash,
+        // which is computed while the word's end is found (see `FormIndex`).
         let index = &self.index;
-        let mut key = KeyBuf::default();
         let mut s = 0;
         while s < bytes.len() {
-            if !bytes[s].is_ascii_alphanumeric() {
+            if !ALNUM[usize::from(bytes[s])] {
                 if index.unkeyed_starts[usize::from(bytes[s])] && boundary_before(bytes, s) {
-                    check(s, &index.unkeyed);
+                    check(&mut best, s, index.cands(index.unkeyed));
+                    take(&mut best, s);
                 }
                 s += 1;
                 continue;
@@ -458,13 +504,13 @@ impl Matcher {
             if t - s <= index.first_max
                 && index.first_filter.may_hold(h)
                 && boundary_before(bytes, s)
-                && let Some(first) = index.first.get(key.lower(&bytes[s..t]))
+                && let Some(first) = index.first.get(&h)
             {
-                check(s, &first.forms);
+                check(&mut best, s, index.cands(first.forms));
                 if first.goes_on {
                     let mut u = t;
                     let mut h = h;
-                    while u < bytes.len() && !bytes[u].is_ascii_alphanumeric() {
+                    while u < bytes.len() && !ALNUM[usize::from(bytes[u])] {
                         h = fold(h, bytes[u]);
                         u += 1;
                     }
@@ -472,32 +518,15 @@ impl Matcher {
                         let (t2, h) = alnum_run(bytes, u, h);
                         if t2 - s <= index.second_max
                             && index.second_filter.may_hold(h)
-                            && let Some(forms) = index.second.get(key.lower(&bytes[s..t2]))
+                            && let Some(forms) = index.second.get(&h)
                         {
-                            check(s, forms);
+                            check(&mut best, s, index.cands(*forms));
                         }
                     }
                 }
+                take(&mut best, s);
             }
             s = t;
-        }
-        // Leftmost-longest selection among the valid candidates.
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut hits = Vec::with_capacity(found.len());
-        let mut last_end = 0;
-        for (s, e, p, lower) in found {
-            if s < last_end {
-                continue;
-            }
-            last_end = e;
-            let senses = match &self.lower_senses[p] {
-                Some(common) if lower => common,
-                _ => &self.senses[p],
-            };
-            hits.push(Hit {
-                span: Span::new(within.start + s, within.start + e),
-                senses: Arc::clone(senses),
-            });
         }
         hits
     }
@@ -507,18 +536,30 @@ impl Matcher {
 /// letters and digits, lower-cased ("kata" of "Kata'ib Hezbollah", "f" of "F-16"), and for a form
 /// that goes on after it, that run with the separator and the next run ("kata'ib", "f-16"): "al"
 /// alone starts 451 forms.
+///
+/// The keys are held by their hash (`fold` over the key's bytes, ASCII case ignored), which the
+/// scan computes while it finds a word's end: two keys of the same hash would share one list of
+/// forms, and the scan compares every candidate form with the text in full, so a shared list
+/// finds exactly what separate ones would.
 struct FormIndex {
+    /// The forms as strings, for the tests (the scan reads `bytes`).
+    #[cfg_attr(not(test), allow(dead_code))]
     forms: Vec<String>,
-    first: FastMap<Box<[u8]>, First>,
+    /// Every form's bytes, one after another, and the candidates' lists (each a run of `cands`,
+    /// in pattern order), so that a word's candidates are tried without following a pointer per
+    /// form (a list, then a string, then the pattern's flags).
+    bytes: Vec<u8>,
+    cands: Vec<Cand>,
+    first: FastMap<u64, First>,
     /// First run, separator, second run → the forms (pattern numbers, ascending) that start so.
-    second: FastMap<Box<[u8]>, Vec<u32>>,
+    second: FastMap<u64, Run>,
     /// Most words of a text start no form: these settle that from a hash computed while the
-    /// word's end is found, before a key is lower-cased and looked up.
+    /// word's end is found, before a key is looked up.
     first_filter: Filter,
     second_filter: Filter,
     /// Forms that start with no ASCII letter or digit ("Öcalan"), tried where a text has one of
     /// their first bytes.
-    unkeyed: Vec<u32>,
+    unkeyed: Run,
     unkeyed_starts: [bool; 256],
     /// The longest of each key, and of a separator: a text's longer one starts no form.
     first_max: usize,
@@ -526,34 +567,71 @@ struct FormIndex {
     separator_max: usize,
 }
 
+/// A run of `FormIndex::cands`: (start, length).
+type Run = (u32, u32);
+
+/// A candidate form: its pattern, where its bytes are, and its pattern's flags (`EXACT`...).
+#[derive(Clone, Copy)]
+struct Cand {
+    pattern: u32,
+    off: u32,
+    len: u32,
+    flags: u8,
+}
+
+/// An acronym: it matches only with the exact case of its form.
+const EXACT: u8 = 1;
+/// Only ever an event verb (see `Pattern::verb_only`).
+const VERB_ONLY: u8 = 2;
+/// Spells names, all capitalized (see `Pattern::capital_names`).
+const CAPITAL_NAMES: u8 = 4;
+/// Written in lower case, it is no match at all (no sense besides the names).
+const NO_LOWER: u8 = 8;
+
 #[derive(Default)]
 struct First {
     /// The forms with no second run of letters or digits (pattern numbers, ascending).
-    forms: Vec<u32>,
+    forms: Run,
     /// Whether some form goes on to a second run.
     goes_on: bool,
 }
 
 impl FormIndex {
-    fn new(forms: &[String]) -> Self {
+    fn cands(&self, (start, len): Run) -> &[Cand] {
+        &self.cands[start as usize..(start + len) as usize]
+    }
+
+    /// The index of `forms`, pattern `i` being `forms[i]` with `flags[i]`.
+    fn new(forms: &[String], flags: &[u8]) -> Self {
         let mut index = FormIndex {
             forms: forms.to_vec(),
+            bytes: Vec::new(),
+            cands: Vec::new(),
             first: FastMap::default(),
             second: FastMap::default(),
             first_filter: Filter::default(),
             second_filter: Filter::default(),
-            unkeyed: Vec::new(),
+            unkeyed: (0, 0),
             unkeyed_starts: [false; 256],
             first_max: 0,
             second_max: 0,
             separator_max: 0,
         };
+        let mut offsets = Vec::with_capacity(forms.len());
+        for f in forms {
+            offsets.push(index.bytes.len() as u32);
+            index.bytes.extend_from_slice(f.as_bytes());
+        }
+        // The lists, as pattern numbers, before they are laid out in `cands`.
+        let mut unkeyed: Vec<u32> = Vec::new();
+        let mut first: FastMap<u64, (Vec<u32>, bool)> = FastMap::default();
+        let mut second: FastMap<u64, Vec<u32>> = FastMap::default();
         for (i, f) in forms.iter().enumerate() {
             let b = f.as_bytes();
             let i = i as u32;
             let (t, h) = alnum_run(b, 0, KEY_SEED);
             if t == 0 {
-                index.unkeyed.push(i);
+                unkeyed.push(i);
                 if let Some(&c) = b.first() {
                     index.unkeyed_starts[usize::from(c)] = true;
                     index.unkeyed_starts[usize::from(c.to_ascii_lowercase())] = true;
@@ -563,30 +641,54 @@ impl FormIndex {
             }
             index.first_max = index.first_max.max(t);
             index.first_filter.insert(h);
-            let first = index
-                .first
-                .entry(b[..t].to_ascii_lowercase().into())
-                .or_default();
+            let first = first.entry(h).or_default();
             let Some(u) = b[t..]
                 .iter()
                 .position(u8::is_ascii_alphanumeric)
                 .map(|j| t + j)
             else {
-                first.forms.push(i);
+                first.0.push(i);
                 continue;
             };
-            first.goes_on = true;
+            first.1 = true;
             let h = b[t..u].iter().fold(h, |h, &c| fold(h, c));
             let (t2, h) = alnum_run(b, u, h);
             index.second_filter.insert(h);
             index.separator_max = index.separator_max.max(u - t);
             index.second_max = index.second_max.max(t2);
-            index
-                .second
-                .entry(b[..t2].to_ascii_lowercase().into())
-                .or_default()
-                .push(i);
+            second.entry(h).or_default().push(i);
         }
+        let mut lay_out = |list: &[u32]| -> Run {
+            let start = index.cands.len() as u32;
+            for &p in list {
+                index.cands.push(Cand {
+                    pattern: p,
+                    off: offsets[p as usize],
+                    len: forms[p as usize].len() as u32,
+                    flags: flags[p as usize],
+                });
+            }
+            (start, list.len() as u32)
+        };
+        index.unkeyed = lay_out(&unkeyed);
+        let first: FastMap<u64, First> = first
+            .into_iter()
+            .map(|(h, (forms, goes_on))| {
+                (
+                    h,
+                    First {
+                        forms: lay_out(&forms),
+                        goes_on,
+                    },
+                )
+            })
+            .collect();
+        let second: FastMap<u64, Run> = second
+            .into_iter()
+            .map(|(h, forms)| (h, lay_out(&forms)))
+            .collect();
+        index.first = first;
+        index.second = second;
         index
     }
 }
@@ -599,11 +701,23 @@ fn fold(h: u64, b: u8) -> u64 {
     (h.rotate_left(5) ^ u64::from(b | 0x20)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
+/// ASCII letters and digits (every other byte false).
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The end of the run of ASCII letters and digits from `i`, and the run folded into `h`.
+#[inline]
 fn alnum_run(bytes: &[u8], i: usize, mut h: u64) -> (usize, u64) {
     let mut j = i;
     while let Some(&b) = bytes.get(j)
-        && b.is_ascii_alphanumeric()
+        && ALNUM[usize::from(b)]
     {
         h = fold(h, b);
         j += 1;
@@ -636,27 +750,6 @@ impl Filter {
     }
 }
 
-/// A key lower-cased on the stack (a heap buffer only for a run longer than any real word).
-#[derive(Default)]
-struct KeyBuf {
-    stack: [u8; 32],
-    heap: Vec<u8>,
-}
-
-impl KeyBuf {
-    fn lower(&mut self, run: &[u8]) -> &[u8] {
-        if let Some(k) = self.stack.get_mut(..run.len()) {
-            k.copy_from_slice(run);
-            k.make_ascii_lowercase();
-            k
-        } else {
-            self.heap.clear();
-            self.heap.extend(run.iter().map(u8::to_ascii_lowercase));
-            &self.heap
-        }
-    }
-}
-
 /// Whether the word ending at `e` is joined by a hyphen to a word after it ("hit-and-run").
 fn hyphen_joined(bytes: &[u8], e: usize) -> bool {
     bytes.get(e) == Some(&b'-') && bytes.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
@@ -666,6 +759,7 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+#[inline]
 fn boundary_before(bytes: &[u8], s: usize) -> bool {
     if s == 0 {
         return true;
@@ -786,7 +880,11 @@ mod tests {
 
     /// The scan before `FormIndex`: every overlapping match of an Aho-Corasick automaton over
     /// the forms, filtered the same way.
-    fn scan_reference(m: &Matcher, ac: &aho_corasick::AhoCorasick, text: &str) -> Vec<Hit> {
+    fn scan_reference<'m>(
+        m: &'m Matcher,
+        ac: &aho_corasick::AhoCorasick,
+        text: &str,
+    ) -> Vec<Hit<'m>> {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         for x in ac.find_overlapping_iter(text) {
@@ -819,7 +917,7 @@ mod tests {
                 };
                 hits.push(Hit {
                     span: Span::new(s, e),
-                    senses: Arc::clone(senses),
+                    senses,
                 });
             }
         }

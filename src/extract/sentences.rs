@@ -69,6 +69,16 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// The bytes that may end a sentence: a line break and terminal punctuation.
+const STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t
+};
+
 /// Sentences of `text` as byte spans, trimmed of surrounding whitespace. Every line break ends a
 /// sentence (news text puts paragraphs, headlines and page furniture on their own lines).
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -78,10 +88,10 @@ pub fn sentences(text: &str) -> Vec<Span> {
     // them; each segment is trimmed when it is closed.
     let mut seg = 0;
     let mut i = 0;
-    while let Some(off) = bytes.get(i..).and_then(|rest| {
-        rest.iter()
-            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-    }) {
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| STOPS[usize::from(b)]))
+    {
         let p = i + off;
         if bytes[p] == b'\n' {
             push_trimmed(text, seg, p, &mut out);

@@ -17,15 +17,22 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         self.span.slice(text)
     }
+    #[inline]
     pub fn is(&self, text: &str, word: &str) -> bool {
         self.text(text).eq_ignore_ascii_case(word)
     }
+    /// Inlined, so that each caller's constant list is compared length first, entry by entry,
+    /// without a call (this runs for most tokens of every clause, many times).
+    #[inline]
     pub fn is_any(&self, text: &str, words: &[&str]) -> bool {
         let t = self.text(text);
-        words.iter().any(|w| t.eq_ignore_ascii_case(w))
+        words
+            .iter()
+            .any(|w| w.len() == t.len() && t.eq_ignore_ascii_case(w))
     }
     pub fn is_capitalized(&self, text: &str) -> bool {
         self.kind == TokenKind::Word

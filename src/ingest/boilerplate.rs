@@ -359,6 +359,15 @@ fn is_published_footer(s: &str) -> bool {
         && s.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// '|', and the last bytes of '·' and '•'.
+const MENU_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'|' as usize] = true;
+    t[0xB7] = true;
+    t[0xA2] = true;
+    t
+};
+
 /// "Iraq News | Kurdistan | Security | Politics": a navigation bar, three or more short items
 /// set apart by bars or bullets, none of them a date or a sentence.
 fn is_menu(s: &str) -> bool {
@@ -366,7 +375,7 @@ fn is_menu(s: &str) -> bool {
     // '|', and the last bytes of '·' and '•' (which other chars share): a byte test settles
     // nearly every line before the char search.
     if s.len() > 300
-        || ![b'|', 0xB7, 0xA2].iter().any(|b| s.as_bytes().contains(b))
+        || !s.bytes().any(|b| MENU_BYTES[usize::from(b)])
         || !s.contains(['|', '·', '•'])
     {
         return false;
