@@ -46,7 +46,7 @@ pub struct Draft {
 }
 
 /// Words that, before a singular event noun, make it hypothetical or generic.
-const NON_EVENT_DETERMINERS: [&str; 11] = [
+const NON_EVENT_DETERMINERS: [&str; 13] = [
     "any",
     "no",
     "future",
@@ -58,6 +58,8 @@ const NON_EVENT_DETERMINERS: [&str; 11] = [
     "an-other",
     "similar",
     "retaliatory",
+    "next",
+    "upcoming",
 ];
 const ANAPHORIC_DETERMINERS: [&str; 8] = [
     "the", "this", "that", "these", "those", "its", "such", "their",
@@ -762,7 +764,7 @@ fn split_parts(ctx: &ClauseContext, clause: Span, hits: &[Hit], tokens: &[Token]
             for t in tokens.iter().rev().filter(|t| t.span.end <= h.span.start) {
                 let w = t.text(text);
                 if t.is_any(text, &["on", "the"])
-                    || t.is_any(text, &ORDINAL_WORDS)
+                    || super::tokens::ordinal_word(w).is_some()
                     || super::tokens::ordinal_value(w).is_some()
                 {
                     cut = t.span.start;
@@ -1256,7 +1258,11 @@ fn is_running_total(
     // "carried out 78 attacks on U.S. troops since the start of 2021": a count of events with a
     // total's cue after it.
     // "it was the 26th Houthi attack on shipping since 19 November": an ordinal counts too.
-    let ordinal = |w: &str| super::tokens::ordinal_value(w).is_some_and(|n| n >= 2);
+    let ordinal = |w: &str| {
+        super::tokens::ordinal_value(w)
+            .or_else(|| super::tokens::ordinal_word(w))
+            .is_some_and(|n| n >= 2)
+    };
     let counted_events = hits.iter().any(|h| {
         let Some((_, TriggerPos::Noun, plural)) = h.trigger() else {
             return false;
@@ -1277,6 +1283,29 @@ fn is_running_total(
         .iter()
         .any(|h| h.cue(Cue::Total) && part.contains(h.span));
     if counted_events && total_cue {
+        return true;
+    }
+    // "Friday's incident was the second deadly attack on the border in six weeks": an event
+    // ranked in a stretch of time describes the one told before ("A second volley of rockets in
+    // four days slammed into Camp Taji" is news).
+    let ranked = hits.iter().any(|h| {
+        let Some(at) = in_part.iter().position(|t| t.span.start == h.span.start) else {
+            return false;
+        };
+        matches!(h.trigger(), Some((_, TriggerPos::Noun, _)))
+            && (1..=2)
+                .filter_map(|k| at.checked_sub(k))
+                .any(|j| ordinal(in_part[j].text(text)))
+            && (2..=4)
+                .filter_map(|k| at.checked_sub(k))
+                .any(|j| in_part[j].is_any(text, &["was", "is", "marked", "marks", "became"]))
+    });
+    let over_a_stretch = in_part.windows(3).any(|w| {
+        w[0].is_any(text, &["in", "within", "over"])
+            && super::tokens::number_value(w[1].text(text)).is_some_and(|n| n >= 2)
+            && w[2].is_any(text, &TIME_UNITS)
+    });
+    if ranked && over_a_stretch {
         return true;
     }
     // "documented more than 50 Israeli strikes on Syrian territory during 2020", "conducted 196
@@ -1391,9 +1420,6 @@ const PREPOSITIONS: [&str; 16] = [
 ];
 
 /// "the second anniversary of …".
-const ORDINAL_WORDS: [&str; 10] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-];
 
 /// Words saying an event recurs: what they follow is a pattern, not one incident.
 const FREQUENCY_WORDS: [&str; 5] = [
@@ -1437,6 +1463,17 @@ fn in_reduced_relative(text: &str, tokens: &[Token], head: &Hit) -> bool {
 /// How many words a reaction may stand before the event it reacts to ("denies involvement in
 /// Wednesday's attack").
 const REACTION_REACH: usize = 8;
+/// What a reaction may deny or reject about an event: "denied reports that …".
+const REPORTED_NOUNS: [&str; 8] = [
+    "reports",
+    "claims",
+    "allegations",
+    "accusations",
+    "rumours",
+    "rumors",
+    "assertions",
+    "suggestions",
+];
 
 /// "The Presidency condemned the shelling", "PKK denies involvement in Wednesday's attack":
 /// the event is what someone reacted to, told elsewhere; the clause adds nothing unless it also
@@ -1462,14 +1499,21 @@ fn reaction_object(text: &str, hits: &[Hit], tokens: &[Token], part: Span, head:
         })
         .is_some_and(|t| t.is_any(text, &["a", "an"]));
     let reacted = hits.iter().any(|r| {
-        let called_it = tokens
+        let between = |t: &&Token| t.span.start >= r.span.end && t.span.end <= head.start;
+        let called_it = tokens.iter().filter(between).any(|t| t.is(text, "what"));
+        // "denied reports on social media that the camp had been struck": what reports say,
+        // however long the noun phrase before "that".
+        let reports_that = tokens
             .iter()
-            .any(|t| t.is(text, "what") && t.span.start >= r.span.end && t.span.end <= head.start);
+            .filter(between)
+            .skip_while(|t| !t.is_any(text, &REPORTED_NOUNS))
+            .any(|t| t.is(text, "that"));
         (!indefinite || called_it)
             && r.cue(Cue::Reaction)
             && part.contains(r.span)
             && r.span.end <= head.start
-            && token_index_at(tokens, r.span.start).is_some_and(|ri| head_ti - ri <= REACTION_REACH)
+            && token_index_at(tokens, r.span.start)
+                .is_some_and(|ri| head_ti - ri <= REACTION_REACH || reports_that)
             && !hits.iter().any(|o| {
                 o.any_trigger().is_some() && o.span.start >= r.span.end && o.span.end <= head.start
             })

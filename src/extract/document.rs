@@ -2170,6 +2170,23 @@ mod tests {
     }
 
     #[test]
+    fn denied_reports_next_strikes_and_ranked_events_are_no_new_events() {
+        for text in [
+            "A camp official denied reports on social media that the camp had been struck on Tuesday.",
+            "But the next strike may not be in Albu Kamal.",
+            "Friday's incident was the second deadly attack on the border in six weeks.",
+        ] {
+            let found = incidents(&format!("Published: October 20, 2024\n\n{text}\n"));
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+        // A ranked event as the subject of its own verb is news.
+        let found = incidents(
+            "Published: March 15, 2020\n\nA second volley of rockets in four days slammed into Camp Taji on Saturday.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
     fn a_correction_retells_no_event() {
         let found = incidents(
             "Published: December 18, 2022\n\nA roadside bomb killed nine policemen near Kirkuk early Sunday.\n\nCORRECTION: An earlier version of this story incorrectly said the attack took place on Saturday night. An earlier version of this story said the bomb hit near Tuz Khurmatu.\n",

@@ -212,6 +212,51 @@ pub fn ordinal_value(w: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The day an ordinal word names: "sixteenth" = 16, "first" = 1 (up to "thirtieth"; the
+/// tens of "twenty-first" are the caller's).
+pub fn ordinal_word(word: &str) -> Option<u32> {
+    const ORDINALS: [&str; 31] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "thirtieth",
+        "",
+    ];
+    if word.is_empty() || word.len() > 12 {
+        return None;
+    }
+    ORDINALS
+        .iter()
+        .position(|o| !o.is_empty() && o.eq_ignore_ascii_case(word))
+        .and_then(|p| u32::try_from(p + 1).ok())
+}
+
 /// The value of a run of number tokens ("three hundred and sixty" = 360, "5 thousand" =
 /// 5000, "12" = 12) and how many tokens it takes; (0, 0) when the first token is no number.
 pub fn number_run<'a>(text: &str, tokens: impl IntoIterator<Item = &'a Token>) -> (u64, usize) {
@@ -382,6 +427,11 @@ mod tests {
         assert_eq!(ordinal_value("2nd"), Some(2));
         assert_eq!(ordinal_value("th"), None);
         assert_eq!(ordinal_value("North"), None);
+        assert_eq!(ordinal_word("Sixteenth"), Some(16));
+        assert_eq!(ordinal_word("second"), Some(2));
+        assert_eq!(ordinal_word("thirtieth"), Some(30));
+        assert_eq!(ordinal_word("twenty"), None);
+        assert_eq!(ordinal_word(""), None);
     }
 
     #[test]

@@ -404,12 +404,12 @@ fn fold_ordinal_days(text: &str, toks: &mut Vec<Tok>) {
                 if toks.get(i + 1).is_some_and(|p| p.kind == Tk::Punct(b'-'))
                     && toks.get(i + 2).is_some_and(|u| u.kind == Tk::Word) =>
             {
-                match ordinal_value(word(&toks[i + 2])) {
+                match crate::extract::tokens::ordinal_word(word(&toks[i + 2])) {
                     Some(u @ 1..=9) => (Some(t + u), i + 2),
                     _ => (None, i),
                 }
             }
-            _ => (ordinal_value(word(&toks[i])), i),
+            _ => (crate::extract::tokens::ordinal_word(word(&toks[i])), i),
         };
         match value {
             Some(day @ 1..=31)
@@ -432,49 +432,6 @@ fn fold_ordinal_days(text: &str, toks: &mut Vec<Tok>) {
         }
         i += 1;
     }
-}
-
-fn ordinal_value(word: &str) -> Option<u32> {
-    const ORDINALS: [&str; 31] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "thirtieth",
-        "",
-    ];
-    if word.is_empty() || word.len() > 12 {
-        return None;
-    }
-    ORDINALS
-        .iter()
-        .position(|o| !o.is_empty() && o.eq_ignore_ascii_case(word))
-        .and_then(|p| u32::try_from(p + 1).ok())
 }
 
 // ---------------------------------------------------------------------------------------------
