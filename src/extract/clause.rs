@@ -1419,8 +1419,6 @@ const PREPOSITIONS: [&str; 16] = [
     "to", "across", "after",
 ];
 
-/// "the second anniversary of …".
-
 /// Words saying an event recurs: what they follow is a pattern, not one incident.
 const FREQUENCY_WORDS: [&str; 5] = [
     "repeatedly",
