@@ -227,3 +227,27 @@ fn sixth_held_out_set_holds_the_floor() {
         },
     );
 }
+
+/// The seventh set was written blind too (files 641–660, see the gold's `about`). Its first run,
+/// at fbd6c0b: recall 0.85, precision 0.77, date 0.71, place 0.44, weapons 0.68, perpetrator
+/// 0.49, casualties 0.51, merged 5/34, actors 0.73, publication dates 17/22, 12 non-incidents.
+#[test]
+fn seventh_held_out_set_holds_the_floor() {
+    let r = evaluate_fixture("holdout7", include_str!("fixtures/holdout7_gold.json"));
+    assert_floor(
+        &r,
+        &Floor {
+            recall: 0.83,
+            precision: 0.8,
+            date: 0.7,
+            place: 0.42,
+            weapons: 0.66,
+            perpetrator: 0.52,
+            casualties: 0.46,
+            merged: 0.12,
+            actors: 0.7,
+            published: 0.95,
+            non_incidents: 9,
+        },
+    );
+}
