@@ -433,6 +433,7 @@ fn analyse_in(
     }
     if reaction_object(text, hits, tokens, part.span, head)
         || in_reduced_relative(text, tokens, head)
+        || gathering_for_the_dead(text, hits, tokens, part.span, head)
     {
         return None;
     }
@@ -1457,6 +1458,43 @@ fn in_reduced_relative(text: &str, tokens: &[Token], head: &Hit) -> bool {
             .filter_map(before)
             .any(|t| t.is_any(text, &["the", "those", "these"]))
 }
+
+/// "held a funeral procession on Tuesday for four of their recruits killed in the raids": the
+/// clause tells a gathering for those an event killed, told elsewhere; its date is the
+/// gathering's. ("Mourners gathered after rockets killed three" has the weapon as the subject.)
+fn gathering_for_the_dead(
+    text: &str,
+    hits: &[Hit],
+    tokens: &[Token],
+    part: Span,
+    head: &Hit,
+) -> bool {
+    if !matches!(head.trigger(), Some((_, TriggerPos::Verb, _))) {
+        return false;
+    }
+    let Some(hi) = token_index_at(tokens, head.span.start) else {
+        return false;
+    };
+    let gathering = hits
+        .iter()
+        .any(|m| m.cue(Cue::Meeting) && part.contains(m.span) && m.span.end <= head.span.start);
+    // The word before the participle is the dead it describes: a plain common noun.
+    let described = hi
+        .checked_sub(1)
+        .and_then(|j| tokens.get(j))
+        .is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text(text).starts_with(|c: char| c.is_lowercase())
+                && !t.is_any(text, &AUXILIARIES)
+                && !hits.iter().any(|o| o.span.contains(t.span))
+        });
+    gathering && described
+}
+
+/// Forms of "be" and "have" before a participle: "were killed" is a clause of its own.
+const AUXILIARIES: [&str; 11] = [
+    "was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "who",
+];
 
 /// How many words a reaction may stand before the event it reacts to ("denies involvement in
 /// Wednesday's attack").

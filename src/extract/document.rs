@@ -2187,6 +2187,19 @@ mod tests {
     }
 
     #[test]
+    fn a_funeral_for_the_dead_is_no_new_event() {
+        let found = incidents(
+            "Published: September 19, 2019\n\nUnidentified warplanes struck militia positions in Albu Kamal late on Monday night, killing 21 fighters.\n\nIn al-Mayadeen, the militias held a funeral procession on Tuesday for four of their local recruits killed in the raids.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // The weapon as the subject: the event is told, whoever mourned.
+        let found = incidents(
+            "Published: September 19, 2019\n\nMourners gathered on Tuesday after rockets killed three soldiers at the Balad air base.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
     fn a_correction_retells_no_event() {
         let found = incidents(
             "Published: December 18, 2022\n\nA roadside bomb killed nine policemen near Kirkuk early Sunday.\n\nCORRECTION: An earlier version of this story incorrectly said the attack took place on Saturday night. An earlier version of this story said the bomb hit near Tuz Khurmatu.\n",
