@@ -182,6 +182,12 @@ pub const TRAILERS: &[&str] = &[
     "editor's picks",
     "further reading",
     "external links",
+    // A reference list's entries quote headlines ("\"Nine soldiers killed in attack on base\".
+    // 12 January 2024."), which are no reports.
+    "references",
+    "footnotes",
+    "citations",
+    "bibliography",
 ];
 
 /// The longest of `list`, in bytes: a longer key is none of them.
@@ -250,12 +256,16 @@ pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
         if line.words <= NOTICE_WORDS {
             marker_key(s, &mut key);
         }
+        // A trailer's list goes on through a longer item of the same list ("7. \"Turkish
+        // strikes hit oil sites, printing house in Qamishli; SDF says …\". 25 December 2023.").
+        let listed = trailing && line.words <= NOTICE_WORDS && is_list_item(s);
         let furniture = !first
             || is_marker(line, s, &key)
             || is_section_label(line, s)
             || is_menu(s)
-            || (trailing && line.words <= BODY_WORDS);
-        if line.words > BODY_WORDS {
+            || (trailing && line.words <= BODY_WORDS)
+            || listed;
+        if line.words > BODY_WORDS && !listed {
             body_started = true;
             trailing = false;
         }
@@ -269,6 +279,16 @@ pub fn detect(text: &str, lines: &[Line]) -> Vec<Span> {
     out
 }
 
+/// "1. …", "12) …", "* …", "- …", "• …": a line that opens as an item of a list.
+fn is_list_item(s: &str) -> bool {
+    let s = s.trim_start();
+    if s.starts_with(['*', '-', '•', '·']) {
+        return true;
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && s[digits..].starts_with(['.', ')'])
+}
+
 /// Lowercased line without trailing colons, dots, arrows, into `key` (left empty for a line
 /// over 400 bytes); only for short lines. An ASCII line is lowercased in place in the buffer
 /// (what `to_lowercase` gives it), without a new string.
@@ -276,10 +296,11 @@ fn marker_key(s: &str, key: &mut String) {
     if s.len() > 400 {
         return;
     }
-    // "## See also": a Markdown heading's marks are not part of its words.
+    // "## See also", "== References ==": a Markdown or wiki heading's marks are not part of its
+    // words.
     let trimmed = s
-        .trim_start_matches(['#', ' '])
-        .trim_end_matches([':', '.', '›', '»', '>', ' ', '|']);
+        .trim_start_matches(['#', '=', ' '])
+        .trim_end_matches([':', '.', '›', '»', '>', ' ', '|', '=']);
     if trimmed.is_ascii() {
         key.push_str(trimmed);
         key.make_ascii_lowercase();

@@ -232,6 +232,19 @@ fn a_byline_that_announces_the_date_after_the_outlet() {
 }
 
 #[test]
+fn a_reference_list_is_boilerplate() {
+    let text = "Timeline of the insurgency\n\n== January 2024 ==\n\n* 12 January 2024 – Nine Turkish soldiers are killed in an attack on a Turkish base in the Claw-Lock operation area in northern Iraq.[11]\n\n== References ==\n1. \"Six soldiers killed as PKK militants attempt base infiltration\". 22 December 2023.\n7. \"Turkish strikes hit oil sites, printing house in Qamishli; SDF says 8 civilians killed\". 25 December 2023.\n11. \"Nine soldiers killed in attack on base in northern Iraq\". 12 January 2024.\n";
+    let d = &parse_bytes("a.txt", text.as_bytes()).unwrap()[0];
+    let at = |s: &str| {
+        let i = d.text.find(s).unwrap();
+        Span::new(i, i + s.len())
+    };
+    assert!(d.is_boilerplate(at("\"Nine soldiers killed in attack on base")));
+    assert!(d.is_boilerplate(at("\"Turkish strikes hit oil sites")));
+    assert!(!d.is_boilerplate(at("Nine Turkish soldiers are killed")));
+}
+
+#[test]
 fn a_pages_sidebar_is_boilerplate() {
     let page = b"<html><body><article><p>Two drones hit the base.</p></article>\
         <aside><h3>Latest</h3><a href='/a'>Militia drone hits U.S. base in Syria</a>\
