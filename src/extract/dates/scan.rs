@@ -409,6 +409,14 @@ fn fold_ordinal_days(text: &str, toks: &mut Vec<Tok>) {
     let word = |t: &Tok| text.get(t.start..t.end).unwrap_or("");
     let month_at =
         |t: Option<&Tok>| t.is_some_and(|t| matches!(t.kw, Kw::Month(_) | Kw::MonthAbbr(_)));
+    // A fold needs "of" before a month; most spans have none, and then no word is looked at
+    // (folding never makes such a pair).
+    if !toks
+        .windows(2)
+        .any(|w| w[0].kw == Kw::Of && month_at(Some(&w[1])))
+    {
+        return;
+    }
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != Tk::Word {
@@ -416,10 +424,13 @@ fn fold_ordinal_days(text: &str, toks: &mut Vec<Tok>) {
             continue;
         }
         // "twenty-first": tens, a hyphen, then the unit's ordinal.
-        let tens = match word(&toks[i]).to_ascii_lowercase().as_str() {
-            "twenty" => Some(20),
-            "thirty" => Some(30),
-            _ => None,
+        let w = word(&toks[i]);
+        let tens = if w.eq_ignore_ascii_case("twenty") {
+            Some(20)
+        } else if w.eq_ignore_ascii_case("thirty") {
+            Some(30)
+        } else {
+            None
         };
         let (value, last) = match tens {
             Some(t)
