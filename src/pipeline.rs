@@ -4,9 +4,10 @@
 //! cross-document steps.
 
 use crate::extract::actors;
-use crate::extract::discover::{Discovered, discover};
-use crate::extract::document::{DocReport, extract_document};
+use crate::extract::discover::{Discovered, discover_with};
+use crate::extract::document::{DocReport, extract_document_with};
 use crate::extract::merge::merge;
+use crate::extract::tokens::tokenize;
 use crate::extract::{Extractor, FxHasher};
 use crate::ingest::{self, Ingested};
 use crate::lexicon::Lexicon;
@@ -24,10 +25,12 @@ pub struct Extracted {
 
 /// Extracts one document (as if it were document 0; `assemble` renumbers).
 pub fn extract_one(ex: &Extractor, document: Document) -> Extracted {
-    let mut report = extract_document(ex, 0, &document);
+    // The whole text tokenized once, for the clauses and for actor discovery.
+    let tokens = tokenize(&document.text, Span::new(0, document.text.len()));
+    let mut report = extract_document_with(ex, 0, &document, &tokens);
     dedup_sightings(&mut report.actor_sightings, &document.text);
     shrink_groups(&mut report.groups);
-    let discovered = discover(&document, &|n| ex.is_known_actor_name(n));
+    let discovered = discover_with(&document, &tokens, &|n| ex.is_known_actor_name(n));
     Extracted {
         document,
         report,

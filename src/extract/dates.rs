@@ -171,6 +171,10 @@ pub fn find_dates(text: &str, within: Span) -> Vec<DateMention> {
 /// dates: "November 27, 2023", "January 22nd, 2024", "Tue 31 Oct 2023", "2024-02-28". The span
 /// is the date proper (weekday included, leading prepositions not).
 pub fn absolute_dates(text: &str, within: Span) -> Vec<(Span, NaiveDate)> {
+    // Each of them has a four-digit year: a span without one is settled without the scan.
+    if !scan::has_four_digit_run(text, within) {
+        return Vec::new();
+    }
     scan(text, within)
         .into_iter()
         .filter_map(|m| match m.expr {

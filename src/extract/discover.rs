@@ -308,8 +308,18 @@ fn join(tokens: &[Token], text: &str, (s, e): (usize, usize)) -> String {
 
 /// Candidates in one document. `known` says whether a name is already a lexicon actor.
 pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered> {
+    let tokens = tokenize(&doc.text, Span::new(0, doc.text.len()));
+    discover_with(doc, &tokens, known)
+}
+
+/// `discover` over the tokens of the whole text, already made (`extract_one` shares them with
+/// the clauses).
+pub fn discover_with(
+    doc: &Document,
+    tokens: &[Token],
+    known: &dyn Fn(&str) -> bool,
+) -> Vec<Discovered> {
     let text = doc.text.as_str();
-    let tokens = tokenize(text, Span::new(0, text.len()));
     let mut out: Vec<Discovered> = Vec::new();
     let add =
         |out: &mut Vec<Discovered>, name: String, kind: ActorKind, description: Option<String>| {
@@ -417,12 +427,12 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             let title = t.text(text).to_lowercase();
             add(
                 &mut out,
-                join(&tokens, text, run),
+                join(tokens, text, run),
                 ActorKind::Person,
                 Some(title),
             );
             for item in listed_after(run.1) {
-                add(&mut out, join(&tokens, text, item), ActorKind::Person, None);
+                add(&mut out, join(tokens, text, item), ActorKind::Person, None);
             }
         }
         // "The UK defence secretary, Ben Wallace, condemned", "and his deputy, Mohammad Hadi
@@ -437,7 +447,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
         {
             add(
                 &mut out,
-                join(&tokens, text, run),
+                join(tokens, text, run),
                 ActorKind::Person,
                 Some(t.text(text).to_lowercase()),
             );
@@ -450,7 +460,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             && let Some(run) = name_run(&is_name, after_titles(i + 2))
             && clean(run)
         {
-            add(&mut out, join(&tokens, text, run), ActorKind::Person, None);
+            add(&mut out, join(tokens, text, run), ActorKind::Person, None);
         }
         // "Mahsa Amini, a 22-year-old Kurdish woman": a name glossed by its age.
         if let Some(run) = name_run(&is_name, i)
@@ -473,7 +483,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 .take(5)
                 .any(|w| PERSON_NOUNS.contains(&w))
         {
-            add(&mut out, join(&tokens, text, run), ActorKind::Person, None);
+            add(&mut out, join(tokens, text, run), ActorKind::Person, None);
         }
         // "…, Ali Turki, said": a name set off by commas before a speech verb.
         if let Some(run) = name_run(&is_name, i)
@@ -487,7 +497,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
                 .iter()
                 .any(|t| NOT_NAMES.contains(&t.text(text)))
         {
-            add(&mut out, join(&tokens, text, run), ActorKind::Person, None);
+            add(&mut out, join(tokens, text, run), ActorKind::Person, None);
         }
         // "the Jordan Armed Forces said", "the Tigris Policy Forum": institutions by their last word.
         let word = Some(t.text(text))
@@ -516,7 +526,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             // description before it ("Iraqi Popular Mobilization Forces"); two words of name
             // before one make another ("Kurdistan Region Security Council").
             let known_inside =
-                (s0..i).any(|k| k <= s0 + 1 && known(&join(&tokens, text, (k, i + 1))));
+                (s0..i).any(|k| k <= s0 + 1 && known(&join(tokens, text, (k, i + 1))));
             let weak = WEAK_TAILS.contains(&t.text(text));
             // "the Ministry of Health", "the Ministerial Council for National Security": what
             // it is the body of belongs to its name.
@@ -540,7 +550,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             }
             let of_what = end > i + 1;
             if !known_inside && (i - s0 >= 1 || of_what) && (i - s0 >= 2 || !weak || of_what) {
-                add(&mut out, join(&tokens, text, (s0, end)), *kind, None);
+                add(&mut out, join(tokens, text, (s0, end)), *kind, None);
             }
         }
         // "Ahmad al-Hamidawi, the leader of Kataib Hezbollah".
@@ -559,10 +569,10 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             while end < tokens.len() && end < run.1 + 8 && is_name[end] {
                 end += 1;
             }
-            let desc = join(&tokens, text, (run.1 + 2, end));
+            let desc = join(tokens, text, (run.1 + 2, end));
             add(
                 &mut out,
-                join(&tokens, text, run),
+                join(tokens, text, run),
                 ActorKind::Person,
                 Some(desc),
             );
@@ -577,7 +587,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             {
                 add(
                     &mut out,
-                    join(&tokens, text, (i, end + 1)),
+                    join(tokens, text, (i, end + 1)),
                     ActorKind::Military,
                     None,
                 );
@@ -594,7 +604,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             if j - i >= 2 {
                 add(
                     &mut out,
-                    join(&tokens, text, (i, j)),
+                    join(tokens, text, (i, j)),
                     ActorKind::ArmedGroup,
                     None,
                 );
@@ -608,7 +618,7 @@ pub fn discover(doc: &Document, known: &dyn Fn(&str) -> bool) -> Vec<Discovered>
             if s < i {
                 add(
                     &mut out,
-                    join(&tokens, text, (s, i + 1)),
+                    join(tokens, text, (s, i + 1)),
                     ActorKind::ArmedGroup,
                     None,
                 );

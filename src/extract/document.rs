@@ -50,6 +50,18 @@ impl DocReport {
 }
 
 pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> DocReport {
+    let all = tokenize(&doc.text, Span::new(0, doc.text.len()));
+    extract_document_with(ex, doc_index, doc, &all)
+}
+
+/// `extract_document` with the tokens of the whole text already made (`all`), so that actor
+/// discovery and the clauses share one tokenization.
+pub fn extract_document_with(
+    ex: &Extractor,
+    doc_index: usize,
+    doc: &Document,
+    all: &[super::tokens::Token],
+) -> DocReport {
     let text = doc.text.as_str();
     let mut report = DocReport::default();
     let mut drafts: Vec<Draft> = Vec::new();
@@ -104,7 +116,7 @@ pub fn extract_document(ex: &Extractor, doc_index: usize, doc: &Document) -> Doc
                 .as_deref()
                 .is_some_and(|t| sent.slice(text).trim() == t.trim());
             let is_headline = is_title || is_heading_line(text, sent);
-            let tokens = tokenize(text, sent);
+            let tokens = super::tokens::tokens_within(all, text, sent);
             let mut sentence_bg_cue = false;
             for c in split_clauses(text, sent, &hits, is_headline) {
                 let clause_hits = within(&hits, c, |h| h.span);

@@ -168,6 +168,29 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
     out
 }
 
+/// The tokens of `within`, as `tokenize(text, within)` gives them, taken from `all` (the
+/// tokens of the whole text) when no token of `all` straddles either end of `within`: the
+/// tokenizer decides each token from its own first byte onward and only ever looks ahead to
+/// extend it, so from a token start (or a space) up to a token end it makes the same tokens as
+/// over the whole text. A straddled end (a sentence cut inside a word) tokenizes `within` afresh.
+pub fn tokens_within<'a>(
+    all: &'a [Token],
+    text: &str,
+    within: Span,
+) -> std::borrow::Cow<'a, [Token]> {
+    let from = all.partition_point(|t| t.span.start < within.start);
+    let len = all[from..].partition_point(|t| t.span.end <= within.end);
+    let clean_start = from == 0 || all[from - 1].span.end <= within.start;
+    let clean_end = all
+        .get(from + len)
+        .is_none_or(|t| t.span.start >= within.end);
+    if clean_start && clean_end {
+        std::borrow::Cow::Borrowed(&all[from..from + len])
+    } else {
+        std::borrow::Cow::Owned(tokenize(text, within))
+    }
+}
+
 const UNITS: [(&str, u32); 20] = [
     ("zero", 0),
     ("one", 1),
@@ -419,6 +442,51 @@ mod tests {
             let span = Span::new(0, text.len());
             assert_eq!(tokenize(&text, span), reference(&text), "{text:?}");
         }
+    }
+
+    /// Every span's tokens taken from the whole text's are the span's own tokens, for spans on
+    /// sentence ends, token ends and inside words alike.
+    #[test]
+    fn tokens_within_a_span_are_the_spans_own() {
+        let mut texts: Vec<String> = vec![
+            "Kata'ib al-Asad, 1,538 dead. 2.5 km; 107mm rounds — U.S. forces’ base.".into(),
+            "é-ü al-é 3,4 x'y z’s ab- -cd 12.".into(),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extra");
+        for f in std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .take(40)
+        {
+            if let Ok(t) = std::fs::read_to_string(f.path()) {
+                texts.push(t);
+            }
+        }
+        let (mut checked, mut sentences, mut borrowed) = (0, 0, 0);
+        for text in &texts {
+            let all = tokenize(text, Span::new(0, text.len()));
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let step = (bounds.len() / 60).max(1);
+            for &a in bounds.iter().step_by(step) {
+                for &b in bounds.iter().filter(|&&b| b >= a).step_by(step) {
+                    let w = Span::new(a, b);
+                    assert_eq!(&*tokens_within(&all, text, w), &tokenize(text, w)[..]);
+                    checked += 1;
+                }
+            }
+            for s in crate::extract::sentences::sentences(text) {
+                let got = tokens_within(&all, text, s);
+                sentences += 1;
+                borrowed += usize::from(matches!(got, std::borrow::Cow::Borrowed(_)));
+                assert_eq!(&*got, &tokenize(text, s)[..]);
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+        // A sentence ends between tokens: its tokens are a slice of the text's.
+        assert_eq!(borrowed, sentences);
     }
 
     #[test]

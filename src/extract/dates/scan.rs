@@ -240,6 +240,28 @@ fn clamp(text: &str, within: Span) -> (usize, usize) {
     (s, e.max(s))
 }
 
+/// Whether `within` of `text` holds a run of exactly four ASCII digits, as the scan's tokens
+/// see them (maximal runs inside the clamped span). Every full calendar date the scan reads has
+/// one (`year_num`, and a numeric date's year), so without it `absolute_dates` finds nothing:
+/// the publication date's search asks this of every header and footer line, most of which have
+/// month or weekday words but no year.
+pub(super) fn has_four_digit_run(text: &str, within: Span) -> bool {
+    let (start, end) = clamp(text, within);
+    let b = text.as_bytes().get(start..end).unwrap_or(&[]);
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(u8::is_ascii_digit) {
+        let st = i + off;
+        i = st;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - st == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when the bytes hold a four-digit number or a date keyword: without either there is no
 /// date (a day needs a month word, a numeric date has a four-digit year, "3 days ago" has "ago").
 fn worth_scanning(b: &[u8]) -> bool {
@@ -387,6 +409,14 @@ fn fold_ordinal_days(text: &str, toks: &mut Vec<Tok>) {
     let word = |t: &Tok| text.get(t.start..t.end).unwrap_or("");
     let month_at =
         |t: Option<&Tok>| t.is_some_and(|t| matches!(t.kw, Kw::Month(_) | Kw::MonthAbbr(_)));
+    // A fold needs "of" before a month; most spans have none, and then no word is looked at
+    // (folding never makes such a pair).
+    if !toks
+        .windows(2)
+        .any(|w| w[0].kw == Kw::Of && month_at(Some(&w[1])))
+    {
+        return;
+    }
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != Tk::Word {
@@ -394,10 +424,13 @@ fn fold_ordinal_days(text: &str, toks: &mut Vec<Tok>) {
             continue;
         }
         // "twenty-first": tens, a hyphen, then the unit's ordinal.
-        let tens = match word(&toks[i]).to_ascii_lowercase().as_str() {
-            "twenty" => Some(20),
-            "thirty" => Some(30),
-            _ => None,
+        let w = word(&toks[i]);
+        let tens = if w.eq_ignore_ascii_case("twenty") {
+            Some(20)
+        } else if w.eq_ignore_ascii_case("thirty") {
+            Some(30)
+        } else {
+            None
         };
         let (value, last) = match tens {
             Some(t)

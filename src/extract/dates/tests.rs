@@ -340,3 +340,56 @@ fn dates_never_panic() {
         let _ = resolve(text, m, Some(NaiveDate::MIN));
     }
 }
+
+/// `absolute_dates` skips a span without a four-digit run; with or without that test it finds
+/// the same dates, on every cut of texts around the boundaries of digit runs and in the bundled
+/// fixtures' lines.
+#[test]
+fn absolute_dates_skip_only_spans_without_a_full_date() {
+    let full = |t: &str, w: Span| -> Vec<(Span, NaiveDate)> {
+        scan(t, w)
+            .into_iter()
+            .filter_map(|m| match m.expr {
+                DateExpr::Date { date, .. } => Some((m.core, date)),
+                _ => None,
+            })
+            .collect()
+    };
+    let texts = [
+        "Published Tuesday, May 5, 2020 at 10:00",
+        "2024-02-28T10:00 and 28/02/2024 and 8/11/2019",
+        "the sixteenth of May 2024, 12345 troops, 20245",
+        "Tue 31 Oct 2023 — 30 October 2023 (Reuters)",
+        "on Monday, January 22nd, 2024; in 2019; 1990s",
+        "é 2023 ü 1 Jan 2023é",
+    ];
+    for t in texts {
+        for a in 0..=t.len() {
+            for b in a..=t.len() + 1 {
+                let w = Span::new(a, b);
+                assert_eq!(absolute_dates(t, w), full(t, w), "{t:?} {a}..{b}");
+            }
+        }
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut lines = 0;
+    for set in std::fs::read_dir(&dir).expect("fixtures").flatten() {
+        for f in std::fs::read_dir(set.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let Ok(t) = std::fs::read_to_string(f.path()) else {
+                continue;
+            };
+            let mut at = 0;
+            for line in t.split_inclusive('\n') {
+                let w = Span::new(at, at + line.len());
+                assert_eq!(absolute_dates(&t, w), full(&t, w));
+                at += line.len();
+                lines += 1;
+            }
+        }
+    }
+    assert!(lines > 1000, "{lines}");
+}
