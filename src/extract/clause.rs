@@ -1264,21 +1264,29 @@ fn is_running_total(
             .or_else(|| super::tokens::ordinal_word(w))
             .is_some_and(|n| n >= 2)
     };
-    let counted_events = hits.iter().any(|h| {
-        let Some((_, TriggerPos::Noun, plural)) = h.trigger() else {
-            return false;
-        };
-        let Some(at) = in_part.iter().position(|t| t.span.start == h.span.start) else {
-            return false;
-        };
+    // Each event noun of the part: where it stands, whether it is plural, and whether it lies
+    // wholly in the part.
+    let event_nouns: Vec<(usize, bool, bool)> = hits
+        .iter()
+        .filter_map(|h| {
+            let (_, TriggerPos::Noun, plural) = h.trigger()? else {
+                return None;
+            };
+            let at = in_part.iter().position(|t| t.span.start == h.span.start)?;
+            Some((at, plural, part.contains(h.span)))
+        })
+        .collect();
+    let nth = |at: usize| {
+        (1..=2)
+            .filter_map(|k| at.checked_sub(k))
+            .any(|j| ordinal(in_part[j].text(text)))
+    };
+    let counted_events = event_nouns.iter().any(|&(at, plural, inside)| {
         let count = at
             .checked_sub(1)
             .and_then(|j| super::tokens::number_value(in_part[j].text(text)))
             .is_some_and(|n| n >= 2);
-        let nth = (1..=2)
-            .filter_map(|k| at.checked_sub(k))
-            .any(|j| ordinal(in_part[j].text(text)));
-        part.contains(h.span) && (plural && count || nth)
+        inside && (plural && count || nth(at))
     });
     let total_cue = hits
         .iter()
@@ -1289,14 +1297,8 @@ fn is_running_total(
     // "Friday's incident was the second deadly attack on the border in six weeks": an event
     // ranked in a stretch of time describes the one told before ("A second volley of rockets in
     // four days slammed into Camp Taji" is news).
-    let ranked = hits.iter().any(|h| {
-        let Some(at) = in_part.iter().position(|t| t.span.start == h.span.start) else {
-            return false;
-        };
-        matches!(h.trigger(), Some((_, TriggerPos::Noun, _)))
-            && (1..=2)
-                .filter_map(|k| at.checked_sub(k))
-                .any(|j| ordinal(in_part[j].text(text)))
+    let ranked = event_nouns.iter().any(|&(at, _, _)| {
+        nth(at)
             && (2..=4)
                 .filter_map(|k| at.checked_sub(k))
                 .any(|j| in_part[j].is_any(text, &["was", "is", "marked", "marks", "became"]))
@@ -1491,7 +1493,8 @@ fn gathering_for_the_dead(
     gathering && described
 }
 
-/// Forms of "be" and "have" before a participle: "were killed" is a clause of its own.
+/// Words before a participle that make it the verb of a clause of its own: forms of "be" and
+/// "have" ("were killed"), and a relative "who".
 const AUXILIARIES: [&str; 11] = [
     "was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "who",
 ];
@@ -1592,9 +1595,9 @@ fn choose_place(
         .map(|(_, ti)| ti)
         .chain(head_ti)
         .collect();
-    // (is a country, is where it was fired from, distance to the event word, place, span):
-    // sites beat countries, the target beats the launch point, then the nearest.
-    let mut best: Option<(bool, bool, usize, usize, Span)> = None;
+    // (is a country, distance to the event word, place, span): sites beat countries, then the
+    // nearest. A place a weapon was fired from is never a candidate.
+    let mut best: Option<(bool, usize, usize, Span)> = None;
     for h in hits {
         let capital = capital_named(ex, text, tokens, h);
         let Some(p) = capital.map(|(c, _)| c).or(h.place()) else {
@@ -1818,12 +1821,12 @@ fn choose_place(
             continue;
         }
         let span = capital.map_or(h.span, |(_, span)| span);
-        let key = (entry.is_country(), origin, distance, p, span);
-        if best.is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2)) {
+        let key = (entry.is_country(), distance, p, span);
+        if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
             best = Some(key);
         }
     }
-    let best = best.map(|(_, _, _, p, span)| (p, span));
+    let best = best.map(|(_, _, p, span)| (p, span));
     if let Some((p, span)) = best
         && !ex.lex.places[p].is_country()
     {
