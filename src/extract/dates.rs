@@ -108,6 +108,10 @@ pub enum DateExpr {
         part: Part,
         earlier: bool,
     },
+    /// A day of a month counted from publication's: "the ninth of this month" (0), "the 28th of
+    /// last month" (-1); `None` for a bare "on the 9th", the latest such day on or before
+    /// publication.
+    DayOfMonth { day: u32, offset: Option<i32> },
     /// "three months ago".
     MonthsAgo(u32),
     /// "two years ago".
@@ -407,6 +411,12 @@ fn evaluate(expr: &DateExpr, published: Option<NaiveDate>) -> Result<Resolved, W
             let (y, m) = shift_month(p.year(), p.month(), i64::from(offset))?;
             let (a, b) = month_range(y, m, part)?;
             Ok((Precision::Month, a, b))
+        }
+        X::DayOfMonth { day: d, offset } => {
+            let p = need()?;
+            let offset = offset.unwrap_or(if d <= p.day() { 0 } else { -1 });
+            let (y, m) = shift_month(p.year(), p.month(), i64::from(offset))?;
+            day(ymd(y, m, d)?)
         }
         X::CalendarYear {
             offset,

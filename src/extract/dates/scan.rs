@@ -262,8 +262,9 @@ pub(super) fn has_four_digit_run(text: &str, within: Span) -> bool {
     false
 }
 
-/// True when the bytes hold a four-digit number or a date keyword: without either there is no
-/// date (a day needs a month word, a numeric date has a four-digit year, "3 days ago" has "ago").
+/// True when the bytes hold a four-digit number, a day's ordinal ("9th") or a date keyword:
+/// without any there is no date (a day needs a month word or an ordinal, a numeric date has a
+/// four-digit year, "3 days ago" has "ago").
 fn worth_scanning(b: &[u8]) -> bool {
     let mut i = 0;
     while i < b.len() {
@@ -274,6 +275,19 @@ fn worth_scanning(b: &[u8]) -> bool {
                 i += 1;
             }
             if i - st == 4 {
+                return true;
+            }
+            // "On the 9th,": a day's ordinal.
+            if i - st <= 2
+                && let Some(suffix) = b.get(i..i + 2)
+                && matches!(
+                    [
+                        suffix[0].to_ascii_lowercase(),
+                        suffix[1].to_ascii_lowercase()
+                    ],
+                    [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+                )
+            {
                 return true;
             }
             continue;
@@ -411,9 +425,16 @@ fn fold_ordinal_days(text: &str, toks: &mut Vec<Tok>) {
         |t: Option<&Tok>| t.is_some_and(|t| matches!(t.kw, Kw::Month(_) | Kw::MonthAbbr(_)));
     // A fold needs "of" before a month; most spans have none, and then no word is looked at
     // (folding never makes such a pair).
+    // "of this month", "of last month": a month counted from publication's.
+    fn counted_month(toks: &[Tok], k: usize) -> bool {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.kw, Kw::This | Kw::Last))
+            && toks.get(k + 1).is_some_and(|t| t.kw == Kw::MonthWord)
+    }
     if !toks
-        .windows(2)
-        .any(|w| w[0].kw == Kw::Of && month_at(Some(&w[1])))
+        .iter()
+        .enumerate()
+        .any(|(k, t)| t.kw == Kw::Of && (month_at(toks.get(k + 1)) || counted_month(toks, k + 1)))
     {
         return;
     }
@@ -447,7 +468,7 @@ fn fold_ordinal_days(text: &str, toks: &mut Vec<Tok>) {
         match value {
             Some(day @ 1..=31)
                 if toks.get(last + 1).is_some_and(|t| t.kw == Kw::Of)
-                    && month_at(toks.get(last + 2)) =>
+                    && (month_at(toks.get(last + 2)) || counted_month(toks, last + 2)) =>
             {
                 let end = toks[last].end;
                 toks[i] = Tok {
@@ -877,7 +898,9 @@ impl Parser<'_> {
                 let (year, e) = self.year_num(k)?;
                 Some((e, DateExpr::SeasonOfYear { season, year }))
             }
-            _ if self.is_num(j) => self.num_form(j, cue, part),
+            _ if self.is_num(j) => self
+                .num_form(j, cue, part)
+                .or_else(|| self.bare_ordinal_day(j)),
             _ => None,
         }
     }
@@ -1087,6 +1110,22 @@ impl Parser<'_> {
                 }
                 return Some(self.month_day(k2, month, d));
             }
+            // "the ninth of this month", "the 28th of last month".
+            if self.kw(k + 1) == Kw::MonthWord
+                && let Some(offset) = match self.kw(k) {
+                    Kw::This => Some(0),
+                    Kw::Last => Some(-1),
+                    _ => None,
+                }
+            {
+                return Some((
+                    k + 2,
+                    DateExpr::DayOfMonth {
+                        day: v,
+                        offset: Some(offset),
+                    },
+                ));
+            }
         }
         // "3 days ago".
         if nd <= 3
@@ -1106,6 +1145,19 @@ impl Parser<'_> {
             return Some((e, DateExpr::Year { year, part }));
         }
         None
+    }
+
+    /// "On the 9th, …": an ordinal day after "on the" and before punctuation or the end names
+    /// a day of the latest month that has it; before a word it is something else's rank ("on the
+    /// 9th floor", "on the 3rd day").
+    fn bare_ordinal_day(&self, j: usize) -> Option<(usize, DateExpr)> {
+        if j < 2 || self.kw(j - 2) != Kw::On || self.kw(j - 1) != Kw::The {
+            return None;
+        }
+        let (day, k) = self.day_num(j)?;
+        let ordinal = k == j + 2 && self.kw(j + 1) == Kw::Ord;
+        let ends = self.t.get(k).is_none_or(|t| matches!(t.kind, Tk::Punct(_)));
+        (ordinal && ends).then_some((k, DateExpr::DayOfMonth { day, offset: None }))
     }
 
     /// "<n> days|weeks|months|years ago" with the unit at `k`.

@@ -37,6 +37,11 @@ const CASES: &[Case] = &[
     ("The base was hit on 20 December last year.", Some("2022-01-05"), "on 20 December last year", Some("2021-12-20"), Day, ""),
     ("A strike on New Year's Eve killed two.", Some("2024-01-03"), "on New Year's Eve", Some("2023-12-31"), Day, ""),
     ("A strike on New Year's Day killed two.", Some("2024-01-03"), "on New Year's Day", Some("2024-01-01"), Day, ""),
+    // A day of a month counted from publication's, and a bare ordinal day.
+    ("On the ninth of this month, aircraft bombed the compound.", Some("2019-09-18"), "On the ninth of this month", Some("2019-09-09"), Day, ""),
+    ("Rockets hit the base on the 28th of last month.", Some("2024-01-05"), "on the 28th of last month", Some("2023-12-28"), Day, ""),
+    ("On the 9th, a drone struck the base.", Some("2024-03-20"), "On the 9th", Some("2024-03-09"), Day, ""),
+    ("On the 25th, a drone struck the base.", Some("2024-01-05"), "On the 25th", Some("2023-12-25"), Day, ""),
     // Weekdays, across month and year ends.
     ("Rockets fell on Saturday.", Some("2024-01-01"), "on Saturday", Some("2023-12-30"), Day, ""),
     ("He spoke on Monday.", Some("2023-10-31"), "on Monday", Some("2023-10-30"), Day, ""),
@@ -180,6 +185,7 @@ fn dates_not_dates() {
         "February 30, 2024 and October 99999 and year 99999.",
         "in 1990s and 2024s and page 2023a and 5km",
         "A Christmas market and the new year and New Year's resolutions.",
+        "On the 9th floor and on the 3rd day of fighting, the 2nd battalion moved.",
     ] {
         let w = words(text);
         assert!(w.iter().all(|w| *w == "today"), "{text:?}: {w:?}");
