@@ -224,15 +224,24 @@ fn evidence(ex: &Extractor, docs: &[Document], x: &Item, c: &Item) -> Option<Vec
                 .docs
                 .first()
                 .and_then(|d| docs.get(*d))
-                .and_then(|d| d.published)?;
+                .and_then(|d| d.published);
             let (start, end) = b.date.range?;
-            if end > published || start < published - Duration::days(window) {
-                return None;
+            match published {
+                Some(p) if end > p || start < p - Duration::days(window) => return None,
+                Some(_) => {
+                    basis.extend(ties);
+                    basis.push(format!(
+                        "undated report published within {window} days after"
+                    ));
+                }
+                // A page that gives no date of its own cannot be placed after the incident; the
+                // same death toll at the same site still ties it, as a recollection would be.
+                None if same_site_toll.is_some() => {
+                    basis.extend(ties);
+                    basis.push("undated report from an undated page".to_string());
+                }
+                None => return None,
             }
-            basis.extend(ties);
-            basis.push(format!(
-                "undated report published within {window} days after"
-            ));
             return Some(basis);
         }
         _ => return None,
@@ -910,6 +919,49 @@ mod tests {
             &ex,
             &docs,
             vec![vec![tower], vec![toll(country_only(2), 1)]],
+        );
+        assert_eq!(out.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn a_report_on_an_undated_page_joins_by_site_and_toll_alone() {
+        let ex = ex();
+        let docs = [doc(Some("2023-08-11")), doc(None)];
+        let at_mayadin = |doc, day: Option<&str>, killed| Mention {
+            killed: Some(killed),
+            ..mention(
+                &ex,
+                doc,
+                day,
+                Some("Mayadin"),
+                &[],
+                IncidentKind::Attack,
+                &[],
+            )
+        };
+        let out = merge(
+            &ex,
+            &docs,
+            vec![
+                vec![at_mayadin(0, Some("2023-08-10"), 23)],
+                vec![at_mayadin(1, None, 23)],
+            ],
+        );
+        assert_eq!(out.len(), 1, "{out:#?}");
+        assert!(
+            out[0]
+                .merge_basis
+                .iter()
+                .any(|b| b.contains("undated page"))
+        );
+        // Another toll at the same site: nothing ties them.
+        let out = merge(
+            &ex,
+            &docs,
+            vec![
+                vec![at_mayadin(0, Some("2023-08-10"), 23)],
+                vec![at_mayadin(1, None, 4)],
+            ],
         );
         assert_eq!(out.len(), 2, "{out:#?}");
     }
