@@ -204,7 +204,11 @@ fn is_count(tokens: &[Token], text: &str, i: usize) -> Option<u32> {
         || tokens
             .get(i + 1)
             .is_some_and(|n| n.is_any(text, &[":", "a.m.", "p.m.", "am", "pm", "gmt", "utc"]));
-    (!next_is_unit && !clock).then_some(v)
+    // "5/ The contractor who was killed", "3/4 of the wounded": a post's number or a fraction.
+    let slashed = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.span.start == t.span.end && n.is(text, "/"));
+    (!next_is_unit && !clock && !slashed).then_some(v)
 }
 
 /// Words for the people killed beside a named victim.
@@ -534,7 +538,12 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 44] = [
+        let cases: [(&str, Figures); 45] = [
+            // A thread's post number is no count.
+            (
+                "5/ The contractor who was killed was not a US national",
+                (None, None),
+            ),
             (
                 "the army said it killed twenty-seven smugglers and wounded a number of others",
                 (Some(27), None),

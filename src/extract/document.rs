@@ -94,8 +94,9 @@ pub fn extract_document_with(
                 report.actor_sightings.push((a, h.span));
             }
         }
+        let timeline = entry.filter(|e| !e.post);
         let has_event_word = hits.iter().any(|h| {
-            if entry.is_some() {
+            if timeline.is_some() {
                 h.any_trigger().is_some()
             } else {
                 h.trigger().is_some()
@@ -132,7 +133,11 @@ pub fn extract_document_with(
                     text,
                     doc: doc_index,
                     sentence: si,
-                    published: doc.published,
+                    // A post's "tonight" is its stamp's night.
+                    published: match entry {
+                        Some(e) if e.post => e.date.range.map(|(_, end)| end),
+                        _ => doc.published,
+                    },
                     last_place: place_before,
                     last_group: hits
                         .iter()
@@ -141,7 +146,7 @@ pub fn extract_document_with(
                         .find_map(|h| armed_group(ex, h))
                         .or(last_group),
                     sentence_bg_cue,
-                    entry_day: entry.and_then(|e| e.date.range).map(|(_, end)| end),
+                    entry_day: timeline.and_then(|e| e.date.range).map(|(_, end)| end),
                 };
                 for mut d in clause::analyse(ex, &ctx, c, clause_hits, clause_tokens) {
                     if let Some(e) = entry {
@@ -163,7 +168,7 @@ pub fn extract_document_with(
             && !hits.iter().any(|h| h.cue(Cue::Total))
             && let Some(mut d) = clause::casualty_statement(doc_index, si, text, sent)
         {
-            d.entry = entry.map(|e| e.sentence);
+            d.entry = entry.filter(|e| !e.post).map(|e| e.sentence);
             // "Initial assessments showed no American or Iraqi casualties.": a tally with no
             // event word counts for the event told just before.
             drafts.push(d);
@@ -232,6 +237,9 @@ fn is_heading_line(text: &str, sent: Span) -> bool {
 /// rather than recalls them.
 struct Entry {
     sentence: usize,
+    /// A post's time stamp rather than a timeline's heading: the posts of a thread or feed go
+    /// on telling one story, so the stamp only dates what the post says.
+    post: bool,
     date: DateValue,
     date_span: Span,
     place: Option<(usize, Span)>,
@@ -244,25 +252,23 @@ impl Entry {
     /// Gives an event of the entry the entry's date and place where it has none of its own
     /// (a cause phrase tells another, earlier event and keeps its own).
     fn apply(&self, ex: &Extractor, text: &str, d: &mut Draft) {
-        d.entry = Some(self.sentence);
         if d.cause {
             return;
         }
-        let m = &mut d.mention;
-        if !m.date.is_known() {
-            let words = Name::from(self.date_span.slice(text));
-            m.date = DateValue {
-                basis: format!("timeline entry dated \"{words}\""),
-                words,
-                ..self.date.clone()
-            };
-            m.fields.push(FieldSpan {
-                field: Field::Date,
-                value: self.date.label().unwrap_or_default().into(),
-                span: self.date_span,
-            });
+        if self.post {
+            // A post's follow-up ("Blinken: outraged by the attack") is the story told before
+            // it, not news of the post's day.
+            if d.anchored && !d.anaphoric && !d.mention.date.is_known() {
+                self.date_draft(text, d);
+            }
+            return;
+        }
+        d.entry = Some(self.sentence);
+        if !d.mention.date.is_known() {
+            self.date_draft(text, d);
             d.anchored = true;
         }
+        let m = &mut d.mention;
         if m.place.is_none()
             && let Some((p, span)) = self.place
         {
@@ -274,6 +280,28 @@ impl Entry {
             });
             m.place = Some(place);
         }
+    }
+}
+
+impl Entry {
+    fn date_draft(&self, text: &str, d: &mut Draft) {
+        let m = &mut d.mention;
+        let words = Name::from(self.date_span.slice(text));
+        let what = if self.post {
+            "post stamped"
+        } else {
+            "timeline entry dated"
+        };
+        m.date = DateValue {
+            basis: format!("{what} \"{words}\""),
+            words,
+            ..self.date.clone()
+        };
+        m.fields.push(FieldSpan {
+            field: Field::Date,
+            value: self.date.label().unwrap_or_default().into(),
+            span: self.date_span,
+        });
     }
 }
 
@@ -309,10 +337,14 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
             })
         };
         // The publication line is not an entry.
-        if !(starts_like_date || label.is_some())
-            || line.contains('\n')
-            || doc.published_span.is_some_and(|p| p.overlaps(sent))
-        {
+        if line.contains('\n') || doc.published_span.is_some_and(|p| p.overlaps(sent)) {
+            continue;
+        }
+        if let Some(entry) = stamp_entry(doc, sents, si) {
+            out.push(entry);
+            continue;
+        }
+        if !(starts_like_date || label.is_some()) {
             continue;
         }
         let Some(first) = dates::find_dates(text, sent)
@@ -349,6 +381,7 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
             .copied();
         out.push(Entry {
             sentence: si,
+            post: false,
             date,
             date_span: first.span,
             place,
@@ -358,6 +391,92 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
         out.clear();
     }
     out
+}
+
+/// Fewer words above a stamp make a label ("Statement", "Update") rather than a post.
+const POST_MIN_WORDS: usize = 8;
+
+/// A line that is nothing but a time stamp ("9:27 PM · Feb 15, 2021", "Feb 15, 2021 – 21:27
+/// GMT") dates a post: the one under it, or, when it sits right under a paragraph with a blank
+/// line after it (a thread's or a feed's stamp follows each post), the paragraph above.
+fn stamp_entry(doc: &Document, sents: &[Span], si: usize) -> Option<Entry> {
+    let text = doc.text.as_str();
+    let sent = *sents.get(si)?;
+    let before = text.get(..sent.start)?.trim_end_matches([' ', '\t']);
+    let after = text.get(sent.end..)?.trim_start_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with('\n'))
+        || !(after.is_empty() || after.starts_with('\n'))
+    {
+        return None;
+    }
+    let found = dates::find_dates(text, sent);
+    let [date] = found.as_slice() else {
+        return None;
+    };
+    if !matches!(date.expr, DateExpr::Date { .. }) {
+        return None;
+    }
+    // Besides the date only a clock time: digits, separators and the words of a time.
+    let rest = format!(
+        "{} {}",
+        text.get(sent.start..date.span.start)?,
+        text.get(date.span.end..sent.end)?
+    );
+    let only_time = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            [
+                "am", "pm", "a", "m", "p", "gmt", "utc", "local", "time", "at",
+            ]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t))
+        });
+    if !only_time {
+        return None;
+    }
+    let value = dates::resolve(text, date, doc.published);
+    value.range?;
+    // Right under a paragraph and apart from what follows: the paragraph's stamp.
+    let gap_before = text.get(..sent.start)?;
+    let under_text = si > 0
+        && gap_before
+            .get(sents[si - 1].end..)
+            .is_some_and(|g| g.matches('\n').count() == 1);
+    let apart_after = after.trim_start_matches([' ', '\t']).is_empty()
+        || after.strip_prefix('\n').is_some_and(|r| {
+            r.trim_start_matches([' ', '\t']).starts_with('\n') || r.trim().is_empty()
+        });
+    let mut first = si;
+    if under_text {
+        first -= 1;
+        while first > 0
+            && text
+                .get(sents[first - 1].end..sents[first].start)
+                .is_some_and(|g| g.matches('\n').count() < 2)
+        {
+            first -= 1;
+        }
+    }
+    // A label above ("Statement") heads the stamp; a post's text is longer.
+    let post_above = text
+        .get(sents[first].start..sents[si - usize::from(under_text)].end)
+        .is_some_and(|p| p.split_whitespace().count() >= POST_MIN_WORDS);
+    let trailing = under_text && apart_after && post_above;
+    // A line that opens with its date and heads what follows is a timeline's heading.
+    if !trailing && date.span.start == sent.start {
+        return None;
+    }
+    if !trailing {
+        first = si;
+    }
+    Some(Entry {
+        sentence: first,
+        post: true,
+        date: value,
+        date_span: date.span,
+        place: None,
+    })
 }
 
 /// A numbered list item's text without its number ("1) Monday 5 July", "(2) 3 March", "4. 9
@@ -1046,6 +1165,28 @@ mod tests {
         // The cause keeps its own date, counted from the entry's, not from publication.
         let taji = by_date("2020-03-11");
         assert_eq!(taji.place.as_ref().unwrap().name, "Camp Taji");
+    }
+
+    #[test]
+    fn a_thread_post_is_dated_by_the_stamp_under_it_and_its_follow_ups_fold() {
+        let found = incidents(
+            "Thread by a reporter | Unrolled: Feb 23, 2021\n\n1/ Rockets fell on Erbil airport a few minutes ago, sirens going off.\n9:27 PM · Feb 15, 2021\n\n2/ Blinken is outraged by the attack.\n11:02 AM · Feb 16, 2021\n\n3/ More rockets hit Balad air base this afternoon. No claim.\n4:47 PM · Feb 20, 2021\n",
+        );
+        let labels: Vec<Option<String>> = found.iter().map(|i| i.date.label()).collect();
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(labels.contains(&Some("2021-02-15".into())), "{labels:?}");
+        // "this afternoon" is the afternoon of the post's stamp, not of publication.
+        assert!(labels.contains(&Some("2021-02-20".into())), "{labels:?}");
+    }
+
+    #[test]
+    fn a_stamp_under_a_label_heads_the_statement_below_it() {
+        let found = incidents(
+            "Security Media Cell | Published 10 December 2019\n\nStatement\nTuesday 3/12/2019\n\nFive Katyusha rockets fell inside the Ain al-Asad air base.\n\nStatement\nThursday 5/12/2019\n\nTwo Katyusha rockets fell inside the Balad air base.\n",
+        );
+        let labels: Vec<Option<String>> = found.iter().map(|i| i.date.label()).collect();
+        assert!(labels.contains(&Some("2019-12-03".into())), "{labels:?}");
+        assert!(labels.contains(&Some("2019-12-05".into())), "{labels:?}");
     }
 
     #[test]
