@@ -872,12 +872,18 @@ fn choose_head(
                 {
                     continue;
                 }
+                // "… fired some 16 ballistic missiles. Eleven struck Ain al-Asad": a bare count
+                // as the subject is a number of the weapons told before.
+                let counted_subject = before(1)
+                    .is_some_and(|t| crate::extract::tokens::number_value(t.text(text)).is_some())
+                    && before(2).is_none_or(|t| t.kind == TokenKind::Punct);
                 if h.needs_context() {
                     // "our forces struck two facilities": armed men or machines as the subject.
                     let armed_subject = (1..=2)
                         .filter_map(before)
                         .any(|t| t.is_any(text, &ARMED_SUBJECTS));
                     let context = armed_subject
+                        || counted_subject
                         || hits.iter().any(|o| {
                             o.span != h.span
                                 && (o.weapon().is_some()
@@ -925,7 +931,11 @@ fn choose_head(
                     .any(|o| o.cue(Cue::Claim) && o.span.end <= h.span.start);
                 return Some((
                     i,
-                    definite_subject || relative_to_anaphor || partitive || claimed,
+                    definite_subject
+                        || relative_to_anaphor
+                        || partitive
+                        || claimed
+                        || counted_subject,
                     false,
                 ));
             }
@@ -2189,7 +2199,10 @@ fn assign_roles(
                 hi > last_ti && plain < SUBJECT_REACH
             })
         {
-            let comma_between = tokens[last_ti..hi].iter().any(|t| t.is(text, ","));
+            // "… used by coalition forces; it landed": a semicolon ends the subject's reach too.
+            let comma_between = tokens[last_ti..hi]
+                .iter()
+                .any(|t| t.is_any(text, &[",", ";"]));
             // "a crossing point on Syria's border with Iraq killed 22": the object of a
             // preposition is not the subject.
             // A hashtag's mark stands between too: "the drone attack in #Jordan that killed".

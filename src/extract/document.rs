@@ -67,7 +67,7 @@ pub fn extract_document_with(
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_place: Option<usize> = None;
     let mut last_group: Option<usize> = None;
-    let sents = sentences(text);
+    let sents = super::wrapped::rejoin(text, sentences(text));
     let headings = entry_headings(ex, doc, &sents);
     let mut entry: Option<&Entry> = None;
     let mut entry_has_body = false;
@@ -159,6 +159,11 @@ pub fn extract_document_with(
                         d.anaphoric = true;
                         d.headline = true;
                         d.title = is_title;
+                    }
+                    // A dated heading that refers to its event ("A. The January 28, 2024 Attack
+                    // on Tower 22") announces the paragraphs under it, as a headline does.
+                    if is_headline && d.anaphoric {
+                        d.headline = true;
                     }
                     drafts.push(d);
                 }
@@ -653,6 +658,19 @@ impl Group {
             .min()
     }
 
+    /// Told at the same named site on the same day: "A. The January 28, 2024 Attack on Tower
+    /// 22" over the paragraph that tells it.
+    fn same_site_and_day(&self, m: &Mention) -> bool {
+        let day = m.date.range.filter(|(a, b)| a == b);
+        let site = m.place.as_ref().filter(|p| !p.is_country);
+        let (Some(day), Some(site)) = (day, site) else {
+            return false;
+        };
+        self.mentions().any(|g| {
+            g.date.range == Some(day) && g.place.as_ref().is_some_and(|p| p.name == site.name)
+        })
+    }
+
     fn shares_participant(&self, m: &Mention) -> bool {
         self.mentions().any(|g| {
             g.participants.iter().any(|p| {
@@ -884,7 +902,11 @@ fn group(ex: &Extractor, drafts: Vec<Draft>, stories: &[usize]) -> Vec<Vec<Menti
             .filter(|(_, g)| !d.mention.background || g.mentions().all(|m| m.background))
             // A fronted "Following the killing of …" names another earlier event: it joins one
             // only when they share an actor.
-            .filter(|(_, g)| !d.mention.background || g.shares_participant(&d.mention))
+            .filter(|(_, g)| {
+                !d.mention.background
+                    || g.shares_participant(&d.mention)
+                    || g.same_site_and_day(&d.mention)
+            })
             // "Monday's suicide bombing" carries its own date: it is news, not the earlier
             // bombing a later clause recalls.
             .filter(|(_, g)| {
@@ -1094,6 +1116,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_a_semicolon_is_not_the_subject_after_it() {
+        let found = incidents(
+            "Published: January 9, 2020\n\nOne other missile was aimed at the base near Erbil airport used by coalition forces; it landed in open ground west of the city.\n",
+        );
+        let inc = found.first().expect("an incident");
+        assert_eq!(
+            inc.actors_with(crate::model::Role::Perpetrator).count(),
+            0,
+            "{inc:#?}"
+        );
+    }
+
+    #[test]
     fn a_killing_given_as_cause_is_not_the_event_it_caused() {
         let found = incidents(
             "Published: March 12, 2020\n\nThe attack was the deadliest since January, when Iran fired ballistic missiles at Ain al-Asad air base in retaliation for the killing of Qassem Soleimani.\n",
@@ -1187,6 +1222,15 @@ mod tests {
         let labels: Vec<Option<String>> = found.iter().map(|i| i.date.label()).collect();
         assert!(labels.contains(&Some("2019-12-03".into())), "{labels:?}");
         assert!(labels.contains(&Some("2019-12-05".into())), "{labels:?}");
+    }
+
+    #[test]
+    fn a_dated_heading_joins_the_event_told_under_it() {
+        let found = incidents(
+            "AFFIDAVIT\nFiled December 13, 2024\n\nA. The January 28, 2024 Attack on Tower 22\n\n3. Tower 22 is a U.S. military outpost in northeastern Jordan.\n\n4. On or about January 28, 2024, a one-way attack drone struck the living quarters at Tower 22, killing three U.S. service members.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].sources.len(), 2, "{found:#?}");
     }
 
     #[test]

@@ -451,7 +451,7 @@ impl Matcher {
                     continue;
                 }
                 let form = &forms[c.off as usize..c.off as usize + c.len as usize];
-                if !bytes[s..e].eq_ignore_ascii_case(form) || !boundary_after(bytes, e) {
+                if !same_form(&bytes[s..e], form) || !boundary_after(bytes, e) {
                     continue;
                 }
                 // An acronym matches with its exact case (its form is the case it must have).
@@ -511,7 +511,7 @@ impl Matcher {
                     let mut u = t;
                     let mut h = h;
                     while u < bytes.len() && !ALNUM[usize::from(bytes[u])] {
-                        h = fold(h, bytes[u]);
+                        h = fold(h, soft_space(bytes[u]));
                         u += 1;
                     }
                     if u < bytes.len() && u - t <= index.separator_max {
@@ -697,6 +697,23 @@ const KEY_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// One byte into a key's hash, ignoring ASCII case (`| 0x20` lower-cases a letter and keeps a
 /// digit; other bytes only need to hash the same in a form and a text).
+/// A line break between two words of a name is a space: hard-wrapped text breaks "ballistic
+/// missiles" and "Ain al-Asad air base" across lines.
+fn soft_space(b: u8) -> u8 {
+    if b == b'\n' { b' ' } else { b }
+}
+
+/// The text's bytes are the form's, ASCII case and a wrapped line's break aside.
+fn same_form(text: &[u8], form: &[u8]) -> bool {
+    text.eq_ignore_ascii_case(form)
+        || (text.len() == form.len()
+            && text.contains(&b'\n')
+            && text
+                .iter()
+                .zip(form)
+                .all(|(&t, &f)| soft_space(t).eq_ignore_ascii_case(&f)))
+}
+
 fn fold(h: u64, b: u8) -> u64 {
     (h.rotate_left(5) ^ u64::from(b | 0x20)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
@@ -833,6 +850,19 @@ mod tests {
         assert_eq!(
             hyphens_as_spaces("Deir ez-Zor").as_deref(),
             Some("Deir ez Zor")
+        );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_name_is_a_space() {
+        let found = names("the IRGC fired 16 ballistic\nmissiles at Ain\nal-Asad air base");
+        assert!(
+            found.contains(&"ballistic\nmissiles".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|f| f.starts_with("Ain\nal-Asad")),
+            "{found:?}"
         );
     }
 

@@ -13,6 +13,7 @@ pub mod matcher;
 pub mod merge;
 pub mod sentences;
 pub mod tokens;
+pub mod wrapped;
 
 use crate::lexicon::Lexicon;
 use crate::model::{ActorKind, Name, Place};
