@@ -838,8 +838,7 @@ fn extract_file(ex: &Extractor, f: &walk::Found, encode: bool) -> Loaded {
     };
     match read() {
         Ok((bytes, key)) => {
-            let ingested = ingest::ingest_bytes(&f.rel, &bytes);
-            drop(bytes);
+            let ingested = ingest::ingest_owned(&f.rel, bytes);
             let items: Vec<Extracted> = ingested
                 .documents
                 .into_iter()

@@ -92,73 +92,44 @@ const ASCII_SPACE: [bool; 256] = {
 pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
     let hay = within.slice(text);
     let b = hay.as_bytes();
-    let is_alnum_at = |i: usize| match b.get(i) {
-        Some(&x) if x < 0x80 => x.is_ascii_alphanumeric(),
-        Some(_) => char_at(hay, i).is_some_and(|(c, _)| c.is_alphanumeric()),
-        None => false,
-    };
     // About one token per five bytes of English: one allocation instead of a dozen regrowths.
     let mut out = Vec::with_capacity(hay.len() / 5 + 4);
     let mut i = 0;
     while let Some(&x) = b.get(i) {
-        if ASCII_SPACE[usize::from(x)] {
-            i += 1;
-            continue;
-        }
-        let Some((c, len)) = char_at(hay, i) else {
-            break;
-        };
         let start = i;
-        i += len;
-        let kind = if c.is_whitespace() {
-            continue;
-        } else if c.is_ascii_digit() {
-            // Digits, and a ',' or '.' between digits ("1,538", "2.5").
-            while let Some(&d) = b.get(i) {
-                let sep_then_digit =
-                    (d == b',' || d == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
-                if !(d.is_ascii_digit() || sep_then_digit) {
-                    break;
-                }
+        // An ASCII byte's class by table (no char decoded); any other char as before.
+        let kind = match ASCII_CLASS[usize::from(x)] {
+            SPACE => {
                 i += 1;
+                continue;
             }
-            // "107mm", "9th": a number glued to letters is a word.
-            if char_at(hay, i).is_some_and(|(d, _)| d.is_alphabetic()) {
-                while let Some((_, dl)) = char_at(hay, i).filter(|(d, _)| is_word_char(*d)) {
-                    i += dl;
-                }
+            DIGIT => {
+                let (end, kind) = number_end(hay, i + 1);
+                i = end;
+                kind
+            }
+            ALNUM => {
+                i = word_end(hay, i + 1);
                 TokenKind::Word
-            } else {
-                TokenKind::Number
             }
-        } else if c.is_alphanumeric() {
-            loop {
-                // The run of ASCII letters and digits, one table lookup a byte.
-                while b.get(i).is_some_and(|&d| ASCII_ALNUM[usize::from(d)]) {
-                    i += 1;
-                }
-                match b.get(i) {
-                    Some(&d) if d < 0x80 => {
-                        if (d == b'\'' || d == b'-') && is_alnum_at(i + 1) {
-                            i += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    Some(_) => match char_at(hay, i) {
-                        Some((d, dl))
-                            if d.is_alphanumeric() || (is_joiner(d) && is_alnum_at(i + dl)) =>
-                        {
-                            i += dl
-                        }
-                        _ => break,
-                    },
-                    None => break,
+            PUNCT => {
+                i += 1;
+                TokenKind::Punct
+            }
+            _ => {
+                let Some((c, len)) = char_at(hay, i) else {
+                    break;
+                };
+                i += len;
+                if c.is_whitespace() {
+                    continue;
+                } else if c.is_alphanumeric() {
+                    i = word_end(hay, i);
+                    TokenKind::Word
+                } else {
+                    TokenKind::Punct
                 }
             }
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
         };
         out.push(Token {
             span: Span::new(within.start + start, within.start + i),
@@ -166,6 +137,117 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
         });
     }
     out
+}
+
+const SPACE: u8 = 0;
+const DIGIT: u8 = 1;
+const ALNUM: u8 = 2;
+const PUNCT: u8 = 3;
+const OTHER: u8 = 4;
+
+/// What an ASCII byte starts for `tokenize` (whitespace as `char::is_whitespace` has it); every
+/// other byte `OTHER`.
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if ASCII_SPACE[b] {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Where the number whose first digit ends at `i` ends, and its kind: digits, and a ',' or '.'
+/// between digits ("1,538", "2.5"); a number glued to letters ("107mm", "9th") is a word.
+fn number_end(hay: &str, mut i: usize) -> (usize, TokenKind) {
+    let b = hay.as_bytes();
+    while let Some(&d) = b.get(i) {
+        let sep_then_digit =
+            (d == b',' || d == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !(d.is_ascii_digit() || sep_then_digit) {
+            break;
+        }
+        i += 1;
+    }
+    if char_at(hay, i).is_some_and(|(d, _)| d.is_alphabetic()) {
+        while let Some((_, dl)) = char_at(hay, i).filter(|(d, _)| is_word_char(*d)) {
+            i += dl;
+        }
+        (i, TokenKind::Word)
+    } else {
+        (i, TokenKind::Number)
+    }
+}
+
+/// 0x80 in each byte of `w` that is an ASCII letter or digit, 0 in every other byte: range
+/// tests on all eight bytes at once (no byte's sum carries into the next, as each is taken
+/// below 0x80 first; bytes of non-ASCII chars are cleared at the end).
+#[inline]
+fn ascii_alnum_mask(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let at_least = |v: u64, lo: u8| v.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+    let x = w & LOW7;
+    let lower = x | (ONES * 0x20);
+    let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let digits = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    (letters | digits) & !w
+}
+
+/// The end of the run of ASCII letters and digits from `i`: eight bytes at a step, the last
+/// few by table.
+fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let m = ascii_alnum_mask(u64::from_le_bytes(chunk));
+        if m != HIGH {
+            return i + ((!m & HIGH).trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + b.get(i..).map_or(0, |rest| {
+        rest.iter()
+            .position(|&d| !ASCII_ALNUM[usize::from(d)])
+            .unwrap_or(rest.len())
+    })
+}
+
+/// Where the word whose first char ends at `i` ends: letters and digits, and an apostrophe or
+/// hyphen between them.
+fn word_end(hay: &str, mut i: usize) -> usize {
+    let b = hay.as_bytes();
+    let is_alnum_at = |i: usize| match b.get(i) {
+        Some(&x) if x < 0x80 => x.is_ascii_alphanumeric(),
+        Some(_) => char_at(hay, i).is_some_and(|(c, _)| c.is_alphanumeric()),
+        None => false,
+    };
+    loop {
+        i = alnum_run_end(b, i);
+        match b.get(i) {
+            Some(&d) if d < 0x80 && (d == b'\'' || d == b'-') && is_alnum_at(i + 1) => i += 1,
+            Some(&d) if d < 0x80 => return i,
+            Some(_) => match char_at(hay, i) {
+                Some((d, dl)) if d.is_alphanumeric() || (is_joiner(d) && is_alnum_at(i + dl)) => {
+                    i += dl
+                }
+                _ => return i,
+            },
+            None => return i,
+        }
+    }
 }
 
 /// The tokens of `within`, as `tokenize(text, within)` gives them, taken from `all` (the
@@ -441,6 +523,60 @@ mod tests {
         for text in crate::test_support::random_texts(alphabet, 0x2545_f491_4f6c_dd1d, 12, 20_000) {
             let span = Span::new(0, text.len());
             assert_eq!(tokenize(&text, span), reference(&text), "{text:?}");
+        }
+        // Every ASCII byte, and longer texts.
+        let ascii: String = (0u8..0x80).map(char::from).collect();
+        let alphabet = format!("{ascii}é\u{a0}\u{2019}\u{2014}ß\u{85}٣²");
+        for text in crate::test_support::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 60, 20_000)
+        {
+            let span = Span::new(0, text.len());
+            assert_eq!(tokenize(&text, span), reference(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_runs_agree_with_a_byte_scan() {
+        for stop in 0..=255u8 {
+            for len in [0, 1, 7, 8, 9, 17] {
+                let mut b: Vec<u8> =
+                    b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".to_vec();
+                b.truncate(len);
+                b.push(stop);
+                b.extend_from_slice(b"xyz0");
+                for from in 0..b.len() {
+                    let want = from
+                        + b[from..]
+                            .iter()
+                            .position(|d| !d.is_ascii_alphanumeric())
+                            .unwrap_or(b.len() - from);
+                    assert_eq!(alnum_run_end(&b, from), want, "{b:?} from {from}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_char_tokenizer_on_every_fixture_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = crate::ingest::read_bundled()
+            .documents
+            .into_iter()
+            .map(|d| d.text)
+            .collect();
+        for entry in std::fs::read_dir(root.join("tests/fixtures")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                texts.extend(
+                    crate::ingest::read_folder(&path)
+                        .documents
+                        .into_iter()
+                        .map(|d| d.text),
+                );
+            }
+        }
+        assert!(texts.len() > 50);
+        for text in &texts {
+            assert_eq!(tokenize(text, Span::new(0, text.len())), reference(text));
         }
     }
 

@@ -378,24 +378,36 @@ fn contains_notice(key: &str) -> bool {
             .zip(NOTICE_SIGNATURES)
             .any(|((phrase, k), s)| s == sig && p >= k && b[p - k..].starts_with(phrase.as_bytes()))
     };
-    let mut base = 0;
-    while base < b.len() {
-        let mut chunk = [0u8; 8];
-        let n = (b.len() - base).min(8);
-        chunk[..n].copy_from_slice(&b[base..base + n]);
-        // A space's byte as 0x80, every other byte 0 (exact, as in `lines::plain_chunk`).
+    // The spaces of eight bytes as 0x80 in their bytes, every other byte 0 (exact, as in
+    // `lines::plain_chunk`); the tail padded with zero bytes, which are no spaces.
+    let spaces_of = |chunk: [u8; 8]| {
         let y = u64::from_le_bytes(chunk) ^ (ONES * 0x20);
-        let mut spaces = !(((y & LOW7).wrapping_add(LOW7)) | y | LOW7);
+        !(((y & LOW7).wrapping_add(LOW7)) | y | LOW7)
+    };
+    let any_at = |base: usize, mut spaces: u64| {
         while spaces != 0 {
             let p = base + (spaces.trailing_zeros() / 8) as usize;
-            if p < b.len() && at_space(p) {
+            if at_space(p) {
                 return true;
             }
             spaces &= spaces - 1;
         }
+        false
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut base = 0;
+    for c in &mut chunks {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(c);
+        if any_at(base, spaces_of(chunk)) {
+            return true;
+        }
         base += 8;
     }
-    false
+    let rest = chunks.remainder();
+    let mut chunk = [0u8; 8];
+    chunk[..rest.len()].copy_from_slice(rest);
+    any_at(base, spaces_of(chunk))
 }
 
 /// The bytes that follow the first space of one of `LINE_CONTAINS`.
@@ -419,15 +431,28 @@ fn is_marker(line: &Line, s: &str, key: &str) -> bool {
     (key.as_bytes()
         .first()
         .is_some_and(|&b| PREFIX_STARTS[usize::from(b)])
-        && LINE_PREFIXES.iter().any(|p| key.starts_with(p)))
+        && has_line_prefix(key))
         || contains_notice(key)
         || is_published_footer(s)
 }
 
+/// Whether `key` starts with one of `LINE_PREFIXES`, each settled by its second byte before
+/// the whole prefix is compared (a key has the first byte of several).
+fn has_line_prefix(key: &str) -> bool {
+    let k = key.as_bytes();
+    LINE_PREFIXES.iter().any(|p| {
+        let p = p.as_bytes();
+        p.len() <= k.len() && p.get(1) == k.get(1) && k.starts_with(p)
+    })
+}
+
 /// "Published in Dawn, January 22nd, 2024": an outlet's print footer.
 fn is_published_footer(s: &str) -> bool {
-    let lower = s.get(..13).map(str::to_ascii_lowercase);
-    lower.as_deref() == Some("published in ")
+    // The first 13 bytes compared ignoring ASCII case, without a lowercased copy (bytes of a
+    // char cut at 13 are not ASCII, so they differ as the cut string did).
+    s.as_bytes()
+        .get(..13)
+        .is_some_and(|head| head.eq_ignore_ascii_case(b"published in "))
         && super::lines::words(s) <= 10
         && s.bytes().any(|b| b.is_ascii_digit())
 }
@@ -441,16 +466,41 @@ const MENU_BYTES: [bool; 256] = {
     t
 };
 
+/// Whether `b` has one of `MENU_BYTES`: eight bytes at a step, a chunk of ASCII settled by
+/// a test for '|' (the other two are not ASCII), any other chunk byte by byte.
+fn has_menu_byte(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(c);
+        let w = u64::from_le_bytes(chunk);
+        if w & HIGH != 0 {
+            if c.iter().any(|&x| MENU_BYTES[usize::from(x)]) {
+                return true;
+            }
+            continue;
+        }
+        // A '|' byte as a zero byte (exact for ASCII: no borrow crosses a byte below 0x80).
+        let y = w ^ (ONES * u64::from(b'|'));
+        if y.wrapping_sub(ONES) & !y & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&x| MENU_BYTES[usize::from(x)])
+}
+
 /// "Iraq News | Kurdistan | Security | Politics": a navigation bar, three or more short items
 /// set apart by bars or bullets, none of them a date or a sentence.
 fn is_menu(s: &str) -> bool {
     // Most lines have no separator at all, and a menu is short: settled before splitting.
     // '|', and the last bytes of '·' and '•' (which other chars share): a byte test settles
     // nearly every line before the char search.
-    if s.len() > 300
-        || !s.bytes().any(|b| MENU_BYTES[usize::from(b)])
-        || !s.contains(['|', '·', '•'])
-    {
+    if s.len() > 300 || !has_menu_byte(s.as_bytes()) || !s.contains(['|', '·', '•']) {
         return false;
     }
     let items: Vec<&str> = s.split(['|', '·', '•']).map(str::trim).collect();
@@ -581,6 +631,42 @@ mod tests {
         for key in crate::test_support::random_texts(alphabet, 0x2545_f491_4f6c_dd1d, 60, 20_000) {
             let want = LINE_CONTAINS.iter().any(|p| key.contains(p));
             assert_eq!(contains_notice(&key), want, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn screens_agree_with_plain_scans() {
+        let alphabet = "ab |·•\u{a2}\u{b7}\u{2022}é \u{a0}sdfcbt©ubpi";
+        for text in crate::test_support::random_texts(alphabet, 0x2545_f491_4f6c_dd1d, 40, 30_000) {
+            let b = text.as_bytes();
+            assert_eq!(
+                has_menu_byte(b),
+                b.iter().any(|&x| MENU_BYTES[usize::from(x)]),
+                "{text:?}"
+            );
+            assert_eq!(
+                has_line_prefix(&text),
+                LINE_PREFIXES.iter().any(|p| text.starts_with(p)),
+                "{text:?}"
+            );
+        }
+        for p in LINE_PREFIXES {
+            for key in [p.to_string(), format!("{p} more"), format!("x{p}")] {
+                assert_eq!(has_line_prefix(&key), key.starts_with(p), "{key:?}");
+            }
+        }
+        for s in [
+            "Published in Dawn, 2024",
+            "PUBLISHED IN x 1",
+            "Published i\u{e9}n 2024",
+            "Publishe",
+            "",
+        ] {
+            let lower = s.get(..13).map(str::to_ascii_lowercase);
+            let want = lower.as_deref() == Some("published in ")
+                && crate::ingest::lines::words(s) <= 10
+                && s.bytes().any(|b| b.is_ascii_digit());
+            assert_eq!(is_published_footer(s), want, "{s:?}");
         }
     }
 

@@ -17,18 +17,28 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextOrigin), String> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(TOO_LARGE.to_string());
     }
-    let (text, origin) = if let Some(encoding) = utf16_bom(bytes) {
+    decode_owned(bytes.to_vec())
+}
+
+/// `decode` of bytes the caller gives up: valid UTF-8 (the usual case) becomes the text in the
+/// same buffer, without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, TextOrigin), String> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(TOO_LARGE.to_string());
+    }
+    let (text, origin) = if let Some(encoding) = utf16_bom(&bytes) {
         let body = bytes.get(2..).unwrap_or_default();
         let (text, _) = encoding.decode_without_bom_handling(body);
         (text.into_owned(), TextOrigin::Decoded)
     } else if bytes.contains(&0) {
         return Err(NUL.to_string());
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), TextOrigin::Verbatim),
-            Err(_) => {
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, TextOrigin::Verbatim),
+            Err(e) => {
                 // Invalid UTF-8 from news sites is nearly always legacy Windows-1252 (smart quotes).
-                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                let bytes = e.into_bytes();
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
                 (text.into_owned(), TextOrigin::Decoded)
             }
         }
@@ -90,6 +100,23 @@ mod tests {
         let (text, origin) = decode(b"\x93Extremely seriously,\x94 he said \x96 caf\xe9").unwrap();
         assert_eq!(origin, TextOrigin::Decoded);
         assert_eq!(text, "“Extremely seriously,” he said – café");
+    }
+
+    #[test]
+    fn owned_and_borrowed_agree() {
+        let cases: [&[u8]; 8] = [
+            b"\xEF\xBB\xBFHello world",
+            b"\x93Extremely seriously,\x94 he said \x96 caf\xe9",
+            b"abc\0def",
+            b"",
+            b" \r\n\t\xC2\xA0\n",
+            b"\xEF\xBB\xBF",
+            &[0xFF, 0xFE, 0x41, 0x00],
+            "plain “UTF-8” text".as_bytes(),
+        ];
+        for bytes in cases {
+            assert_eq!(decode(bytes), decode_owned(bytes.to_vec()), "{bytes:?}");
+        }
     }
 
     #[test]

@@ -13,19 +13,27 @@ pub struct Line {
 }
 
 /// The non-blank lines of `text`, in order.
+///
+/// One pass over the bytes: each line's end is found by the same scan that counts its words
+/// (a line break is a space to `words`, so the words of a trimmed line are those of the whole
+/// piece), eight plain ASCII bytes at a step (see `scan_line`).
 pub fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
-    for piece in text.split('\n') {
-        let end = start + piece.len();
+    loop {
+        let (end, words) = scan_line(text, start);
+        let piece = text.get(start..end).unwrap_or("");
         let trimmed = piece.trim_start_matches(is_space);
         let lead = piece.len() - trimmed.len();
         let trimmed = trimmed.trim_end_matches(is_space);
         if !trimmed.is_empty() {
             out.push(Line {
                 span: Span::new(start + lead, start + lead + trimmed.len()),
-                words: words(trimmed),
+                words,
             });
+        }
+        if end >= text.len() {
+            break;
         }
         start = end + 1;
     }
@@ -83,38 +91,120 @@ const STEP: [u8; 512] = {
 
 /// Number of tokens that contain a letter or digit (dashes and bullets are not words).
 pub fn words(s: &str) -> usize {
-    let b = s.as_bytes();
+    // A line break is a space: the words of `s` are those of its lines.
     let mut count = 0;
-    let mut counted = 0usize;
-    let mut i = 0;
-    while i < b.len() {
-        // A run of ASCII bytes, one table lookup each.
-        while let Some(&x) = b.get(i) {
-            if x >= 0x80 {
+    let mut start = 0;
+    loop {
+        let (end, n) = scan_line(s, start);
+        count += n;
+        if end >= s.len() {
+            return count;
+        }
+        start = end + 1;
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// 0x80 in each byte of `w` that is at least `lo`, for bytes below 0x80 and `lo` of 1 to 0x80
+/// (no byte's sum carries into the next).
+#[inline]
+const fn at_least(w: u64, lo: u8) -> u64 {
+    w.wrapping_add(ONES * (0x80 - lo as u64)) & HIGH
+}
+
+/// The high bits of a mask of 0x80 bytes as eight bits, byte `i` as bit `i`.
+#[inline]
+const fn bits(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// `words`' state machine over eight printable ASCII bytes at once (`w`, every byte 0x20 to
+/// 0x7F): how many words start in them, and whether a word is being counted after them. A
+/// letter or digit sets the state, a space clears it, anything else keeps it, and a letter or
+/// digit starts a word when the state before it is clear.
+#[inline]
+fn words8(w: u64, counted: u32) -> (u32, u32) {
+    let lower = w | (ONES * 0x20);
+    let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let digits = at_least(w, b'0') & !at_least(w, b'9' + 1);
+    // Every byte is at least 0x20, so a space is a byte below 0x21.
+    let spaces = HIGH & !at_least(w, 0x21);
+    // Bit 0 stands for the state before the chunk (a letter when counting, else a space);
+    // byte `i` is bit `i + 1`.
+    let alnum = bits(letters | digits);
+    let set = (alnum << 1) | counted;
+    let keep = !((bits(spaces) << 1) | (counted ^ 1)) & 0x1FF;
+    // Each set bit's state runs up through the bits that keep it: adding it carries through
+    // them (the usual flood-fill by addition). `after` bit `i` is the state after bit `i`.
+    let after = (((keep + set) ^ keep) | set) & keep;
+    let starts = alnum & !after & 0xFF;
+    (starts.count_ones(), (after >> 8) & 1)
+}
+
+/// Whether all eight bytes of `w` are printable ASCII (0x20 to 0x7F).
+#[inline]
+const fn printable(w: u64) -> bool {
+    w & HIGH == 0 && w.wrapping_sub(ONES * 0x20) & !w & HIGH == 0
+}
+
+/// From byte `from` of `s` (a char boundary): where the line ends (the next line break, or the
+/// end of `s`) and how many words it has, as `words` counts them. Eight bytes at a step while
+/// they are printable ASCII; a chunk with anything else (a line break, a tab, a non-ASCII
+/// char) byte by byte, one table lookup each, and non-ASCII chars decoded.
+fn scan_line(s: &str, from: usize) -> (usize, usize) {
+    let b = s.as_bytes();
+    let mut count = 0usize;
+    let mut counted = 0u32;
+    let mut i = from;
+    loop {
+        while let Some(chunk) = b.get(i..i + 8) {
+            let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            let w = u64::from_le_bytes(chunk);
+            if !printable(w) {
                 break;
             }
-            let t = STEP[counted << 8 | usize::from(x)];
-            count += usize::from(t >> 1);
-            counted = usize::from(t & 1);
-            i += 1;
+            let (n, c) = words8(w, counted);
+            count += n as usize;
+            counted = c;
+            i += 8;
         }
-        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-            break;
-        };
-        let (alnum, space) = (c.is_alphanumeric(), is_space(c));
-        count += usize::from(alnum && counted == 0);
-        counted = usize::from((counted == 1 || alnum) && !space);
-        i += c.len_utf8();
+        let stop = (i + 8).min(b.len());
+        while i < stop {
+            let Some(&x) = b.get(i) else {
+                break;
+            };
+            if x == b'\n' {
+                return (i, count);
+            }
+            if x < 0x80 {
+                let t = STEP[(counted as usize) << 8 | usize::from(x)];
+                count += usize::from(t >> 1);
+                counted = u32::from(t & 1);
+                i += 1;
+                continue;
+            }
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                return (b.len(), count);
+            };
+            let (alnum, space) = (c.is_alphanumeric(), is_space(c));
+            count += usize::from(alnum && counted == 0);
+            counted = u32::from((counted == 1 || alnum) && !space);
+            i += c.len_utf8();
+        }
+        if i >= b.len() {
+            return (b.len(), count);
+        }
     }
-    count
 }
 
 /// Whether the 8 bytes at `i` (and the byte after them) need no look from `normalize`: all
 /// printable ASCII, no two spaces in a row. Found by word-at-a-time tests, so a line of plain
 /// prose is settled 8 bytes at a step; `None` when fewer than 8 bytes are left.
 fn plain_chunk(b: &[u8], i: usize) -> Option<bool> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let chunk: [u8; 8] = b.get(i..i + 8)?.try_into().ok()?;
     let w = u64::from_le_bytes(chunk);
@@ -241,6 +331,78 @@ mod tests {
         for text in crate::test_support::random_texts("ab c", 0x9e37_79b9_7f4a_7c15, 90, 20_000) {
             let borrowed = matches!(normalize(&text), Cow::Borrowed(_));
             assert_eq!(borrowed, reference_regular(&text), "{text:?}");
+        }
+    }
+
+    /// `lines` as first written: split at line breaks, trimmed, words counted per line.
+    fn reference_lines(text: &str) -> Vec<Line> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for piece in text.split('\n') {
+            let end = start + piece.len();
+            let trimmed = piece.trim_start_matches(is_space);
+            let lead = piece.len() - trimmed.len();
+            let trimmed = trimmed.trim_end_matches(is_space);
+            if !trimmed.is_empty() {
+                out.push(Line {
+                    span: Span::new(start + lead, start + lead + trimmed.len()),
+                    words: reference_words(trimmed),
+                });
+            }
+            start = end + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn lines_agree_with_the_split_version() {
+        let alphabets = [
+            "ab c\n",
+            "abcdefghij   klmnopqrstuvwxyz ABC 0123 ,.;-'\"() \n\n\t\r\u{b}\u{a0}\u{2019}\u{feff}é\u{3000}\u{1}\u{7f}@[`{",
+            "Zz09 /:@[`{~\n\r\u{2014}\u{200b}\u{2060}\u{202f}",
+        ];
+        for (k, alphabet) in alphabets.iter().enumerate() {
+            let seed = 0x9e37_79b9_7f4a_7c15 ^ k as u64;
+            for text in crate::test_support::random_texts(alphabet, seed, 300, 20_000) {
+                assert_eq!(lines(&text), reference_lines(&text), "{text:?}");
+                assert_eq!(words(&text), reference_words(&text), "{text:?}");
+            }
+        }
+        // Every byte value below 0x80 at every offset of an eight-byte chunk.
+        for b in 0u8..0x80 {
+            for pad in 0..17 {
+                for tail in ["", "x", " x", "\u{a0}y"] {
+                    let text = format!("{}{}a b{tail}", "w ".repeat(pad), char::from(b));
+                    assert_eq!(lines(&text), reference_lines(&text), "{text:?}");
+                    assert_eq!(words(&text), reference_words(&text), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_agree_on_every_fixture_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = crate::ingest::read_bundled()
+            .documents
+            .into_iter()
+            .map(|d| d.text)
+            .collect();
+        for entry in std::fs::read_dir(root.join("tests/fixtures")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                texts.extend(
+                    crate::ingest::read_folder(&path)
+                        .documents
+                        .into_iter()
+                        .map(|d| d.text),
+                );
+            }
+        }
+        assert!(texts.len() > 50);
+        for text in &texts {
+            assert_eq!(lines(text), reference_lines(text));
+            assert_eq!(words(text), reference_words(text));
         }
     }
 

@@ -263,7 +263,11 @@ fn masthead(text: &str, lines: &[Line]) -> Option<String> {
     let cited = if capitals {
         cited_in_other_case(text, candidate)
     } else {
-        (text.matches(candidate).count() >= 2).then(|| candidate.to_string())
+        // Cited again: a second match settles it, without counting the rest.
+        text.matches(candidate)
+            .nth(1)
+            .is_some()
+            .then(|| candidate.to_string())
     };
     match cited {
         Some(name) => outlet_name(&name),
@@ -364,9 +368,12 @@ pub fn title(
             continue;
         }
         let s = line.span.slice(text);
-        // The masthead names the outlet, not the story ("Sumer News Agency | سومر نيوز").
-        let first_item = s.split(['|', '—', '–']).next().unwrap_or(s);
-        if outlet.is_some_and(|o| normalize(first_item).eq_ignore_ascii_case(o)) {
+        // The masthead names the outlet, not the story ("Sumer News Agency | سومر نيوز"). The
+        // line is split only when there is an outlet to compare with.
+        if outlet.is_some_and(|o| {
+            let first_item = s.split(['|', '—', '–']).next().unwrap_or(s);
+            normalize(first_item).eq_ignore_ascii_case(o)
+        }) {
             continue;
         }
         if let Some(heading) = s.strip_prefix('#') {
@@ -398,8 +405,15 @@ pub fn title(
             continue;
         }
         let chosen = normalize(s);
+        // Only a later line that can be a clean suffix is normalized: one ending in the same
+        // byte (normalizing keeps a line's last char) and of a headline's length in words (a
+        // normalized line has at least the words of the raw one).
+        let last = s.as_bytes().last();
         let clean = header[i + 1..]
             .iter()
+            .filter(|l| {
+                l.words <= *TITLE_WORDS.end() && l.span.slice(text).as_bytes().last() == last
+            })
             .map(|l| normalize(l.span.slice(text)))
             .find(|later| {
                 later.len() < chosen.len()

@@ -39,7 +39,7 @@ pub fn read_folder(root: &Path) -> Ingested {
     let parts: Vec<Ingested> = found
         .par_iter()
         .map(|f| match read_bytes(&f.path) {
-            Ok(bytes) => ingest_bytes(&f.rel, &bytes),
+            Ok(bytes) => ingest_owned(&f.rel, bytes),
             Err(reason) => Ingested {
                 documents: Vec::new(),
                 skipped: vec![Skipped {
@@ -83,6 +83,20 @@ pub fn parse_bytes(rel_path: &str, bytes: &[u8]) -> Result<Vec<Document>, String
 /// Parses one file's bytes into its documents and the reasons for anything left out, record by
 /// record for JSON arrays and JSON Lines (paths `file.jsonl#N`).
 pub fn ingest_bytes(rel_path: &str, bytes: &[u8]) -> Ingested {
+    ingest_decoded(rel_path, || decode::decode(bytes))
+}
+
+/// `ingest_bytes` of bytes the caller gives up (a file just read): a UTF-8 file's bytes become
+/// its text without a copy.
+pub fn ingest_owned(rel_path: &str, bytes: Vec<u8>) -> Ingested {
+    ingest_decoded(rel_path, || decode::decode_owned(bytes))
+}
+
+/// `ingest_bytes` with the decoding given (run only for a supported file type).
+fn ingest_decoded(
+    rel_path: &str,
+    decode: impl FnOnce() -> Result<(String, TextOrigin), String>,
+) -> Ingested {
     let mut out = Ingested::default();
     let skip = |out: &mut Ingested, path: String, reason: String| {
         out.skipped.push(Skipped { path, reason })
@@ -95,7 +109,7 @@ pub fn ingest_bytes(rel_path: &str, bytes: &[u8]) -> Ingested {
         );
         return out;
     };
-    let (text, origin) = match decode::decode(bytes) {
+    let (text, origin) = match decode() {
         Ok(decoded) => decoded,
         Err(reason) => {
             skip(&mut out, rel_path.to_string(), reason);
