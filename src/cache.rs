@@ -29,6 +29,7 @@
 use crate::extract::Extractor;
 use crate::extract::discover::Discovered;
 use crate::extract::document::DocReport;
+use crate::index::{Derived, IncidentSource, LazyIncidents};
 use crate::ingest::{self, walk};
 use crate::model::{Actor, Corpus, Document, Incident, Skipped, Span, TextOrigin, TextSource};
 use crate::pipeline::{self, Extracted};
@@ -59,7 +60,7 @@ pub struct CacheStats {
 
 const MAGIC: &[u8; 8] = b"FLPTCACH";
 /// Bumped whenever the layout of the file changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 /// Entries are stored in encoded chunks of this many, so that a load decodes them in parallel.
 const ENTRIES_PER_CHUNK: usize = 1024;
 /// Files modified this recently (before the load started) are not cached: an edit within the
@@ -112,7 +113,10 @@ pub fn load_corpus_cached_lazily(
         return (corpus, stats, None);
     }
     match crate::paths::cache_dir() {
-        Some(dir) => load(root, Some(&dir), ex, progress, true),
+        Some(dir) => {
+            let (corpus, stats, deferred) = load(root, Some(&dir), ex, progress, Lazy::Texts);
+            (corpus, stats, deferred.texts)
+        }
         None => {
             let (corpus, mut stats) = load_with_cache_dir(root, None, ex, progress);
             stats.warning = Some("no cache directory: the corpus is not cached".to_string());
@@ -128,7 +132,7 @@ pub fn load_with_cache_dir(
     ex: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Corpus, CacheStats) {
-    let (corpus, stats, _) = load(root, cache_dir, ex, progress, false);
+    let (corpus, stats, _) = load(root, cache_dir, ex, progress, Lazy::Nothing);
     (corpus, stats)
 }
 
@@ -139,7 +143,59 @@ pub fn load_lazily_with_cache_dir(
     ex: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Corpus, CacheStats, Option<Arc<dyn TextSource>>) {
-    load(root, cache_dir, ex, progress, true)
+    let (corpus, stats, deferred) = load(root, cache_dir, ex, progress, Lazy::Texts);
+    (corpus, stats, deferred.texts)
+}
+
+/// What a viewer's load left in the cache file, to be read when it is shown.
+#[derive(Default)]
+pub struct Deferred {
+    /// The documents' texts (`Document::text` is empty), as `load_corpus_cached_lazily`.
+    pub texts: Option<Arc<dyn TextSource>>,
+    /// The incidents (`Corpus::incidents` is empty), with what the index derives from them:
+    /// for `App::with_lazy_incidents`.
+    pub incidents: Option<LazyIncidents>,
+}
+
+/// `load_corpus_cached_lazily` for the TUI: when every document comes from the cache, the
+/// incidents are left encoded too (see `Deferred`), so that an open decodes only what its first
+/// frame shows.
+pub fn load_corpus_for_viewer(
+    root: &Path,
+    ex: &Extractor,
+    use_cache: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, CacheStats, Deferred) {
+    if !use_cache {
+        let (corpus, stats) = load_with_cache_dir(root, None, ex, progress);
+        return (corpus, stats, Deferred::default());
+    }
+    match crate::paths::cache_dir() {
+        Some(dir) => load(root, Some(&dir), ex, progress, Lazy::TextsAndIncidents),
+        None => {
+            let (corpus, mut stats) = load_with_cache_dir(root, None, ex, progress);
+            stats.warning = Some("no cache directory: the corpus is not cached".to_string());
+            (corpus, stats, Deferred::default())
+        }
+    }
+}
+
+/// `load_corpus_for_viewer` with an explicit cache directory (`None`: no cache at all).
+pub fn load_for_viewer_with_cache_dir(
+    root: &Path,
+    cache_dir: Option<&Path>,
+    ex: &Extractor,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, CacheStats, Deferred) {
+    load(root, cache_dir, ex, progress, Lazy::TextsAndIncidents)
+}
+
+/// What a load may leave in the cache file when every file hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lazy {
+    Nothing,
+    Texts,
+    TextsAndIncidents,
 }
 
 fn load(
@@ -147,8 +203,9 @@ fn load(
     cache_dir: Option<&Path>,
     ex: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
-    lazy: bool,
-) -> (Corpus, CacheStats, Option<Arc<dyn TextSource>>) {
+    lazy_mode: Lazy,
+) -> (Corpus, CacheStats, Deferred) {
+    let lazy = lazy_mode != Lazy::Nothing;
     let started = now_nanos();
     let mut stats = CacheStats::default();
     let canonical = canonical_root(root);
@@ -162,7 +219,10 @@ fn load(
             let (found, keys): (Vec<walk::Found>, Vec<Option<Key>>) = listing.into_iter().unzip();
             (found, walk_skipped, keys)
         },
-        || path.as_deref().map(|p| read_cache(p, &header)),
+        || {
+            path.as_deref()
+                .map(|p| read_cache(p, &header, lazy_mode == Lazy::TextsAndIncidents))
+        },
     );
     let mut cached: Vec<Entry> = Vec::new();
     let mut assembled: Option<Assembled> = None;
@@ -259,7 +319,11 @@ fn load(
                 refs,
             }) as Arc<dyn TextSource>
         });
-        return (corpus, stats, texts);
+        let deferred = Deferred {
+            texts,
+            incidents: asm.deferred,
+        };
+        return (corpus, stats, deferred);
     }
 
     let done = AtomicUsize::new(stats.hits);
@@ -285,9 +349,9 @@ fn load(
         // A blob that passed the checksum but does not decode (a bug, not damage): start over
         // without the cache.
         Err(reason) => {
-            let (corpus, mut s, _) = load(root, None, ex, progress, false);
+            let (corpus, mut s, _) = load(root, None, ex, progress, Lazy::Nothing);
             s.warning = Some(format!("cache ignored ({reason}); rebuilt"));
-            return (corpus, s, None);
+            return (corpus, s, Deferred::default());
         }
     };
     // The walk's list (a path and a name per file) is not needed any more: freed before the
@@ -351,7 +415,7 @@ fn load(
             }
         }
     }
-    (corpus, stats, None)
+    (corpus, stats, Deferred::default())
 }
 
 enum Slot {
@@ -773,10 +837,11 @@ struct Meta {
 }
 
 /// The cross-document result stored with the entries: valid exactly for them.
-#[derive(Debug)]
 struct Assembled {
+    /// Empty when `deferred` holds them.
     incidents: Vec<Incident>,
     actors: Vec<Actor>,
+    deferred: Option<LazyIncidents>,
 }
 
 /// Incidents per encoded chunk of the assembled result: decoding 80k incidents on one thread
@@ -789,6 +854,8 @@ const INCIDENTS_PER_CHUNK: usize = 2048;
 struct AssembledChunks {
     incidents: Vec<Blob>,
     actors: Blob,
+    /// `index::Derived` of the corpus, for a viewer that leaves the incidents encoded.
+    derived: Blob,
 }
 
 /// `AssembledChunks` as read, borrowing the section's bytes.
@@ -797,16 +864,25 @@ struct AssembledIn<'a> {
     #[serde(borrow)]
     incidents: Vec<&'a [u8]>,
     actors: &'a [u8],
+    derived: &'a [u8],
 }
 
 impl AssembledChunks {
-    fn encode(incidents: &[Incident], actors: &[Actor]) -> Result<Self, String> {
+    fn encode(corpus: &Corpus) -> Result<Self, String> {
+        let (incidents, derived) = rayon::join(
+            || {
+                corpus
+                    .incidents
+                    .par_chunks(INCIDENTS_PER_CHUNK)
+                    .map(encode_blob)
+                    .collect::<Result<_, _>>()
+            },
+            || encode_blob(&Derived::of(corpus)),
+        );
         Ok(AssembledChunks {
-            incidents: incidents
-                .par_chunks(INCIDENTS_PER_CHUNK)
-                .map(encode_blob)
-                .collect::<Result<_, _>>()?,
-            actors: encode_blob(actors)?,
+            incidents: incidents?,
+            actors: encode_blob(&corpus.actors)?,
+            derived: derived?,
         })
     }
 }
@@ -825,7 +901,87 @@ impl AssembledIn<'_> {
         Ok(Assembled {
             incidents: chunks?.into_iter().flatten().collect(),
             actors: actors?,
+            deferred: None,
         })
+    }
+
+    /// The actors and the derived index, the incidents left encoded in `section` (the bytes
+    /// `self` borrows from) for `CachedIncidents`.
+    fn defer(self, section: &[u8]) -> Result<Deferring, String> {
+        let (actors, derived) = rayon::join(
+            || decode_slice::<Vec<Actor>>(self.actors),
+            || decode_slice::<Derived>(self.derived),
+        );
+        let (actors, derived) = (actors?, derived?);
+        let out_of_range = || "corrupt: incidents out of range".to_string();
+        let chunks = self
+            .incidents
+            .iter()
+            .map(|c| {
+                let start = (c.as_ptr() as usize)
+                    .checked_sub(section.as_ptr() as usize)
+                    .ok_or_else(out_of_range)?;
+                let end = start.checked_add(c.len()).ok_or_else(out_of_range)?;
+                section.get(start..end).ok_or_else(out_of_range)?;
+                Ok((start, end))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        if chunks.len() != derived.incidents.div_ceil(INCIDENTS_PER_CHUNK)
+            || !derived.fits(derived.incidents, actors.len())
+        {
+            return Err("corrupt: the derived index does not fit".to_string());
+        }
+        let incidents = CachedIncidents {
+            section: Vec::new(),
+            chunks,
+            incidents: derived.incidents,
+            docs: 0,
+        };
+        Ok((actors, derived, incidents))
+    }
+}
+
+/// The incidents of a cache file's assembled corpus, still encoded: `section` is that part of
+/// the file (covered by its checksum), `chunks` where each chunk of `INCIDENTS_PER_CHUNK` is in
+/// it. A chunk is checked as it is decoded (its length, its sources' documents in range).
+struct CachedIncidents {
+    section: Vec<u8>,
+    chunks: Vec<(usize, usize)>,
+    incidents: usize,
+    /// Documents in the corpus.
+    docs: usize,
+}
+
+/// The actors, the derived index and the incidents (their section and documents not yet
+/// filled in) of an assembled corpus whose incidents are deferred.
+type Deferring = (Vec<Actor>, Derived, CachedIncidents);
+
+impl IncidentSource for CachedIncidents {
+    fn chunk_size(&self) -> usize {
+        INCIDENTS_PER_CHUNK
+    }
+
+    fn chunk(&self, chunk: usize) -> Result<Vec<Incident>, String> {
+        let &(start, end) = self.chunks.get(chunk).ok_or("no such chunk of incidents")?;
+        let bytes = self
+            .section
+            .get(start..end)
+            .ok_or("corrupt: incidents out of range")?;
+        let incidents: Vec<Incident> = decode_slice(bytes)?;
+        let expected = self
+            .incidents
+            .saturating_sub(chunk * INCIDENTS_PER_CHUNK)
+            .min(INCIDENTS_PER_CHUNK);
+        if incidents.len() != expected {
+            return Err("corrupt: a chunk of incidents has the wrong length".to_string());
+        }
+        if incidents
+            .iter()
+            .any(|i| i.sources.iter().any(|s| s.doc >= self.docs))
+        {
+            return Err("corrupt: indices out of range".to_string());
+        }
+        Ok(incidents)
     }
 }
 
@@ -999,7 +1155,13 @@ fn read_at(file: &mut File, offset: u64, len: u64) -> io::Result<Vec<u8>> {
 
 /// `Ok(None)`: no cache file. `Err`: a file that cannot be used, and why. The texts and the
 /// extractions are not read here (`Unread::fill` reads them, or `CachedTexts` a text at a time).
-fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, String> {
+/// With `defer_incidents`, the assembled corpus's incidents are left encoded
+/// (`Assembled::deferred`).
+fn read_cache(
+    path: &Path,
+    want: &Header,
+    defer_incidents: bool,
+) -> Result<Option<CacheContents>, String> {
     let mut file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -1077,10 +1239,10 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
         h.finish()
     };
     let decode = || {
-        let assembled = || {
-            decode_slice::<Option<AssembledIn>>(&assembled_bytes)?
-                .map(AssembledIn::decode)
-                .transpose()
+        let assembled = || match decode_slice::<Option<AssembledIn>>(&assembled_bytes)? {
+            Some(a) if defer_incidents => Ok(Some(Err(a.defer(&assembled_bytes)?))),
+            Some(a) => a.decode().map(|a| Some(Ok(a))),
+            None => Ok(None),
         };
         let entries = || {
             chunks
@@ -1096,6 +1258,23 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
         return Err("checksum mismatch".to_string());
     }
     let (mut chunks, assembled) = decoded?;
+    let docs: usize = chunks.iter().flatten().map(|e| e.docs.len()).sum();
+    // A deferred corpus keeps the section's bytes to decode its incidents from.
+    let assembled = assembled.map(|a| match a {
+        Ok(a) => a,
+        Err((actors, derived, mut incidents)) => {
+            incidents.section = assembled_bytes;
+            incidents.docs = docs;
+            Assembled {
+                incidents: Vec::new(),
+                actors,
+                deferred: Some(LazyIncidents {
+                    derived,
+                    source: Arc::new(incidents),
+                }),
+            }
+        }
+    });
     if chunks.len() != table.chunks.len() {
         return Err("corrupt: chunk count".to_string());
     }
@@ -1134,9 +1313,12 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
         blobs,
     };
     if let Some(a) = &assembled {
-        let docs: usize = entries.iter().map(|e| e.docs.len()).sum();
         let bad_doc = |d: usize| d >= docs;
-        let n = a.incidents.len();
+        // A deferred incident's documents are checked when it is decoded.
+        let n = a
+            .deferred
+            .as_ref()
+            .map_or(a.incidents.len(), |d| d.derived.incidents);
         if a.incidents
             .iter()
             .any(|i| i.sources.iter().any(|s| bad_doc(s.doc)))
@@ -1283,10 +1465,7 @@ impl Begun {
     fn finish(mut self, path: &Path, corpus: &Corpus) -> io::Result<()> {
         let result = (|| {
             let assembled = match self.complete {
-                true => Some(
-                    AssembledChunks::encode(&corpus.incidents, &corpus.actors)
-                        .map_err(io::Error::other)?,
-                ),
+                true => Some(AssembledChunks::encode(corpus).map_err(io::Error::other)?),
                 false => None,
             };
             // Streamed to the file (not encoded into one more buffer first: at 100k articles it
@@ -2135,7 +2314,7 @@ mod tests {
         let file = cache_file(&cache, &root);
         let good = std::fs::read(&file).unwrap();
         let header = Header::current(ex(), &canonical_root(&root));
-        let (_, _, unread) = read_cache(&file, &header).unwrap().unwrap();
+        let (_, _, unread) = read_cache(&file, &header, false).unwrap().unwrap();
         let (at, len, _) = unread.blobs[0];
         assert!(len > 0);
         let mut bad = good.clone();

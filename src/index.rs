@@ -9,6 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::{Corpus, Incident, Precision, TextSource};
+use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
 
 /// Spans longer than this many weeks are charted per month.
@@ -229,40 +230,28 @@ impl std::ops::Deref for DocText<'_> {
     }
 }
 
-/// The corpus plus the orders and lookups the UI needs.
-pub struct Index {
-    corpus: Corpus,
-    /// Where the documents' texts are when the corpus was loaded without them.
-    texts: Option<Arc<dyn TextSource>>,
+/// What the index derives from a corpus's incidents and actors: the timeline order, each
+/// actor's incidents and the actors' order, and the number of background incidents. A cache can
+/// keep it next to the incidents, so that a viewer's open builds the index without decoding them
+/// (see `LazyIncidents`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Derived {
+    /// Number of incidents it was derived from.
+    pub incidents: usize,
     /// Incident indices in date order, undated last; ties keep corpus order.
-    timeline: Vec<usize>,
-    /// Per incident (by corpus index), its row label, made the first time the row is shown (an
-    /// open of 80k incidents shows about 60).
-    labels: Vec<OnceLock<RowLabel>>,
+    pub timeline: Vec<usize>,
     /// Per actor (by corpus index), its incidents in timeline order.
-    actor_incidents: Vec<Vec<usize>>,
+    pub actor_incidents: Vec<Vec<usize>>,
     /// Actor indices by incident count (descending), then name.
-    actor_order: Vec<usize>,
+    pub actor_order: Vec<usize>,
+    /// Number of background incidents.
+    pub background: usize,
+    /// Per incident, whether its date is unknown (`!DateValue::is_known`).
+    pub undated: Vec<bool>,
 }
 
-impl std::fmt::Debug for Index {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Index")
-            .field("corpus", &self.corpus)
-            .field("lazy_texts", &self.texts.is_some())
-            .field("timeline", &self.timeline)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Index {
-    pub fn new(corpus: Corpus) -> Self {
-        Index::with_texts(corpus, None)
-    }
-
-    /// An index over a corpus whose documents' texts come from `texts` (`None`: each
-    /// document holds its own).
-    pub fn with_texts(corpus: Corpus, texts: Option<Arc<dyn TextSource>>) -> Self {
+impl Derived {
+    pub fn of(corpus: &Corpus) -> Derived {
         let mut timeline: Vec<usize> = (0..corpus.incidents.len()).collect();
         // `Option` sorts `None` first, so key on (is_undated, date) to put undated last; the sort
         // is stable so same-day incidents keep extraction order.
@@ -274,10 +263,6 @@ impl Index {
         for (pos, &i) in timeline.iter().enumerate() {
             position[i] = pos;
         }
-
-        let labels = (0..corpus.incidents.len())
-            .map(|_| OnceLock::new())
-            .collect();
 
         // The model's `Actor::incidents` is authoritative, but participants name actors too; the
         // union keeps the counts right whichever side extraction filled in.
@@ -321,14 +306,240 @@ impl Index {
                 .then_with(|| corpus.actors[a].name.cmp(&corpus.actors[b].name))
         });
 
+        Derived {
+            incidents: corpus.incidents.len(),
+            timeline,
+            actor_incidents,
+            actor_order,
+            background: corpus.incidents.iter().filter(|i| i.background).count(),
+            undated: corpus
+                .incidents
+                .iter()
+                .map(|i| !i.date.is_known())
+                .collect(),
+        }
+    }
+
+    /// Whether this can be the index of a corpus of `incidents` incidents and `actors` actors:
+    /// the timeline a permutation of the incidents, the actors' order one of the actors, every
+    /// list in range. What a cache file holds is checked with this before it is used.
+    pub fn fits(&self, incidents: usize, actors: usize) -> bool {
+        let permutation = |order: &[usize], n: usize| {
+            let mut seen = vec![false; n];
+            order.len() == n
+                && order
+                    .iter()
+                    .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
+        };
+        self.incidents == incidents
+            && self.background <= incidents
+            && self.undated.len() == incidents
+            && self.actor_incidents.len() == actors
+            && permutation(&self.timeline, incidents)
+            && permutation(&self.actor_order, actors)
+            && self
+                .actor_incidents
+                .iter()
+                .all(|l| l.iter().all(|&i| i < incidents))
+    }
+}
+
+/// A corpus's incidents left encoded, in chunks of `chunk_size`, decoded when they are asked
+/// for: a viewer's open from the cache decodes only the chunks its first frame shows, then the
+/// rest on another thread (`Index::prefetch`) while the user reads it.
+pub trait IncidentSource: Send + Sync {
+    /// Incidents per chunk (the last may hold fewer).
+    fn chunk_size(&self) -> usize;
+    /// The incidents of chunk `chunk`, or why they cannot be had.
+    fn chunk(&self, chunk: usize) -> Result<Vec<Incident>, String>;
+}
+
+/// Incidents not decoded yet, with what the index needs of them.
+#[derive(Clone)]
+pub struct LazyIncidents {
+    pub source: Arc<dyn IncidentSource>,
+    pub derived: Derived,
+}
+
+impl LazyIncidents {
+    /// Every incident, each chunk decoded on all cores. A chunk that cannot be decoded (a
+    /// cache file damaged in a way its checksum did not catch) gives none, and the reason.
+    pub fn decode_all(&self) -> (Vec<Incident>, Option<String>) {
+        use rayon::prelude::*;
+        let size = self.source.chunk_size().max(1);
+        let chunks = self.derived.incidents.div_ceil(size);
+        let decoded: Vec<Result<Vec<Incident>, String>> = (0..chunks)
+            .into_par_iter()
+            .map(|c| self.source.chunk(c))
+            .collect();
+        let mut all = Vec::with_capacity(self.derived.incidents);
+        let mut error = None;
+        for d in decoded {
+            match d {
+                Ok(v) => all.extend(v),
+                Err(e) => {
+                    error.get_or_insert(e);
+                }
+            }
+        }
+        (all, error)
+    }
+}
+
+/// The incidents of an index opened with `LazyIncidents`, until they are all decoded.
+struct Pending {
+    lazy: LazyIncidents,
+    /// Chunks decoded for a frame drawn before the rest arrived.
+    chunks: Vec<OnceLock<Vec<Incident>>>,
+    /// The thread decoding everything (`Index::prefetch`).
+    all: Option<std::thread::JoinHandle<(Vec<Incident>, Option<String>)>>,
+}
+
+/// The corpus plus the orders and lookups the UI needs.
+pub struct Index {
+    corpus: Corpus,
+    /// Where the documents' texts are when the corpus was loaded without them.
+    texts: Option<Arc<dyn TextSource>>,
+    /// Incidents not decoded yet (`corpus.incidents` is empty until `settle`).
+    pending: Option<Pending>,
+    /// Why some incidents could not be decoded, once they were.
+    incidents_error: Option<String>,
+    /// Incident indices in date order, undated last; ties keep corpus order.
+    timeline: Vec<usize>,
+    /// Per incident (by corpus index), its row label, made the first time the row is shown (an
+    /// open of 80k incidents shows about 60).
+    labels: Vec<OnceLock<RowLabel>>,
+    /// Per actor (by corpus index), its incidents in timeline order.
+    actor_incidents: Vec<Vec<usize>>,
+    /// Actor indices by incident count (descending), then name.
+    actor_order: Vec<usize>,
+    background: usize,
+    undated: Vec<bool>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("corpus", &self.corpus)
+            .field("lazy_texts", &self.texts.is_some())
+            .field("lazy_incidents", &self.pending.is_some())
+            .field("timeline", &self.timeline)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Index {
+    pub fn new(corpus: Corpus) -> Self {
+        Index::with_texts(corpus, None)
+    }
+
+    /// An index over a corpus whose documents' texts come from `texts` (`None`: each
+    /// document holds its own).
+    pub fn with_texts(corpus: Corpus, texts: Option<Arc<dyn TextSource>>) -> Self {
+        let derived = Derived::of(&corpus);
+        Index::from_parts(corpus, texts, None, derived)
+    }
+
+    /// `with_texts` over a corpus whose incidents (`corpus.incidents` is empty) come from
+    /// `incidents`: the index is built from what it derived, and an incident is decoded when it
+    /// is first asked for, until `settle` puts them all in the corpus.
+    pub fn with_lazy_incidents(
+        corpus: Corpus,
+        texts: Option<Arc<dyn TextSource>>,
+        incidents: LazyIncidents,
+    ) -> Self {
+        let derived = incidents.derived.clone();
+        let chunks = derived
+            .incidents
+            .div_ceil(incidents.source.chunk_size().max(1));
+        let pending = Pending {
+            lazy: incidents,
+            chunks: (0..chunks).map(|_| OnceLock::new()).collect(),
+            all: None,
+        };
+        Index::from_parts(corpus, texts, Some(pending), derived)
+    }
+
+    fn from_parts(
+        corpus: Corpus,
+        texts: Option<Arc<dyn TextSource>>,
+        pending: Option<Pending>,
+        derived: Derived,
+    ) -> Self {
+        let labels = (0..derived.incidents).map(|_| OnceLock::new()).collect();
         Index {
             corpus,
             texts,
-            timeline,
+            pending,
+            incidents_error: None,
+            timeline: derived.timeline,
             labels,
-            actor_incidents,
-            actor_order,
+            actor_incidents: derived.actor_incidents,
+            actor_order: derived.actor_order,
+            background: derived.background,
+            undated: derived.undated,
         }
+    }
+
+    /// Starts decoding every incident on another thread, when they are left encoded (the
+    /// terminal loop calls this once the first frame is drawn).
+    pub fn prefetch(&mut self) {
+        if let Some(p) = &mut self.pending
+            && p.all.is_none()
+        {
+            let lazy = p.lazy.clone();
+            p.all = std::thread::Builder::new()
+                .name("flashpoint-incidents".to_string())
+                .spawn(move || lazy.decode_all())
+                .ok();
+        }
+    }
+
+    /// Puts every incident in the corpus (waiting for `prefetch`'s thread, or decoding them
+    /// now), so that `corpus()` holds them all. Called before anything but a first frame reads
+    /// the corpus.
+    pub fn settle(&mut self) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let (incidents, error) = match p.all.map(std::thread::JoinHandle::join) {
+            Some(Ok(done)) => done,
+            _ => p.lazy.decode_all(),
+        };
+        self.corpus.incidents = incidents;
+        if let Some(e) = error {
+            self.incidents_error = Some(format!("some incidents cannot be shown ({e})"));
+            // The orders were made for the incidents the cache promised: made again for those
+            // it gave.
+            let d = Derived::of(&self.corpus);
+            self.labels = (0..d.incidents).map(|_| OnceLock::new()).collect();
+            self.timeline = d.timeline;
+            self.actor_incidents = d.actor_incidents;
+            self.actor_order = d.actor_order;
+            self.background = d.background;
+            self.undated = d.undated;
+        }
+    }
+
+    /// Whether every incident is in the corpus (`settle` was called, or none was deferred).
+    pub fn settled(&self) -> bool {
+        self.pending.is_none()
+    }
+
+    /// Why some incidents could not be decoded from the cache, if that happened.
+    pub fn incidents_error(&self) -> Option<&str> {
+        self.incidents_error.as_deref()
+    }
+
+    /// Whether incident `incident`'s date is unknown (`!DateValue::is_known`), without
+    /// decoding it.
+    pub fn is_undated(&self, incident: usize) -> bool {
+        self.undated.get(incident).copied().unwrap_or(false)
+    }
+
+    /// Number of incidents (whether or not they are decoded yet).
+    pub fn incident_count(&self) -> usize {
+        self.labels.len()
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -361,12 +572,24 @@ impl Index {
 
     /// The label of incident `incident` (a corpus index), made once.
     pub fn label(&self, incident: usize) -> Option<&RowLabel> {
-        let inc = self.corpus.incidents.get(incident)?;
+        let inc = self.incident(incident)?;
         Some(self.labels.get(incident)?.get_or_init(|| row_label(inc)))
     }
 
+    /// Incident `incident` (a corpus index): from the corpus, or, before `settle`, decoded
+    /// with the rest of its chunk.
     pub fn incident(&self, incident: usize) -> Option<&Incident> {
-        self.corpus.incidents.get(incident)
+        match &self.pending {
+            None => self.corpus.incidents.get(incident),
+            Some(p) => {
+                let size = p.lazy.source.chunk_size().max(1);
+                let chunk = p
+                    .chunks
+                    .get(incident / size)?
+                    .get_or_init(|| p.lazy.source.chunk(incident / size).unwrap_or_default());
+                chunk.get(incident % size)
+            }
+        }
     }
 
     /// Actor indices by incident count, then name.
@@ -388,24 +611,13 @@ impl Index {
         };
         base.iter()
             .copied()
-            .filter(|&i| {
-                show_background
-                    || !self
-                        .corpus
-                        .incidents
-                        .get(i)
-                        .is_some_and(|inc| inc.background)
-            })
+            .filter(|&i| show_background || !self.incident(i).is_some_and(|inc| inc.background))
             .collect()
     }
 
     /// Number of background incidents, so the UI can say what `b` hides.
     pub fn background_count(&self) -> usize {
-        self.corpus
-            .incidents
-            .iter()
-            .filter(|i| i.background)
-            .count()
+        self.background
     }
 
     /// The activity chart's buckets for these incidents (see [`activity`]).
@@ -702,5 +914,81 @@ mod tests {
         assert_eq!(index.filter_by_actor(Some(1), false), vec![3, 0]);
         assert_eq!(index.filter_by_actor(Some(99), true), Vec::<usize>::new());
         assert_eq!(index.background_count(), 1);
+    }
+
+    /// Incidents in chunks of two, one chunk refusing to decode when `broken`.
+    struct Chunks {
+        incidents: Vec<Incident>,
+        broken: Option<usize>,
+    }
+
+    impl IncidentSource for Chunks {
+        fn chunk_size(&self) -> usize {
+            2
+        }
+        fn chunk(&self, chunk: usize) -> Result<Vec<Incident>, String> {
+            if self.broken == Some(chunk) {
+                return Err("damaged".to_string());
+            }
+            Ok(self.incidents.chunks(2).nth(chunk).unwrap_or(&[]).to_vec())
+        }
+    }
+
+    fn lazy(c: &Corpus, broken: Option<usize>) -> Index {
+        let source = Chunks {
+            incidents: c.incidents.clone(),
+            broken,
+        };
+        let lazy = LazyIncidents {
+            source: Arc::new(source),
+            derived: Derived::of(c),
+        };
+        let without = Corpus {
+            incidents: Vec::new(),
+            ..c.clone()
+        };
+        Index::with_lazy_incidents(without, None, lazy)
+    }
+
+    #[test]
+    fn deferred_incidents_answer_as_the_corpus_does() {
+        let c = corpus();
+        let eager = Index::new(c.clone());
+        let mut index = lazy(&c, None);
+        assert!(!index.settled());
+        assert!(Derived::of(&c).fits(4, 3));
+        assert!(!Derived::of(&c).fits(5, 3));
+        assert_eq!(index.incident_count(), 4);
+        assert_eq!(index.timeline(), eager.timeline());
+        assert_eq!(index.actor_order(), eager.actor_order());
+        assert_eq!(index.background_count(), 1);
+        assert_eq!(index.filter_by_actor(None, false), vec![1, 3, 0]);
+        for i in 0..5 {
+            assert_eq!(index.incident(i), eager.incident(i));
+            assert_eq!(index.label(i), eager.label(i));
+            assert_eq!(index.is_undated(i), i == 0);
+        }
+        index.prefetch();
+        index.settle();
+        assert!(index.settled());
+        assert_eq!(index.corpus().incidents, c.incidents);
+        assert_eq!(index.incidents_error(), None);
+    }
+
+    #[test]
+    fn a_chunk_that_cannot_be_decoded_is_missing_not_fatal() {
+        let c = corpus();
+        let mut index = lazy(&c, Some(1));
+        assert_eq!(index.incident(0), c.incidents.first());
+        assert_eq!(index.incident(2), None);
+        assert_eq!(index.label(3), None);
+        index.settle();
+        assert_eq!(index.corpus().incidents, c.incidents[..2].to_vec());
+        assert!(index.incidents_error().unwrap().contains("damaged"));
+        assert_eq!(index.incident_count(), 2);
+        assert_eq!(
+            index.timeline(),
+            Index::new(index.corpus().clone()).timeline()
+        );
     }
 }

@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
         Some((inc, source, corpus.documents.get(source.doc)?))
     });
     let Some((incident, source, doc)) = found else {
-        let message = if corpus.incidents.is_empty() {
+        let message = if app.index().incident_count() == 0 {
             format!(
                 "{} documents read; no incidents extracted",
                 corpus.documents.len()
