@@ -90,10 +90,7 @@ fn main() {
         let (corpus, _, deferred) =
             cache::load_for_viewer_with_cache_dir(dir, Some(&cache_dir), &ex, &|_, _| {});
         let keymap = default_keymap().expect("keymap");
-        let mut app = match deferred.incidents {
-            Some(incidents) => App::with_lazy_incidents(corpus, deferred.texts, incidents, keymap),
-            None => App::with_texts(corpus, deferred.texts, keymap),
-        };
+        let mut app = App::with_deferred(corpus, deferred, keymap);
         let theme = Theme::colored();
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
         terminal

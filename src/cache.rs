@@ -29,7 +29,8 @@
 use crate::extract::Extractor;
 use crate::extract::discover::Discovered;
 use crate::extract::document::DocReport;
-use crate::index::{Derived, IncidentSource, LazyIncidents};
+pub use crate::index::Deferred;
+use crate::index::{Derived, DocumentSource, IncidentSource, LazyDocuments, LazyIncidents};
 use crate::ingest::{self, walk};
 use crate::model::{Actor, Corpus, Document, Incident, Skipped, Span, TextOrigin, TextSource};
 use crate::pipeline::{self, Extracted};
@@ -147,16 +148,6 @@ pub fn load_lazily_with_cache_dir(
     (corpus, stats, deferred.texts)
 }
 
-/// What a viewer's load left in the cache file, to be read when it is shown.
-#[derive(Default)]
-pub struct Deferred {
-    /// The documents' texts (`Document::text` is empty), as `load_corpus_cached_lazily`.
-    pub texts: Option<Arc<dyn TextSource>>,
-    /// The incidents (`Corpus::incidents` is empty), with what the index derives from them:
-    /// for `App::with_lazy_incidents`.
-    pub incidents: Option<LazyIncidents>,
-}
-
 /// `load_corpus_cached_lazily` for the TUI: when every document comes from the cache, the
 /// incidents are left encoded too (see `Deferred`), so that an open decodes only what its first
 /// frame shows.
@@ -237,6 +228,95 @@ fn load(
             Ok(None) => {}
             Err(reason) => {
                 stats.warning = Some(format!("cache {} ignored ({reason}); rebuilt", p.display()))
+            }
+        }
+    }
+    // A viewer's open of an unchanged folder: every walked file has the entry of its path and
+    // key, in the same order, and no entry is left over (what the matching below calls a
+    // complete hit). Its documents are taken from the entries on all cores.
+    if lazy
+        && assembled.is_some()
+        && cached.len() == found.len()
+        && found
+            .iter()
+            .zip(&keys)
+            .zip(&cached)
+            .all(|((f, k), e)| f.rel == e.rel && *k == Some(e.key))
+        && let (Some(asm), Some(mut unread)) = (assembled.take(), unread.take())
+    {
+        let total = found.len();
+        stats.hits = total;
+        progress(total, total);
+        let refs: Vec<TextRef> = cached
+            .par_iter()
+            .flat_map_iter(|e| e.docs.iter().map(CachedDoc::text_ref))
+            .collect();
+        // Hollow entries (a viewer's read for the TUI): the documents stay encoded too.
+        let lazy_documents = unread.hollow.take().map(|(chunks, _, _)| {
+            let mut starts = vec![0usize; chunks.len()];
+            let mut count = 0;
+            for e in &cached {
+                if let Some(s) = starts.get_mut(e.blob_at.0 + 1) {
+                    *s += e.docs.len();
+                }
+                count += e.docs.len();
+            }
+            for i in 1..starts.len() {
+                starts[i] += starts[i - 1];
+            }
+            LazyDocuments {
+                source: Arc::new(CachedDocuments { chunks, starts }),
+                count,
+            }
+        });
+        let documents: Vec<Document> = match lazy_documents {
+            Some(_) => Vec::new(),
+            None => cached
+                .par_iter_mut()
+                .flat_map_iter(|e| {
+                    std::mem::take(&mut e.docs)
+                        .into_iter()
+                        .map(CachedDoc::into_document)
+                })
+                .collect(),
+        };
+        let mut skipped = walk_skipped;
+        for e in &mut cached {
+            skipped.append(&mut e.skipped);
+        }
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        progress(total, total);
+        // 300k small blocks: freed on another thread, not before the first frame.
+        drop_elsewhere((found, keys, cached));
+        let corpus = Corpus {
+            documents,
+            skipped,
+            incidents: asm.incidents,
+            actors: asm.actors,
+        };
+        let texts = Arc::new(CachedTexts {
+            file: Mutex::new((unread.file, None)),
+            refs,
+        }) as Arc<dyn TextSource>;
+        let deferred = Deferred {
+            texts: Some(texts),
+            documents: lazy_documents,
+            incidents: asm.deferred,
+        };
+        return (corpus, stats, deferred);
+    }
+    // Anything else needs the entries in full.
+    if let Some(u) = &mut unread
+        && u.hollow.is_some()
+    {
+        match u.full_entries() {
+            Ok(entries) => cached = entries,
+            Err(reason) => {
+                let p = path.as_deref().unwrap_or(Path::new(""));
+                stats.warning = Some(format!("cache {} ignored ({reason}); rebuilt", p.display()));
+                cached = Vec::new();
+                assembled = None;
+                unread = None;
             }
         }
     }
@@ -322,6 +402,7 @@ fn load(
         let deferred = Deferred {
             texts,
             incidents: asm.deferred,
+            documents: None,
         };
         return (corpus, stats, deferred);
     }
@@ -606,6 +687,24 @@ impl<'a> CachedDocOut<'a> {
 }
 
 impl CachedDoc {
+    /// A document of which only the text's length and hash were decoded.
+    fn hollow(text_len: u64, text_hash: u64) -> CachedDoc {
+        CachedDoc {
+            path: String::new(),
+            title: None,
+            outlet: None,
+            url: None,
+            published: None,
+            published_span: None,
+            origin: TextOrigin::Verbatim,
+            boilerplate: Vec::new(),
+            text_len,
+            text_hash,
+            offset: 0,
+            text: String::new(),
+        }
+    }
+
     fn text_ref(&self) -> TextRef {
         TextRef {
             offset: self.offset,
@@ -659,9 +758,23 @@ struct Unread {
     file: File,
     texts_at: u64,
     blobs: Vec<(u64, u64, u64)>,
+    /// With hollow entries (a viewer's read): the chunks of entries as read, the table's rows
+    /// and the texts' length, to decode them in full (`full_entries`) or a chunk's documents
+    /// when shown (`CachedDocuments`).
+    hollow: Option<(Vec<Vec<u8>>, Vec<ChunkRow>, u64)>,
 }
 
 impl Unread {
+    /// The entries in full, for a load of hollow entries that is not a complete hit.
+    fn full_entries(&mut self) -> Result<Vec<Entry>, String> {
+        let (chunks, rows, texts_len) = self.hollow.take().ok_or("no entries to decode")?;
+        let decoded = chunks
+            .par_iter()
+            .map(|c| decode_slice::<Vec<Entry>>(c))
+            .collect::<Result<Vec<Vec<Entry>>, _>>()?;
+        place_entries(decoded, &rows, self.texts_at, texts_len)
+    }
+
     /// Reads the extractions and the texts of every hit (a load that is not a complete hit
     /// needs both), each checked against its hash.
     fn fill(mut self, slots: &mut [Slot]) -> Result<(), String> {
@@ -1101,6 +1214,14 @@ fn canonical_root(root: &Path) -> String {
         .into_owned()
 }
 
+/// Drops `value` on a thread of its own (inline if none can be started): freeing a few hundred
+/// thousand small blocks takes tens of milliseconds that a viewer's open need not wait for.
+pub fn drop_elsewhere<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new()
+        .name("flashpoint-free".to_string())
+        .spawn(move || drop(value));
+}
+
 fn now_nanos() -> i128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -1247,7 +1368,11 @@ fn read_cache(
         let entries = || {
             chunks
                 .par_iter()
-                .map(|c| decode_slice::<Vec<Entry>>(c))
+                .map(|c| match defer_incidents {
+                    true => decode_slice::<Vec<HollowEntry>>(c)
+                        .map(|v| v.into_iter().map(HollowEntry::into_entry).collect()),
+                    false => decode_slice::<Vec<Entry>>(c),
+                })
                 .collect::<Result<Vec<Vec<Entry>>, _>>()
         };
         let (entries, assembled) = rayon::join(entries, assembled);
@@ -1257,8 +1382,9 @@ fn read_cache(
     if computed != stored {
         return Err("checksum mismatch".to_string());
     }
-    let (mut chunks, assembled) = decoded?;
-    let docs: usize = chunks.iter().flatten().map(|e| e.docs.len()).sum();
+    let (decoded_chunks, assembled) = decoded?;
+    let chunk_bytes = chunks;
+    let docs: usize = decoded_chunks.iter().flatten().map(|e| e.docs.len()).sum();
     // A deferred corpus keeps the section's bytes to decode its incidents from.
     let assembled = assembled.map(|a| match a {
         Ok(a) => a,
@@ -1275,11 +1401,46 @@ fn read_cache(
             }
         }
     });
-    if chunks.len() != table.chunks.len() {
+    let entries = place_entries(decoded_chunks, &table.chunks, texts_at, table.texts_len)?;
+    let unread = Unread {
+        file,
+        texts_at,
+        blobs,
+        hollow: defer_incidents.then(|| (chunk_bytes, table.chunks.clone(), table.texts_len)),
+    };
+    if let Some(a) = &assembled {
+        let bad_doc = |d: usize| d >= docs;
+        // A deferred incident's documents are checked when it is decoded.
+        let n = a
+            .deferred
+            .as_ref()
+            .map_or(a.incidents.len(), |d| d.derived.incidents);
+        if a.incidents
+            .iter()
+            .any(|i| i.sources.iter().any(|s| bad_doc(s.doc)))
+            || a.actors.iter().any(|x| {
+                x.documents.iter().any(|&d| bad_doc(d)) || x.incidents.iter().any(|&i| i >= n)
+            })
+        {
+            return Err("corrupt: indices out of range".to_string());
+        }
+    }
+    Ok(Some((entries, assembled, unread)))
+}
+
+/// The chunks' entries as one list: where each entry's extraction is (in its chunk's section
+/// of extractions) and each document's text, checked to fill their sections exactly, and the
+/// entries' order.
+fn place_entries(
+    mut chunks: Vec<Vec<Entry>>,
+    rows: &[ChunkRow],
+    texts_at: u64,
+    texts_len: u64,
+) -> Result<Vec<Entry>, String> {
+    if chunks.len() != rows.len() {
         return Err("corrupt: chunk count".to_string());
     }
-    // Each entry's extraction, in its chunk's section of extractions.
-    for (i, (chunk, row)) in chunks.iter_mut().zip(&table.chunks).enumerate() {
+    for (i, (chunk, row)) in chunks.iter_mut().zip(rows).enumerate() {
         let mut offset = 0u64;
         for e in chunk.iter_mut() {
             e.blob_at = (i, offset);
@@ -1301,35 +1462,129 @@ fn read_cache(
         d.offset = at;
         at = at
             .checked_add(d.text_len)
-            .filter(|&end| end <= texts_at + table.texts_len)
+            .filter(|&end| end <= texts_at + texts_len)
             .ok_or("corrupt: texts out of range")?;
     }
-    if at != texts_at + table.texts_len {
+    if at != texts_at + texts_len {
         return Err("corrupt: texts out of range".to_string());
     }
-    let unread = Unread {
-        file,
-        texts_at,
-        blobs,
-    };
-    if let Some(a) = &assembled {
-        let bad_doc = |d: usize| d >= docs;
-        // A deferred incident's documents are checked when it is decoded.
-        let n = a
-            .deferred
-            .as_ref()
-            .map_or(a.incidents.len(), |d| d.derived.incidents);
-        if a.incidents
-            .iter()
-            .any(|i| i.sources.iter().any(|s| bad_doc(s.doc)))
-            || a.actors.iter().any(|x| {
-                x.documents.iter().any(|&d| bad_doc(d)) || x.incidents.iter().any(|&i| i >= n)
-            })
-        {
-            return Err("corrupt: indices out of range".to_string());
+    Ok(entries)
+}
+
+/// An entry as a viewer's read decodes it: its documents hollow (only their texts' lengths and
+/// hashes kept; the rest is parsed over, without allocating or checking UTF-8, and decoded with
+/// the rest of its chunk when shown, see `CachedDocuments`).
+#[derive(Deserialize)]
+struct HollowEntry {
+    rel: String,
+    key: Key,
+    skipped: Vec<Skipped>,
+    docs: HollowDocs,
+    blob_len: u64,
+}
+
+impl HollowEntry {
+    fn into_entry(self) -> Entry {
+        Entry {
+            rel: self.rel,
+            key: self.key,
+            skipped: self.skipped,
+            docs: self.docs.0,
+            blob_len: self.blob_len,
+            blob_at: (0, 0),
+            blob: Blob::default(),
         }
     }
-    Ok(Some((entries, assembled, unread)))
+}
+
+/// `CachedDoc` as parsed over: the same layout.
+#[derive(Deserialize)]
+#[allow(dead_code)] // parsed to find the next document; only the text's length and hash are kept
+struct SkimmedDoc<'a> {
+    #[serde(borrow)]
+    path: &'a [u8],
+    #[serde(borrow)]
+    title: Option<&'a [u8]>,
+    #[serde(borrow)]
+    outlet: Option<&'a [u8]>,
+    #[serde(borrow)]
+    url: Option<&'a [u8]>,
+    #[serde(with = "crate::model::serde_day::option")]
+    published: Option<NaiveDate>,
+    published_span: Option<Span>,
+    origin: TextOrigin,
+    boilerplate: SkippedSpans,
+    text_len: u64,
+    text_hash: u64,
+}
+
+/// A list of spans, parsed over.
+struct SkippedSpans;
+
+impl<'de> Deserialize<'de> for SkippedSpans {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<SkippedSpans, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SkippedSpans;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("spans")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<SkippedSpans, A::Error> {
+                while seq.next_element::<Span>()?.is_some() {}
+                Ok(SkippedSpans)
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+/// An entry's documents, hollow (see `HollowEntry`).
+struct HollowDocs(Vec<CachedDoc>);
+
+impl<'de> Deserialize<'de> for HollowDocs {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<HollowDocs, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = HollowDocs;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("documents")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<HollowDocs, A::Error> {
+                let mut docs = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                while let Some(d) = seq.next_element::<SkimmedDoc>()? {
+                    docs.push(CachedDoc::hollow(d.text_len, d.text_hash));
+                }
+                Ok(HollowDocs(docs))
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+/// The documents of a cache file's entries, still encoded: `chunks` are the chunks of entries
+/// as read (covered by the file's checksum), `starts` the index of each chunk's first document.
+struct CachedDocuments {
+    chunks: Vec<Vec<u8>>,
+    starts: Vec<usize>,
+}
+
+impl DocumentSource for CachedDocuments {
+    fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
+    fn chunk(&self, chunk: usize) -> Result<Vec<Document>, String> {
+        let bytes = self.chunks.get(chunk).ok_or("no such chunk of documents")?;
+        let entries: Vec<Entry> = decode_slice(bytes)?;
+        Ok(entries
+            .into_iter()
+            .flat_map(|e| e.docs)
+            .map(CachedDoc::into_document)
+            .collect())
+    }
 }
 
 /// One entry as written: the same layout as `Entry`, borrowing the corpus's documents.

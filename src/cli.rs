@@ -115,6 +115,8 @@ pub fn load_corpus_for(
                 let (corpus, stats, d) =
                     crate::cache::load_corpus_for_viewer(d, &ex, use_cache, &progress_line);
                 deferred = d;
+                // The lexicon's automaton and tables are not needed to view the corpus.
+                crate::cache::drop_elsewhere(ex);
                 (corpus, stats)
             } else {
                 crate::cache::load_corpus_cached(d, &ex, use_cache, &progress_line)

@@ -8,7 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::{Corpus, Incident, Precision, TextSource};
+use crate::model::{Corpus, Document, Incident, Precision, TextSource};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
 
@@ -386,13 +386,93 @@ impl LazyIncidents {
     }
 }
 
-/// The incidents of an index opened with `LazyIncidents`, until they are all decoded.
+/// A corpus's documents (without their texts) left encoded in chunks of consecutive documents,
+/// decoded when they are asked for, as `IncidentSource`.
+pub trait DocumentSource: Send + Sync {
+    /// The index of each chunk's first document, ascending (the first is 0).
+    fn starts(&self) -> &[usize];
+    /// The documents of chunk `chunk`, or why they cannot be had.
+    fn chunk(&self, chunk: usize) -> Result<Vec<Document>, String>;
+}
+
+/// Documents not decoded yet: `count` of them.
+#[derive(Clone)]
+pub struct LazyDocuments {
+    pub source: Arc<dyn DocumentSource>,
+    pub count: usize,
+}
+
+impl LazyDocuments {
+    /// Which chunk holds document `doc`, and where it is in it.
+    fn locate(&self, doc: usize) -> Option<(usize, usize)> {
+        if doc >= self.count {
+            return None;
+        }
+        let starts = self.source.starts();
+        let chunk = starts.partition_point(|&s| s <= doc).checked_sub(1)?;
+        Some((chunk, doc - starts[chunk]))
+    }
+
+    /// Every document, each chunk decoded on all cores. A chunk that cannot be decoded, or
+    /// holds another number of documents than its place says, gives that many empty documents
+    /// (so the others keep their indices), and the reason.
+    pub fn decode_all(&self) -> (Vec<Document>, Option<String>) {
+        use rayon::prelude::*;
+        let starts = self.source.starts();
+        let decoded: Vec<Result<Vec<Document>, String>> = (0..starts.len())
+            .into_par_iter()
+            .map(|c| self.source.chunk(c))
+            .collect();
+        let mut all = Vec::with_capacity(self.count);
+        let mut error = None;
+        for (c, d) in decoded.into_iter().enumerate() {
+            let end = starts.get(c + 1).copied().unwrap_or(self.count);
+            let want = end.saturating_sub(starts[c]);
+            match d {
+                Ok(v) if v.len() == want => all.extend(v),
+                Ok(_) => {
+                    error.get_or_insert("a chunk of documents has the wrong length".to_string());
+                    all.extend((0..want).map(|_| Document::unreadable()));
+                }
+                Err(e) => {
+                    error.get_or_insert(e);
+                    all.extend((0..want).map(|_| Document::unreadable()));
+                }
+            }
+        }
+        all.truncate(self.count);
+        all.resize_with(self.count, Document::unreadable);
+        (all, error)
+    }
+}
+
+/// What a viewer's load left in the cache, to be read when it is shown: the documents' texts,
+/// the incidents (with what the index derives from them) and the documents.
+#[derive(Default)]
+pub struct Deferred {
+    /// The documents' texts (`Document::text` is empty).
+    pub texts: Option<Arc<dyn TextSource>>,
+    /// The incidents (`Corpus::incidents` is empty).
+    pub incidents: Option<LazyIncidents>,
+    /// The documents (`Corpus::documents` is empty); only with `incidents`.
+    pub documents: Option<LazyDocuments>,
+}
+
+/// Everything the thread of `Index::prefetch` decodes.
+type Decoded = (
+    (Vec<Incident>, Option<String>),
+    Option<(Vec<Document>, Option<String>)>,
+);
+
+/// The incidents (and documents) of an index opened with `LazyIncidents`, until they are all
+/// decoded.
 struct Pending {
     lazy: LazyIncidents,
     /// Chunks decoded for a frame drawn before the rest arrived.
     chunks: Vec<OnceLock<Vec<Incident>>>,
+    documents: Option<(LazyDocuments, Vec<OnceLock<Vec<Document>>>)>,
     /// The thread decoding everything (`Index::prefetch`).
-    all: Option<std::thread::JoinHandle<(Vec<Incident>, Option<String>)>>,
+    all: Option<std::thread::JoinHandle<Decoded>>,
 }
 
 /// The corpus plus the orders and lookups the UI needs.
@@ -448,16 +528,42 @@ impl Index {
         texts: Option<Arc<dyn TextSource>>,
         incidents: LazyIncidents,
     ) -> Self {
+        Index::with_deferred(
+            corpus,
+            Deferred {
+                texts,
+                incidents: Some(incidents),
+                documents: None,
+            },
+        )
+    }
+
+    /// An index over what a viewer's load gave: `with_lazy_incidents` when the incidents were
+    /// deferred, with the documents deferred too when they were (`corpus.documents` is empty
+    /// then, and a document is decoded with its chunk when it is first asked for).
+    pub fn with_deferred(corpus: Corpus, deferred: Deferred) -> Self {
+        let Some(incidents) = deferred.incidents else {
+            let mut corpus = corpus;
+            if let Some(d) = deferred.documents {
+                corpus.documents = d.decode_all().0;
+            }
+            return Index::with_texts(corpus, deferred.texts);
+        };
         let derived = incidents.derived.clone();
         let chunks = derived
             .incidents
             .div_ceil(incidents.source.chunk_size().max(1));
+        let documents = deferred.documents.map(|d| {
+            let n = d.source.starts().len();
+            (d, (0..n).map(|_| OnceLock::new()).collect())
+        });
         let pending = Pending {
             lazy: incidents,
             chunks: (0..chunks).map(|_| OnceLock::new()).collect(),
+            documents,
             all: None,
         };
-        Index::from_parts(corpus, texts, Some(pending), derived)
+        Index::from_parts(corpus, deferred.texts, Some(pending), derived)
     }
 
     fn from_parts(
@@ -488,9 +594,12 @@ impl Index {
             && p.all.is_none()
         {
             let lazy = p.lazy.clone();
+            let documents = p.documents.as_ref().map(|(d, _)| d.clone());
             p.all = std::thread::Builder::new()
                 .name("flashpoint-incidents".to_string())
-                .spawn(move || lazy.decode_all())
+                .spawn(move || {
+                    rayon::join(|| lazy.decode_all(), || documents.map(|d| d.decode_all()))
+                })
                 .ok();
         }
     }
@@ -502,13 +611,23 @@ impl Index {
         let Some(p) = self.pending.take() else {
             return;
         };
-        let (incidents, error) = match p.all.map(std::thread::JoinHandle::join) {
+        let ((incidents, error), documents) = match p.all.map(std::thread::JoinHandle::join) {
             Some(Ok(done)) => done,
-            _ => p.lazy.decode_all(),
+            _ => (
+                p.lazy.decode_all(),
+                p.documents.as_ref().map(|(d, _)| d.decode_all()),
+            ),
         };
         self.corpus.incidents = incidents;
+        let mut error = error.map(|e| format!("some incidents cannot be shown ({e})"));
+        if let Some((documents, e)) = documents {
+            self.corpus.documents = documents;
+            if let Some(e) = e {
+                error.get_or_insert(format!("some documents cannot be shown ({e})"));
+            }
+        }
         if let Some(e) = error {
-            self.incidents_error = Some(format!("some incidents cannot be shown ({e})"));
+            self.incidents_error = Some(e);
             // The orders were made for the incidents the cache promised: made again for those
             // it gave.
             let d = Derived::of(&self.corpus);
@@ -535,6 +654,29 @@ impl Index {
     /// decoding it.
     pub fn is_undated(&self, incident: usize) -> bool {
         self.undated.get(incident).copied().unwrap_or(false)
+    }
+
+    /// Document `doc`: from the corpus, or, before `settle` when the documents were deferred,
+    /// decoded with the rest of its chunk (its text is empty: see `document_text`).
+    pub fn document(&self, doc: usize) -> Option<&Document> {
+        match self.pending.as_ref().and_then(|p| p.documents.as_ref()) {
+            None => self.corpus.documents.get(doc),
+            Some((lazy, chunks)) => {
+                let (c, at) = lazy.locate(doc)?;
+                chunks
+                    .get(c)?
+                    .get_or_init(|| lazy.source.chunk(c).unwrap_or_default())
+                    .get(at)
+            }
+        }
+    }
+
+    /// Number of documents (whether or not they are decoded yet).
+    pub fn document_count(&self) -> usize {
+        match self.pending.as_ref().and_then(|p| p.documents.as_ref()) {
+            None => self.corpus.documents.len(),
+            Some((lazy, _)) => lazy.count,
+        }
     }
 
     /// Number of incidents (whether or not they are decoded yet).
@@ -990,5 +1132,99 @@ mod tests {
             index.timeline(),
             Index::new(index.corpus().clone()).timeline()
         );
+    }
+
+    /// Documents in chunks of the given sizes, one chunk refusing to decode when `broken`.
+    struct Docs {
+        docs: Vec<Document>,
+        starts: Vec<usize>,
+        broken: Option<usize>,
+    }
+
+    impl DocumentSource for Docs {
+        fn starts(&self) -> &[usize] {
+            &self.starts
+        }
+        fn chunk(&self, chunk: usize) -> Result<Vec<Document>, String> {
+            if self.broken == Some(chunk) {
+                return Err("damaged".to_string());
+            }
+            let end = self
+                .starts
+                .get(chunk + 1)
+                .copied()
+                .unwrap_or(self.docs.len());
+            Ok(self.docs[self.starts[chunk]..end].to_vec())
+        }
+    }
+
+    fn doc(path: &str) -> Document {
+        Document {
+            path: path.to_string(),
+            ..Document::unreadable()
+        }
+    }
+
+    #[test]
+    fn deferred_documents_answer_as_the_corpus_does() {
+        let mut c = corpus();
+        c.documents = (0..6).map(|i| doc(&format!("d{i}.txt"))).collect();
+        for broken in [None, Some(2)] {
+            let source = Docs {
+                docs: c.documents.clone(),
+                // An empty chunk (an entry that gave no document) is skipped over.
+                starts: vec![0, 2, 2, 5],
+                broken,
+            };
+            let lazy = LazyIncidents {
+                source: Arc::new(Chunks {
+                    incidents: c.incidents.clone(),
+                    broken: None,
+                }),
+                derived: Derived::of(&c),
+            };
+            let deferred = Deferred {
+                texts: None,
+                incidents: Some(lazy),
+                documents: Some(LazyDocuments {
+                    source: Arc::new(source),
+                    count: 6,
+                }),
+            };
+            let without = Corpus {
+                incidents: Vec::new(),
+                documents: Vec::new(),
+                ..c.clone()
+            };
+            let mut index = Index::with_deferred(without, deferred);
+            assert_eq!(index.document_count(), 6);
+            for d in 0..7 {
+                let want = match broken {
+                    Some(_) if (2..5).contains(&d) => None,
+                    _ => c.documents.get(d),
+                };
+                assert_eq!(index.document(d), want, "{d}");
+            }
+            index.prefetch();
+            index.settle();
+            assert_eq!(index.corpus().incidents, c.incidents);
+            match broken {
+                None => {
+                    assert_eq!(index.corpus().documents, c.documents);
+                    assert_eq!(index.incidents_error(), None);
+                }
+                Some(_) => {
+                    // The others keep their indices.
+                    let docs = &index.corpus().documents;
+                    assert_eq!(docs.len(), 6);
+                    assert_eq!(
+                        (&docs[..2], &docs[5..]),
+                        (&c.documents[..2], &c.documents[5..])
+                    );
+                    assert_eq!(docs[3], Document::unreadable());
+                    assert!(index.incidents_error().unwrap().contains("damaged"));
+                }
+            }
+        }
     }
 }

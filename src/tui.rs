@@ -20,10 +20,7 @@ use crate::ui::{self, Theme};
 /// and on panic.
 pub fn run(corpus: Corpus, deferred: Deferred, keymap: Keymap) -> io::Result<()> {
     // Index the corpus before touching the terminal, so a slow build shows on the normal screen.
-    let mut app = match deferred.incidents {
-        Some(incidents) => App::with_lazy_incidents(corpus, deferred.texts, incidents, keymap),
-        None => App::with_texts(corpus, deferred.texts, keymap),
-    };
+    let mut app = App::with_deferred(corpus, deferred, keymap);
     let theme = Theme::from_env();
 
     let mut terminal = match ratatui::try_init() {

@@ -1,6 +1,7 @@
-//! The TUI's open from a complete cache leaves the incidents encoded in the cache file and
-//! decodes only the chunks its first frame shows (`cache::load_for_viewer_with_cache_dir`,
-//! `App::with_lazy_incidents`); the rest are decoded on another thread after the first frame.
+//! The TUI's open from a complete cache leaves the incidents and the documents encoded in the
+//! cache file and decodes only the chunks its first frame shows
+//! (`cache::load_for_viewer_with_cache_dir`, `App::with_deferred`); the rest are decoded on
+//! another thread after the first frame.
 //! What it shows, and what everything after the first event reads, must be what an eager load
 //! gives.
 #![allow(clippy::unwrap_used)]
@@ -9,7 +10,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use flashpoint::app::{App, default_keymap};
 use flashpoint::cache;
 use flashpoint::index::{Derived, Index};
-use flashpoint::model::Corpus;
+use flashpoint::model::{Corpus, Document};
 use flashpoint::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -62,7 +63,11 @@ fn lazily_decoded_incidents_are_the_eagerly_decoded_ones() {
         let (first, stats, deferred) =
             cache::load_for_viewer_with_cache_dir(&root, Some(&cache), extractor(), &|_, _| {});
         assert!(stats.written, "{stats:?}");
-        assert!(deferred.incidents.is_none() && deferred.texts.is_none());
+        assert!(
+            deferred.incidents.is_none()
+                && deferred.texts.is_none()
+                && deferred.documents.is_none()
+        );
         let want = eager(&root, &cache);
         assert_eq!(first, want);
         assert!(want.incidents.len() > 10, "{what}");
@@ -74,8 +79,16 @@ fn lazily_decoded_incidents_are_the_eagerly_decoded_ones() {
             .incidents
             .clone()
             .expect("a complete hit leaves the incidents in the cache file");
-        assert!(got.incidents.is_empty());
+        assert!(got.incidents.is_empty() && got.documents.is_empty());
         assert_eq!(got.actors, want.actors);
+        let documents = deferred
+            .documents
+            .clone()
+            .expect("a complete hit leaves the documents in the cache file");
+        assert_eq!(documents.count, want.documents.len());
+        let (docs, error) = documents.decode_all();
+        assert_eq!(error, None);
+        assert_eq!(docs, without_texts(&want.documents), "{what}");
         assert_eq!(got.skipped, want.skipped);
         assert_eq!(lazy.derived, Derived::of(&want), "{what}");
         let (incidents, error) = lazy.decode_all();
@@ -85,7 +98,7 @@ fn lazily_decoded_incidents_are_the_eagerly_decoded_ones() {
         // The index over the deferred incidents answers as the eager one, before and after
         // they are all decoded.
         let eager_index = Index::new(want.clone());
-        let mut index = Index::with_lazy_incidents(got.clone(), deferred.texts.clone(), lazy);
+        let mut index = Index::with_deferred(got.clone(), deferred);
         assert!(!index.settled());
         assert_eq!(index.incident_count(), want.incidents.len());
         assert_eq!(index.timeline(), eager_index.timeline());
@@ -96,6 +109,18 @@ fn lazily_decoded_incidents_are_the_eagerly_decoded_ones() {
             assert_eq!(index.label(i), eager_index.label(i));
             assert_eq!(index.is_undated(i), !want.incidents[i].date.is_known());
         }
+        for d in 0..=want.documents.len() {
+            assert_eq!(
+                index.document(d),
+                without_texts(&want.documents).get(d),
+                "{what} {d}"
+            );
+            assert_eq!(
+                index.document_text(d).ok().as_deref(),
+                eager_index.document_text(d).ok().as_deref()
+            );
+        }
+        assert_eq!(index.document_count(), want.documents.len());
         for a in 0..want.actors.len() {
             assert_eq!(index.incidents_of(a), eager_index.incidents_of(a));
         }
@@ -108,7 +133,18 @@ fn lazily_decoded_incidents_are_the_eagerly_decoded_ones() {
         assert!(index.settled());
         assert_eq!(index.incidents_error(), None);
         assert_eq!(index.corpus().incidents, want.incidents);
+        assert_eq!(index.corpus().documents, without_texts(&want.documents));
     }
+}
+
+/// The documents as a viewer holds them: their texts stay in the cache file.
+fn without_texts(docs: &[Document]) -> Vec<Document> {
+    docs.iter()
+        .map(|d| Document {
+            text: String::new(),
+            ..d.clone()
+        })
+        .collect()
 }
 
 #[test]
@@ -118,12 +154,8 @@ fn the_first_frame_and_the_next_are_the_eager_ones() {
     let (got, _, deferred) =
         cache::load_for_viewer_with_cache_dir(&root, Some(&cache), extractor(), &|_, _| {});
     let keymap = default_keymap().unwrap();
-    let mut lazy_app = App::with_lazy_incidents(
-        got,
-        deferred.texts.clone(),
-        deferred.incidents.clone().unwrap(),
-        keymap.clone(),
-    );
+    assert!(deferred.incidents.is_some() && deferred.documents.is_some());
+    let mut lazy_app = App::with_deferred(got, deferred, keymap.clone());
     let mut eager_app = App::new(want, keymap.clone());
     assert_eq!(draw(&mut lazy_app), draw(&mut eager_app));
     assert!(!lazy_app.index().settled());
@@ -146,12 +178,7 @@ fn the_first_frame_and_the_next_are_the_eager_ones() {
     // Without `prefetch`, the first key decodes them itself.
     let (got, _, deferred) =
         cache::load_for_viewer_with_cache_dir(&root, Some(&cache), extractor(), &|_, _| {});
-    let mut lazy_app = App::with_lazy_incidents(
-        got,
-        deferred.texts,
-        deferred.incidents.unwrap(),
-        keymap.clone(),
-    );
+    let mut lazy_app = App::with_deferred(got, deferred, keymap.clone());
     let mut eager_app = App::new(eager(&root, &cache), keymap);
     key(&mut lazy_app, KeyCode::End);
     key(&mut eager_app, KeyCode::End);

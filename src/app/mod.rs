@@ -92,6 +92,11 @@ impl App {
         App::with_index(Index::with_lazy_incidents(corpus, texts, incidents), keymap)
     }
 
+    /// An app over what a viewer's load gave (see `Index::with_deferred`).
+    pub fn with_deferred(corpus: Corpus, deferred: crate::index::Deferred, keymap: Keymap) -> App {
+        App::with_index(Index::with_deferred(corpus, deferred), keymap)
+    }
+
     fn with_index(index: Index, keymap: Keymap) -> App {
         let rows = index.filter_by_actor(None, true);
         let actors = index.search_actors("");
