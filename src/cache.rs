@@ -286,8 +286,8 @@ fn load(
         }
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
         progress(total, total);
-        // 300k small blocks: freed on another thread, not before the first frame.
-        drop_elsewhere((found, keys, cached));
+        // 300k small blocks: freed after the first frame (`Deferred::garbage`).
+        let garbage: Box<dyn std::any::Any + Send> = Box::new((found, keys, cached));
         let corpus = Corpus {
             documents,
             skipped,
@@ -302,6 +302,7 @@ fn load(
             texts: Some(texts),
             documents: lazy_documents,
             incidents: asm.deferred,
+            garbage: vec![garbage],
         };
         return (corpus, stats, deferred);
     }
@@ -403,6 +404,7 @@ fn load(
             texts,
             incidents: asm.deferred,
             documents: None,
+            garbage: Vec::new(),
         };
         return (corpus, stats, deferred);
     }
@@ -1212,14 +1214,6 @@ fn canonical_root(root: &Path) -> String {
         .unwrap_or_else(|_| root.to_path_buf())
         .to_string_lossy()
         .into_owned()
-}
-
-/// Drops `value` on a thread of its own (inline if none can be started): freeing a few hundred
-/// thousand small blocks takes tens of milliseconds that a viewer's open need not wait for.
-pub fn drop_elsewhere<T: Send + 'static>(value: T) {
-    let _ = std::thread::Builder::new()
-        .name("flashpoint-free".to_string())
-        .spawn(move || drop(value));
 }
 
 fn now_nanos() -> i128 {

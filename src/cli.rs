@@ -116,7 +116,7 @@ pub fn load_corpus_for(
                     crate::cache::load_corpus_for_viewer(d, &ex, use_cache, &progress_line);
                 deferred = d;
                 // The lexicon's automaton and tables are not needed to view the corpus.
-                crate::cache::drop_elsewhere(ex);
+                deferred.garbage.push(Box::new(ex));
                 (corpus, stats)
             } else {
                 crate::cache::load_corpus_cached(d, &ex, use_cache, &progress_line)

@@ -456,6 +456,9 @@ pub struct Deferred {
     pub incidents: Option<LazyIncidents>,
     /// The documents (`Corpus::documents` is empty); only with `incidents`.
     pub documents: Option<LazyDocuments>,
+    /// What the load no longer needs (the walk's list, the entries, the extractor): freed on
+    /// another thread once the first frame is drawn (`Index::prefetch`), not before it.
+    pub garbage: Vec<Box<dyn std::any::Any + Send>>,
 }
 
 /// Everything the thread of `Index::prefetch` decodes.
@@ -484,6 +487,8 @@ pub struct Index {
     pending: Option<Pending>,
     /// Why some incidents could not be decoded, once they were.
     incidents_error: Option<String>,
+    /// Freed by `prefetch` (see `Deferred::garbage`).
+    garbage: Vec<Box<dyn std::any::Any + Send>>,
     /// Incident indices in date order, undated last; ties keep corpus order.
     timeline: Vec<usize>,
     /// Per incident (by corpus index), its row label, made the first time the row is shown (an
@@ -534,6 +539,7 @@ impl Index {
                 texts,
                 incidents: Some(incidents),
                 documents: None,
+                garbage: Vec::new(),
             },
         )
     }
@@ -547,7 +553,9 @@ impl Index {
             if let Some(d) = deferred.documents {
                 corpus.documents = d.decode_all().0;
             }
-            return Index::with_texts(corpus, deferred.texts);
+            let mut index = Index::with_texts(corpus, deferred.texts);
+            index.garbage = deferred.garbage;
+            return index;
         };
         let derived = incidents.derived.clone();
         let chunks = derived
@@ -563,7 +571,9 @@ impl Index {
             documents,
             all: None,
         };
-        Index::from_parts(corpus, deferred.texts, Some(pending), derived)
+        let mut index = Index::from_parts(corpus, deferred.texts, Some(pending), derived);
+        index.garbage = deferred.garbage;
+        index
     }
 
     fn from_parts(
@@ -578,6 +588,7 @@ impl Index {
             texts,
             pending,
             incidents_error: None,
+            garbage: Vec::new(),
             timeline: derived.timeline,
             labels,
             actor_incidents: derived.actor_incidents,
@@ -590,6 +601,12 @@ impl Index {
     /// Starts decoding every incident on another thread, when they are left encoded (the
     /// terminal loop calls this once the first frame is drawn).
     pub fn prefetch(&mut self) {
+        if !self.garbage.is_empty() {
+            let garbage = std::mem::take(&mut self.garbage);
+            let _ = std::thread::Builder::new()
+                .name("flashpoint-free".to_string())
+                .spawn(move || drop(garbage));
+        }
         if let Some(p) = &mut self.pending
             && p.all.is_none()
         {
@@ -1190,6 +1207,7 @@ mod tests {
                     source: Arc::new(source),
                     count: 6,
                 }),
+                garbage: vec![Box::new(vec![String::from("freed by prefetch")])],
             };
             let without = Corpus {
                 incidents: Vec::new(),
