@@ -85,9 +85,12 @@ fn main() {
         // What `flashpoint DIR` does before the first frame: load through the cache, build the
         // app (index, rows, actor list), draw 200×60.
         drop(corpus);
+        // (As the binary does: the texts and incidents are left in the cache file.)
         let t = Instant::now();
-        let (corpus, _) = cache::load_with_cache_dir(dir, Some(&cache_dir), &ex, &|_, _| {});
-        let mut app = App::new(corpus, default_keymap().expect("keymap"));
+        let (corpus, _, deferred) =
+            cache::load_for_viewer_with_cache_dir(dir, Some(&cache_dir), &ex, &|_, _| {});
+        let keymap = default_keymap().expect("keymap");
+        let mut app = App::with_deferred(corpus, deferred, keymap);
         let theme = Theme::colored();
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
         terminal

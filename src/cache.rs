@@ -29,6 +29,8 @@
 use crate::extract::Extractor;
 use crate::extract::discover::Discovered;
 use crate::extract::document::DocReport;
+pub use crate::index::Deferred;
+use crate::index::{Derived, DocumentSource, IncidentSource, LazyDocuments, LazyIncidents};
 use crate::ingest::{self, walk};
 use crate::model::{Actor, Corpus, Document, Incident, Skipped, Span, TextOrigin, TextSource};
 use crate::pipeline::{self, Extracted};
@@ -59,7 +61,7 @@ pub struct CacheStats {
 
 const MAGIC: &[u8; 8] = b"FLPTCACH";
 /// Bumped whenever the layout of the file changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 /// Entries are stored in encoded chunks of this many, so that a load decodes them in parallel.
 const ENTRIES_PER_CHUNK: usize = 1024;
 /// Files modified this recently (before the load started) are not cached: an edit within the
@@ -112,7 +114,10 @@ pub fn load_corpus_cached_lazily(
         return (corpus, stats, None);
     }
     match crate::paths::cache_dir() {
-        Some(dir) => load(root, Some(&dir), ex, progress, true),
+        Some(dir) => {
+            let (corpus, stats, deferred) = load(root, Some(&dir), ex, progress, Lazy::Texts);
+            (corpus, stats, deferred.texts)
+        }
         None => {
             let (corpus, mut stats) = load_with_cache_dir(root, None, ex, progress);
             stats.warning = Some("no cache directory: the corpus is not cached".to_string());
@@ -128,7 +133,7 @@ pub fn load_with_cache_dir(
     ex: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Corpus, CacheStats) {
-    let (corpus, stats, _) = load(root, cache_dir, ex, progress, false);
+    let (corpus, stats, _) = load(root, cache_dir, ex, progress, Lazy::Nothing);
     (corpus, stats)
 }
 
@@ -139,7 +144,49 @@ pub fn load_lazily_with_cache_dir(
     ex: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Corpus, CacheStats, Option<Arc<dyn TextSource>>) {
-    load(root, cache_dir, ex, progress, true)
+    let (corpus, stats, deferred) = load(root, cache_dir, ex, progress, Lazy::Texts);
+    (corpus, stats, deferred.texts)
+}
+
+/// `load_corpus_cached_lazily` for the TUI: when every document comes from the cache, the
+/// incidents are left encoded too (see `Deferred`), so that an open decodes only what its first
+/// frame shows.
+pub fn load_corpus_for_viewer(
+    root: &Path,
+    ex: &Extractor,
+    use_cache: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, CacheStats, Deferred) {
+    if !use_cache {
+        let (corpus, stats) = load_with_cache_dir(root, None, ex, progress);
+        return (corpus, stats, Deferred::default());
+    }
+    match crate::paths::cache_dir() {
+        Some(dir) => load(root, Some(&dir), ex, progress, Lazy::TextsAndIncidents),
+        None => {
+            let (corpus, mut stats) = load_with_cache_dir(root, None, ex, progress);
+            stats.warning = Some("no cache directory: the corpus is not cached".to_string());
+            (corpus, stats, Deferred::default())
+        }
+    }
+}
+
+/// `load_corpus_for_viewer` with an explicit cache directory (`None`: no cache at all).
+pub fn load_for_viewer_with_cache_dir(
+    root: &Path,
+    cache_dir: Option<&Path>,
+    ex: &Extractor,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, CacheStats, Deferred) {
+    load(root, cache_dir, ex, progress, Lazy::TextsAndIncidents)
+}
+
+/// What a load may leave in the cache file when every file hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lazy {
+    Nothing,
+    Texts,
+    TextsAndIncidents,
 }
 
 fn load(
@@ -147,8 +194,9 @@ fn load(
     cache_dir: Option<&Path>,
     ex: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
-    lazy: bool,
-) -> (Corpus, CacheStats, Option<Arc<dyn TextSource>>) {
+    lazy_mode: Lazy,
+) -> (Corpus, CacheStats, Deferred) {
+    let lazy = lazy_mode != Lazy::Nothing;
     let started = now_nanos();
     let mut stats = CacheStats::default();
     let canonical = canonical_root(root);
@@ -162,7 +210,10 @@ fn load(
             let (found, keys): (Vec<walk::Found>, Vec<Option<Key>>) = listing.into_iter().unzip();
             (found, walk_skipped, keys)
         },
-        || path.as_deref().map(|p| read_cache(p, &header)),
+        || {
+            path.as_deref()
+                .map(|p| read_cache(p, &header, lazy_mode == Lazy::TextsAndIncidents))
+        },
     );
     let mut cached: Vec<Entry> = Vec::new();
     let mut assembled: Option<Assembled> = None;
@@ -177,6 +228,96 @@ fn load(
             Ok(None) => {}
             Err(reason) => {
                 stats.warning = Some(format!("cache {} ignored ({reason}); rebuilt", p.display()))
+            }
+        }
+    }
+    // A viewer's open of an unchanged folder: every walked file has the entry of its path and
+    // key, in the same order, and no entry is left over (what the matching below calls a
+    // complete hit). Its documents are taken from the entries on all cores.
+    if lazy
+        && assembled.is_some()
+        && cached.len() == found.len()
+        && found
+            .iter()
+            .zip(&keys)
+            .zip(&cached)
+            .all(|((f, k), e)| f.rel == e.rel && *k == Some(e.key))
+        && let (Some(asm), Some(mut unread)) = (assembled.take(), unread.take())
+    {
+        let total = found.len();
+        stats.hits = total;
+        progress(total, total);
+        let refs: Vec<TextRef> = cached
+            .par_iter()
+            .flat_map_iter(|e| e.docs.iter().map(CachedDoc::text_ref))
+            .collect();
+        // Hollow entries (a viewer's read for the TUI): the documents stay encoded too.
+        let lazy_documents = unread.hollow.take().map(|(chunks, _, _)| {
+            let mut starts = vec![0usize; chunks.len()];
+            let mut count = 0;
+            for e in &cached {
+                if let Some(s) = starts.get_mut(e.blob_at.0 + 1) {
+                    *s += e.docs.len();
+                }
+                count += e.docs.len();
+            }
+            for i in 1..starts.len() {
+                starts[i] += starts[i - 1];
+            }
+            LazyDocuments {
+                source: Arc::new(CachedDocuments { chunks, starts }),
+                count,
+            }
+        });
+        let documents: Vec<Document> = match lazy_documents {
+            Some(_) => Vec::new(),
+            None => cached
+                .par_iter_mut()
+                .flat_map_iter(|e| {
+                    std::mem::take(&mut e.docs)
+                        .into_iter()
+                        .map(CachedDoc::into_document)
+                })
+                .collect(),
+        };
+        let mut skipped = walk_skipped;
+        for e in &mut cached {
+            skipped.append(&mut e.skipped);
+        }
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        progress(total, total);
+        // 300k small blocks: freed after the first frame (`Deferred::garbage`).
+        let garbage: Box<dyn std::any::Any + Send> = Box::new((found, keys, cached));
+        let corpus = Corpus {
+            documents,
+            skipped,
+            incidents: asm.incidents,
+            actors: asm.actors,
+        };
+        let texts = Arc::new(CachedTexts {
+            file: Mutex::new((unread.file, None)),
+            refs,
+        }) as Arc<dyn TextSource>;
+        let deferred = Deferred {
+            texts: Some(texts),
+            documents: lazy_documents,
+            incidents: asm.deferred,
+            garbage: vec![garbage],
+        };
+        return (corpus, stats, deferred);
+    }
+    // Anything else needs the entries in full.
+    if let Some(u) = &mut unread
+        && u.hollow.is_some()
+    {
+        match u.full_entries() {
+            Ok(entries) => cached = entries,
+            Err(reason) => {
+                let p = path.as_deref().unwrap_or(Path::new(""));
+                stats.warning = Some(format!("cache {} ignored ({reason}); rebuilt", p.display()));
+                cached = Vec::new();
+                assembled = None;
+                unread = None;
             }
         }
     }
@@ -259,7 +400,13 @@ fn load(
                 refs,
             }) as Arc<dyn TextSource>
         });
-        return (corpus, stats, texts);
+        let deferred = Deferred {
+            texts,
+            incidents: asm.deferred,
+            documents: None,
+            garbage: Vec::new(),
+        };
+        return (corpus, stats, deferred);
     }
 
     let done = AtomicUsize::new(stats.hits);
@@ -285,9 +432,9 @@ fn load(
         // A blob that passed the checksum but does not decode (a bug, not damage): start over
         // without the cache.
         Err(reason) => {
-            let (corpus, mut s, _) = load(root, None, ex, progress, false);
+            let (corpus, mut s, _) = load(root, None, ex, progress, Lazy::Nothing);
             s.warning = Some(format!("cache ignored ({reason}); rebuilt"));
-            return (corpus, s, None);
+            return (corpus, s, Deferred::default());
         }
     };
     // The walk's list (a path and a name per file) is not needed any more: freed before the
@@ -351,7 +498,7 @@ fn load(
             }
         }
     }
-    (corpus, stats, None)
+    (corpus, stats, Deferred::default())
 }
 
 enum Slot {
@@ -542,6 +689,24 @@ impl<'a> CachedDocOut<'a> {
 }
 
 impl CachedDoc {
+    /// A document of which only the text's length and hash were decoded.
+    fn hollow(text_len: u64, text_hash: u64) -> CachedDoc {
+        CachedDoc {
+            path: String::new(),
+            title: None,
+            outlet: None,
+            url: None,
+            published: None,
+            published_span: None,
+            origin: TextOrigin::Verbatim,
+            boilerplate: Vec::new(),
+            text_len,
+            text_hash,
+            offset: 0,
+            text: String::new(),
+        }
+    }
+
     fn text_ref(&self) -> TextRef {
         TextRef {
             offset: self.offset,
@@ -595,9 +760,23 @@ struct Unread {
     file: File,
     texts_at: u64,
     blobs: Vec<(u64, u64, u64)>,
+    /// With hollow entries (a viewer's read): the chunks of entries as read, the table's rows
+    /// and the texts' length, to decode them in full (`full_entries`) or a chunk's documents
+    /// when shown (`CachedDocuments`).
+    hollow: Option<(Vec<Vec<u8>>, Vec<ChunkRow>, u64)>,
 }
 
 impl Unread {
+    /// The entries in full, for a load of hollow entries that is not a complete hit.
+    fn full_entries(&mut self) -> Result<Vec<Entry>, String> {
+        let (chunks, rows, texts_len) = self.hollow.take().ok_or("no entries to decode")?;
+        let decoded = chunks
+            .par_iter()
+            .map(|c| decode_slice::<Vec<Entry>>(c))
+            .collect::<Result<Vec<Vec<Entry>>, _>>()?;
+        place_entries(decoded, &rows, self.texts_at, texts_len)
+    }
+
     /// Reads the extractions and the texts of every hit (a load that is not a complete hit
     /// needs both), each checked against its hash.
     fn fill(mut self, slots: &mut [Slot]) -> Result<(), String> {
@@ -773,10 +952,11 @@ struct Meta {
 }
 
 /// The cross-document result stored with the entries: valid exactly for them.
-#[derive(Debug)]
 struct Assembled {
+    /// Empty when `deferred` holds them.
     incidents: Vec<Incident>,
     actors: Vec<Actor>,
+    deferred: Option<LazyIncidents>,
 }
 
 /// Incidents per encoded chunk of the assembled result: decoding 80k incidents on one thread
@@ -789,6 +969,8 @@ const INCIDENTS_PER_CHUNK: usize = 2048;
 struct AssembledChunks {
     incidents: Vec<Blob>,
     actors: Blob,
+    /// `index::Derived` of the corpus, for a viewer that leaves the incidents encoded.
+    derived: Blob,
 }
 
 /// `AssembledChunks` as read, borrowing the section's bytes.
@@ -797,16 +979,25 @@ struct AssembledIn<'a> {
     #[serde(borrow)]
     incidents: Vec<&'a [u8]>,
     actors: &'a [u8],
+    derived: &'a [u8],
 }
 
 impl AssembledChunks {
-    fn encode(incidents: &[Incident], actors: &[Actor]) -> Result<Self, String> {
+    fn encode(corpus: &Corpus) -> Result<Self, String> {
+        let (incidents, derived) = rayon::join(
+            || {
+                corpus
+                    .incidents
+                    .par_chunks(INCIDENTS_PER_CHUNK)
+                    .map(encode_blob)
+                    .collect::<Result<_, _>>()
+            },
+            || encode_blob(&Derived::of(corpus)),
+        );
         Ok(AssembledChunks {
-            incidents: incidents
-                .par_chunks(INCIDENTS_PER_CHUNK)
-                .map(encode_blob)
-                .collect::<Result<_, _>>()?,
-            actors: encode_blob(actors)?,
+            incidents: incidents?,
+            actors: encode_blob(&corpus.actors)?,
+            derived: derived?,
         })
     }
 }
@@ -825,7 +1016,87 @@ impl AssembledIn<'_> {
         Ok(Assembled {
             incidents: chunks?.into_iter().flatten().collect(),
             actors: actors?,
+            deferred: None,
         })
+    }
+
+    /// The actors and the derived index, the incidents left encoded in `section` (the bytes
+    /// `self` borrows from) for `CachedIncidents`.
+    fn defer(self, section: &[u8]) -> Result<Deferring, String> {
+        let (actors, derived) = rayon::join(
+            || decode_slice::<Vec<Actor>>(self.actors),
+            || decode_slice::<Derived>(self.derived),
+        );
+        let (actors, derived) = (actors?, derived?);
+        let out_of_range = || "corrupt: incidents out of range".to_string();
+        let chunks = self
+            .incidents
+            .iter()
+            .map(|c| {
+                let start = (c.as_ptr() as usize)
+                    .checked_sub(section.as_ptr() as usize)
+                    .ok_or_else(out_of_range)?;
+                let end = start.checked_add(c.len()).ok_or_else(out_of_range)?;
+                section.get(start..end).ok_or_else(out_of_range)?;
+                Ok((start, end))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        if chunks.len() != derived.incidents.div_ceil(INCIDENTS_PER_CHUNK)
+            || !derived.fits(derived.incidents, actors.len())
+        {
+            return Err("corrupt: the derived index does not fit".to_string());
+        }
+        let incidents = CachedIncidents {
+            section: Vec::new(),
+            chunks,
+            incidents: derived.incidents,
+            docs: 0,
+        };
+        Ok((actors, derived, incidents))
+    }
+}
+
+/// The incidents of a cache file's assembled corpus, still encoded: `section` is that part of
+/// the file (covered by its checksum), `chunks` where each chunk of `INCIDENTS_PER_CHUNK` is in
+/// it. A chunk is checked as it is decoded (its length, its sources' documents in range).
+struct CachedIncidents {
+    section: Vec<u8>,
+    chunks: Vec<(usize, usize)>,
+    incidents: usize,
+    /// Documents in the corpus.
+    docs: usize,
+}
+
+/// The actors, the derived index and the incidents (their section and documents not yet
+/// filled in) of an assembled corpus whose incidents are deferred.
+type Deferring = (Vec<Actor>, Derived, CachedIncidents);
+
+impl IncidentSource for CachedIncidents {
+    fn chunk_size(&self) -> usize {
+        INCIDENTS_PER_CHUNK
+    }
+
+    fn chunk(&self, chunk: usize) -> Result<Vec<Incident>, String> {
+        let &(start, end) = self.chunks.get(chunk).ok_or("no such chunk of incidents")?;
+        let bytes = self
+            .section
+            .get(start..end)
+            .ok_or("corrupt: incidents out of range")?;
+        let incidents: Vec<Incident> = decode_slice(bytes)?;
+        let expected = self
+            .incidents
+            .saturating_sub(chunk * INCIDENTS_PER_CHUNK)
+            .min(INCIDENTS_PER_CHUNK);
+        if incidents.len() != expected {
+            return Err("corrupt: a chunk of incidents has the wrong length".to_string());
+        }
+        if incidents
+            .iter()
+            .any(|i| i.sources.iter().any(|s| s.doc >= self.docs))
+        {
+            return Err("corrupt: indices out of range".to_string());
+        }
+        Ok(incidents)
     }
 }
 
@@ -998,7 +1269,13 @@ fn read_at(file: &mut File, offset: u64, len: u64) -> io::Result<Vec<u8>> {
 
 /// `Ok(None)`: no cache file. `Err`: a file that cannot be used, and why. The texts and the
 /// extractions are not read here (`Unread::fill` reads them, or `CachedTexts` a text at a time).
-fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, String> {
+/// With `defer_incidents`, the assembled corpus's incidents are left encoded
+/// (`Assembled::deferred`).
+fn read_cache(
+    path: &Path,
+    want: &Header,
+    defer_incidents: bool,
+) -> Result<Option<CacheContents>, String> {
     let mut file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -1076,15 +1353,19 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
         h.finish()
     };
     let decode = || {
-        let assembled = || {
-            decode_slice::<Option<AssembledIn>>(&assembled_bytes)?
-                .map(AssembledIn::decode)
-                .transpose()
+        let assembled = || match decode_slice::<Option<AssembledIn>>(&assembled_bytes)? {
+            Some(a) if defer_incidents => Ok(Some(Err(a.defer(&assembled_bytes)?))),
+            Some(a) => a.decode().map(|a| Some(Ok(a))),
+            None => Ok(None),
         };
         let entries = || {
             chunks
                 .par_iter()
-                .map(|c| decode_slice::<Vec<Entry>>(c))
+                .map(|c| match defer_incidents {
+                    true => decode_slice::<Vec<HollowEntry>>(c)
+                        .map(|v| v.into_iter().map(HollowEntry::into_entry).collect()),
+                    false => decode_slice::<Vec<Entry>>(c),
+                })
                 .collect::<Result<Vec<Vec<Entry>>, _>>()
         };
         let (entries, assembled) = rayon::join(entries, assembled);
@@ -1094,12 +1375,65 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
     if computed != stored {
         return Err("checksum mismatch".to_string());
     }
-    let (mut chunks, assembled) = decoded?;
-    if chunks.len() != table.chunks.len() {
+    let (decoded_chunks, assembled) = decoded?;
+    let chunk_bytes = chunks;
+    let docs: usize = decoded_chunks.iter().flatten().map(|e| e.docs.len()).sum();
+    // A deferred corpus keeps the section's bytes to decode its incidents from.
+    let assembled = assembled.map(|a| match a {
+        Ok(a) => a,
+        Err((actors, derived, mut incidents)) => {
+            incidents.section = assembled_bytes;
+            incidents.docs = docs;
+            Assembled {
+                incidents: Vec::new(),
+                actors,
+                deferred: Some(LazyIncidents {
+                    derived,
+                    source: Arc::new(incidents),
+                }),
+            }
+        }
+    });
+    let entries = place_entries(decoded_chunks, &table.chunks, texts_at, table.texts_len)?;
+    let unread = Unread {
+        file,
+        texts_at,
+        blobs,
+        hollow: defer_incidents.then(|| (chunk_bytes, table.chunks.clone(), table.texts_len)),
+    };
+    if let Some(a) = &assembled {
+        let bad_doc = |d: usize| d >= docs;
+        // A deferred incident's documents are checked when it is decoded.
+        let n = a
+            .deferred
+            .as_ref()
+            .map_or(a.incidents.len(), |d| d.derived.incidents);
+        if a.incidents
+            .iter()
+            .any(|i| i.sources.iter().any(|s| bad_doc(s.doc)))
+            || a.actors.iter().any(|x| {
+                x.documents.iter().any(|&d| bad_doc(d)) || x.incidents.iter().any(|&i| i >= n)
+            })
+        {
+            return Err("corrupt: indices out of range".to_string());
+        }
+    }
+    Ok(Some((entries, assembled, unread)))
+}
+
+/// The chunks' entries as one list: where each entry's extraction is (in its chunk's section
+/// of extractions) and each document's text, checked to fill their sections exactly, and the
+/// entries' order.
+fn place_entries(
+    mut chunks: Vec<Vec<Entry>>,
+    rows: &[ChunkRow],
+    texts_at: u64,
+    texts_len: u64,
+) -> Result<Vec<Entry>, String> {
+    if chunks.len() != rows.len() {
         return Err("corrupt: chunk count".to_string());
     }
-    // Each entry's extraction, in its chunk's section of extractions.
-    for (i, (chunk, row)) in chunks.iter_mut().zip(&table.chunks).enumerate() {
+    for (i, (chunk, row)) in chunks.iter_mut().zip(rows).enumerate() {
         let mut offset = 0u64;
         for e in chunk.iter_mut() {
             e.blob_at = (i, offset);
@@ -1121,32 +1455,129 @@ fn read_cache(path: &Path, want: &Header) -> Result<Option<CacheContents>, Strin
         d.offset = at;
         at = at
             .checked_add(d.text_len)
-            .filter(|&end| end <= texts_at + table.texts_len)
+            .filter(|&end| end <= texts_at + texts_len)
             .ok_or("corrupt: texts out of range")?;
     }
-    if at != texts_at + table.texts_len {
+    if at != texts_at + texts_len {
         return Err("corrupt: texts out of range".to_string());
     }
-    let unread = Unread {
-        file,
-        texts_at,
-        blobs,
-    };
-    if let Some(a) = &assembled {
-        let docs: usize = entries.iter().map(|e| e.docs.len()).sum();
-        let bad_doc = |d: usize| d >= docs;
-        let n = a.incidents.len();
-        if a.incidents
-            .iter()
-            .any(|i| i.sources.iter().any(|s| bad_doc(s.doc)))
-            || a.actors.iter().any(|x| {
-                x.documents.iter().any(|&d| bad_doc(d)) || x.incidents.iter().any(|&i| i >= n)
-            })
-        {
-            return Err("corrupt: indices out of range".to_string());
+    Ok(entries)
+}
+
+/// An entry as a viewer's read decodes it: its documents hollow (only their texts' lengths and
+/// hashes kept; the rest is parsed over, without allocating or checking UTF-8, and decoded with
+/// the rest of its chunk when shown, see `CachedDocuments`).
+#[derive(Deserialize)]
+struct HollowEntry {
+    rel: String,
+    key: Key,
+    skipped: Vec<Skipped>,
+    docs: HollowDocs,
+    blob_len: u64,
+}
+
+impl HollowEntry {
+    fn into_entry(self) -> Entry {
+        Entry {
+            rel: self.rel,
+            key: self.key,
+            skipped: self.skipped,
+            docs: self.docs.0,
+            blob_len: self.blob_len,
+            blob_at: (0, 0),
+            blob: Blob::default(),
         }
     }
-    Ok(Some((entries, assembled, unread)))
+}
+
+/// `CachedDoc` as parsed over: the same layout.
+#[derive(Deserialize)]
+#[allow(dead_code)] // parsed to find the next document; only the text's length and hash are kept
+struct SkimmedDoc<'a> {
+    #[serde(borrow)]
+    path: &'a [u8],
+    #[serde(borrow)]
+    title: Option<&'a [u8]>,
+    #[serde(borrow)]
+    outlet: Option<&'a [u8]>,
+    #[serde(borrow)]
+    url: Option<&'a [u8]>,
+    #[serde(with = "crate::model::serde_day::option")]
+    published: Option<NaiveDate>,
+    published_span: Option<Span>,
+    origin: TextOrigin,
+    boilerplate: SkippedSpans,
+    text_len: u64,
+    text_hash: u64,
+}
+
+/// A list of spans, parsed over.
+struct SkippedSpans;
+
+impl<'de> Deserialize<'de> for SkippedSpans {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<SkippedSpans, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SkippedSpans;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("spans")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<SkippedSpans, A::Error> {
+                while seq.next_element::<Span>()?.is_some() {}
+                Ok(SkippedSpans)
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+/// An entry's documents, hollow (see `HollowEntry`).
+struct HollowDocs(Vec<CachedDoc>);
+
+impl<'de> Deserialize<'de> for HollowDocs {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<HollowDocs, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = HollowDocs;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("documents")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<HollowDocs, A::Error> {
+                let mut docs = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                while let Some(d) = seq.next_element::<SkimmedDoc>()? {
+                    docs.push(CachedDoc::hollow(d.text_len, d.text_hash));
+                }
+                Ok(HollowDocs(docs))
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+/// The documents of a cache file's entries, still encoded: `chunks` are the chunks of entries
+/// as read (covered by the file's checksum), `starts` the index of each chunk's first document.
+struct CachedDocuments {
+    chunks: Vec<Vec<u8>>,
+    starts: Vec<usize>,
+}
+
+impl DocumentSource for CachedDocuments {
+    fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
+    fn chunk(&self, chunk: usize) -> Result<Vec<Document>, String> {
+        let bytes = self.chunks.get(chunk).ok_or("no such chunk of documents")?;
+        let entries: Vec<Entry> = decode_slice(bytes)?;
+        Ok(entries
+            .into_iter()
+            .flat_map(|e| e.docs)
+            .map(CachedDoc::into_document)
+            .collect())
+    }
 }
 
 /// One entry as written: the same layout as `Entry`, borrowing the corpus's documents.
@@ -1282,10 +1713,7 @@ impl Begun {
     fn finish(mut self, path: &Path, corpus: &Corpus) -> io::Result<()> {
         let result = (|| {
             let assembled = match self.complete {
-                true => Some(
-                    AssembledChunks::encode(&corpus.incidents, &corpus.actors)
-                        .map_err(io::Error::other)?,
-                ),
+                true => Some(AssembledChunks::encode(corpus).map_err(io::Error::other)?),
                 false => None,
             };
             // Streamed to the file (not encoded into one more buffer first: at 100k articles it
@@ -2134,7 +2562,7 @@ mod tests {
         let file = cache_file(&cache, &root);
         let good = std::fs::read(&file).unwrap();
         let header = Header::current(ex(), &canonical_root(&root));
-        let (_, _, unread) = read_cache(&file, &header).unwrap().unwrap();
+        let (_, _, unread) = read_cache(&file, &header, false).unwrap().unwrap();
         let (at, len, _) = unread.blobs[0];
         assert!(len > 0);
         let mut bad = good.clone();

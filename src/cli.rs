@@ -2,15 +2,15 @@
 //! Everything is loaded and validated here, before the terminal is switched to the TUI, so
 //! errors print on a normal terminal.
 
+use crate::cache::Deferred;
 use crate::ingest;
 use crate::lexicon::Lexicon;
-use crate::model::{Corpus, TextSource};
+use crate::model::Corpus;
 use crate::pipeline;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 /// Exit code for a run that failed: unreadable corpus folder, bad config or lexicon, bad gold file.
 pub const EXIT_FAILURE: u8 = 1;
@@ -94,15 +94,15 @@ pub fn load_corpus_with(dir: Option<&Path>, use_cache: bool) -> Result<Corpus, S
     load_corpus_for(dir, use_cache, false).map(|(corpus, _)| corpus)
 }
 
-/// `load_corpus_with`; with `lazy` (a viewer), the documents' texts may be left in the cache
-/// and come from the returned `TextSource` (see `cache::load_corpus_cached_lazily`).
+/// `load_corpus_with`; with `lazy` (a viewer), the documents' texts and the incidents may be
+/// left in the cache and come from the returned `Deferred` (see `cache::load_corpus_for_viewer`).
 pub fn load_corpus_for(
     dir: Option<&Path>,
     use_cache: bool,
     lazy: bool,
-) -> Result<(Corpus, Option<Arc<dyn TextSource>>), String> {
+) -> Result<(Corpus, Deferred), String> {
     let lex = load_lexicon()?;
-    let mut texts = None;
+    let mut deferred = Deferred::default();
     let corpus = match dir {
         Some(d) => {
             let meta = std::fs::metadata(d)
@@ -112,9 +112,11 @@ pub fn load_corpus_for(
             }
             let ex = crate::extract::Extractor::new(lex);
             let (corpus, stats) = if lazy {
-                let (corpus, stats, t) =
-                    crate::cache::load_corpus_cached_lazily(d, &ex, use_cache, &progress_line);
-                texts = t;
+                let (corpus, stats, d) =
+                    crate::cache::load_corpus_for_viewer(d, &ex, use_cache, &progress_line);
+                deferred = d;
+                // The lexicon's automaton and tables are not needed to view the corpus.
+                deferred.garbage.push(Box::new(ex));
                 (corpus, stats)
             } else {
                 crate::cache::load_corpus_cached(d, &ex, use_cache, &progress_line)
@@ -134,7 +136,7 @@ pub fn load_corpus_for(
             crate::ui::sanitize(&s.reason)
         );
     }
-    Ok((corpus, texts))
+    Ok((corpus, deferred))
 }
 
 /// `load_corpus_with` with the cache on.
@@ -227,11 +229,11 @@ fn run_tui(dir: Option<&Path>, use_cache: bool) -> ExitCode {
         Ok(k) => k,
         Err(e) => return fail(&e.to_string()),
     };
-    let (corpus, texts) = match load_corpus_for(dir, use_cache, true) {
+    let (corpus, deferred) = match load_corpus_for(dir, use_cache, true) {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    match crate::tui::run(corpus, texts, keymap) {
+    match crate::tui::run(corpus, deferred, keymap) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("terminal: {e}")),
     }

@@ -8,7 +8,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::{Corpus, Incident, Precision, TextSource};
+use crate::model::{Corpus, Document, Incident, Precision, TextSource};
+use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
 
 /// Spans longer than this many weeks are charted per month.
@@ -229,40 +230,28 @@ impl std::ops::Deref for DocText<'_> {
     }
 }
 
-/// The corpus plus the orders and lookups the UI needs.
-pub struct Index {
-    corpus: Corpus,
-    /// Where the documents' texts are when the corpus was loaded without them.
-    texts: Option<Arc<dyn TextSource>>,
+/// What the index derives from a corpus's incidents and actors: the timeline order, each
+/// actor's incidents and the actors' order, and the number of background incidents. A cache can
+/// keep it next to the incidents, so that a viewer's open builds the index without decoding them
+/// (see `LazyIncidents`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Derived {
+    /// Number of incidents it was derived from.
+    pub incidents: usize,
     /// Incident indices in date order, undated last; ties keep corpus order.
-    timeline: Vec<usize>,
-    /// Per incident (by corpus index), its row label, made the first time the row is shown (an
-    /// open of 80k incidents shows about 60).
-    labels: Vec<OnceLock<RowLabel>>,
+    pub timeline: Vec<usize>,
     /// Per actor (by corpus index), its incidents in timeline order.
-    actor_incidents: Vec<Vec<usize>>,
+    pub actor_incidents: Vec<Vec<usize>>,
     /// Actor indices by incident count (descending), then name.
-    actor_order: Vec<usize>,
+    pub actor_order: Vec<usize>,
+    /// Number of background incidents.
+    pub background: usize,
+    /// Per incident, whether its date is unknown (`!DateValue::is_known`).
+    pub undated: Vec<bool>,
 }
 
-impl std::fmt::Debug for Index {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Index")
-            .field("corpus", &self.corpus)
-            .field("lazy_texts", &self.texts.is_some())
-            .field("timeline", &self.timeline)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Index {
-    pub fn new(corpus: Corpus) -> Self {
-        Index::with_texts(corpus, None)
-    }
-
-    /// An index over a corpus whose documents' texts come from `texts` (`None`: each
-    /// document holds its own).
-    pub fn with_texts(corpus: Corpus, texts: Option<Arc<dyn TextSource>>) -> Self {
+impl Derived {
+    pub fn of(corpus: &Corpus) -> Derived {
         let mut timeline: Vec<usize> = (0..corpus.incidents.len()).collect();
         // `Option` sorts `None` first, so key on (is_undated, date) to put undated last; the sort
         // is stable so same-day incidents keep extraction order.
@@ -274,10 +263,6 @@ impl Index {
         for (pos, &i) in timeline.iter().enumerate() {
             position[i] = pos;
         }
-
-        let labels = (0..corpus.incidents.len())
-            .map(|_| OnceLock::new())
-            .collect();
 
         // The model's `Actor::incidents` is authoritative, but participants name actors too; the
         // union keeps the counts right whichever side extraction filled in.
@@ -321,14 +306,399 @@ impl Index {
                 .then_with(|| corpus.actors[a].name.cmp(&corpus.actors[b].name))
         });
 
+        Derived {
+            incidents: corpus.incidents.len(),
+            timeline,
+            actor_incidents,
+            actor_order,
+            background: corpus.incidents.iter().filter(|i| i.background).count(),
+            undated: corpus
+                .incidents
+                .iter()
+                .map(|i| !i.date.is_known())
+                .collect(),
+        }
+    }
+
+    /// Whether this can be the index of a corpus of `incidents` incidents and `actors` actors:
+    /// the timeline a permutation of the incidents, the actors' order one of the actors, every
+    /// list in range. What a cache file holds is checked with this before it is used.
+    pub fn fits(&self, incidents: usize, actors: usize) -> bool {
+        let permutation = |order: &[usize], n: usize| {
+            let mut seen = vec![false; n];
+            order.len() == n
+                && order
+                    .iter()
+                    .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
+        };
+        self.incidents == incidents
+            && self.background <= incidents
+            && self.undated.len() == incidents
+            && self.actor_incidents.len() == actors
+            && permutation(&self.timeline, incidents)
+            && permutation(&self.actor_order, actors)
+            && self
+                .actor_incidents
+                .iter()
+                .all(|l| l.iter().all(|&i| i < incidents))
+    }
+}
+
+/// A corpus's incidents left encoded, in chunks of `chunk_size`, decoded when they are asked
+/// for: a viewer's open from the cache decodes only the chunks its first frame shows, then the
+/// rest on another thread (`Index::prefetch`) while the user reads it.
+pub trait IncidentSource: Send + Sync {
+    /// Incidents per chunk (the last may hold fewer).
+    fn chunk_size(&self) -> usize;
+    /// The incidents of chunk `chunk`, or why they cannot be had.
+    fn chunk(&self, chunk: usize) -> Result<Vec<Incident>, String>;
+}
+
+/// Incidents not decoded yet, with what the index needs of them.
+#[derive(Clone)]
+pub struct LazyIncidents {
+    pub source: Arc<dyn IncidentSource>,
+    pub derived: Derived,
+}
+
+impl LazyIncidents {
+    /// Every incident, each chunk decoded on all cores. A chunk that cannot be decoded (a
+    /// cache file damaged in a way its checksum did not catch) gives none, and the reason.
+    pub fn decode_all(&self) -> (Vec<Incident>, Option<String>) {
+        use rayon::prelude::*;
+        let size = self.source.chunk_size().max(1);
+        let chunks = self.derived.incidents.div_ceil(size);
+        let decoded: Vec<Result<Vec<Incident>, String>> = (0..chunks)
+            .into_par_iter()
+            .map(|c| self.source.chunk(c))
+            .collect();
+        let mut all = Vec::with_capacity(self.derived.incidents);
+        let mut error = None;
+        for d in decoded {
+            match d {
+                Ok(v) => all.extend(v),
+                Err(e) => {
+                    error.get_or_insert(e);
+                }
+            }
+        }
+        (all, error)
+    }
+}
+
+/// A corpus's documents (without their texts) left encoded in chunks of consecutive documents,
+/// decoded when they are asked for, as `IncidentSource`.
+pub trait DocumentSource: Send + Sync {
+    /// The index of each chunk's first document, ascending (the first is 0).
+    fn starts(&self) -> &[usize];
+    /// The documents of chunk `chunk`, or why they cannot be had.
+    fn chunk(&self, chunk: usize) -> Result<Vec<Document>, String>;
+}
+
+/// Documents not decoded yet: `count` of them.
+#[derive(Clone)]
+pub struct LazyDocuments {
+    pub source: Arc<dyn DocumentSource>,
+    pub count: usize,
+}
+
+impl LazyDocuments {
+    /// Which chunk holds document `doc`, and where it is in it.
+    fn locate(&self, doc: usize) -> Option<(usize, usize)> {
+        if doc >= self.count {
+            return None;
+        }
+        let starts = self.source.starts();
+        let chunk = starts.partition_point(|&s| s <= doc).checked_sub(1)?;
+        Some((chunk, doc - starts[chunk]))
+    }
+
+    /// Every document, each chunk decoded on all cores. A chunk that cannot be decoded, or
+    /// holds another number of documents than its place says, gives that many empty documents
+    /// (so the others keep their indices), and the reason.
+    pub fn decode_all(&self) -> (Vec<Document>, Option<String>) {
+        use rayon::prelude::*;
+        let starts = self.source.starts();
+        let decoded: Vec<Result<Vec<Document>, String>> = (0..starts.len())
+            .into_par_iter()
+            .map(|c| self.source.chunk(c))
+            .collect();
+        let mut all = Vec::with_capacity(self.count);
+        let mut error = None;
+        for (c, d) in decoded.into_iter().enumerate() {
+            let end = starts.get(c + 1).copied().unwrap_or(self.count);
+            let want = end.saturating_sub(starts[c]);
+            match d {
+                Ok(v) if v.len() == want => all.extend(v),
+                Ok(_) => {
+                    error.get_or_insert("a chunk of documents has the wrong length".to_string());
+                    all.extend((0..want).map(|_| Document::unreadable()));
+                }
+                Err(e) => {
+                    error.get_or_insert(e);
+                    all.extend((0..want).map(|_| Document::unreadable()));
+                }
+            }
+        }
+        all.truncate(self.count);
+        all.resize_with(self.count, Document::unreadable);
+        (all, error)
+    }
+}
+
+/// What a viewer's load left in the cache, to be read when it is shown: the documents' texts,
+/// the incidents (with what the index derives from them) and the documents.
+#[derive(Default)]
+pub struct Deferred {
+    /// The documents' texts (`Document::text` is empty).
+    pub texts: Option<Arc<dyn TextSource>>,
+    /// The incidents (`Corpus::incidents` is empty).
+    pub incidents: Option<LazyIncidents>,
+    /// The documents (`Corpus::documents` is empty); only with `incidents`.
+    pub documents: Option<LazyDocuments>,
+    /// What the load no longer needs (the walk's list, the entries, the extractor): freed on
+    /// another thread once the first frame is drawn (`Index::prefetch`), not before it.
+    pub garbage: Vec<Box<dyn std::any::Any + Send>>,
+}
+
+/// Everything the thread of `Index::prefetch` decodes.
+type Decoded = (
+    (Vec<Incident>, Option<String>),
+    Option<(Vec<Document>, Option<String>)>,
+);
+
+/// The incidents (and documents) of an index opened with `LazyIncidents`, until they are all
+/// decoded.
+struct Pending {
+    lazy: LazyIncidents,
+    /// Chunks decoded for a frame drawn before the rest arrived.
+    chunks: Vec<OnceLock<Vec<Incident>>>,
+    documents: Option<(LazyDocuments, Vec<OnceLock<Vec<Document>>>)>,
+    /// The thread decoding everything (`Index::prefetch`).
+    all: Option<std::thread::JoinHandle<Decoded>>,
+}
+
+/// The corpus plus the orders and lookups the UI needs.
+pub struct Index {
+    corpus: Corpus,
+    /// Where the documents' texts are when the corpus was loaded without them.
+    texts: Option<Arc<dyn TextSource>>,
+    /// Incidents not decoded yet (`corpus.incidents` is empty until `settle`).
+    pending: Option<Pending>,
+    /// Why some incidents could not be decoded, once they were.
+    incidents_error: Option<String>,
+    /// Freed by `prefetch` (see `Deferred::garbage`).
+    garbage: Vec<Box<dyn std::any::Any + Send>>,
+    /// Incident indices in date order, undated last; ties keep corpus order.
+    timeline: Vec<usize>,
+    /// Per incident (by corpus index), its row label, made the first time the row is shown (an
+    /// open of 80k incidents shows about 60).
+    labels: Vec<OnceLock<RowLabel>>,
+    /// Per actor (by corpus index), its incidents in timeline order.
+    actor_incidents: Vec<Vec<usize>>,
+    /// Actor indices by incident count (descending), then name.
+    actor_order: Vec<usize>,
+    background: usize,
+    undated: Vec<bool>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("corpus", &self.corpus)
+            .field("lazy_texts", &self.texts.is_some())
+            .field("lazy_incidents", &self.pending.is_some())
+            .field("timeline", &self.timeline)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Index {
+    pub fn new(corpus: Corpus) -> Self {
+        Index::with_texts(corpus, None)
+    }
+
+    /// An index over a corpus whose documents' texts come from `texts` (`None`: each
+    /// document holds its own).
+    pub fn with_texts(corpus: Corpus, texts: Option<Arc<dyn TextSource>>) -> Self {
+        let derived = Derived::of(&corpus);
+        Index::from_parts(corpus, texts, None, derived)
+    }
+
+    /// `with_texts` over a corpus whose incidents (`corpus.incidents` is empty) come from
+    /// `incidents`: the index is built from what it derived, and an incident is decoded when it
+    /// is first asked for, until `settle` puts them all in the corpus.
+    pub fn with_lazy_incidents(
+        corpus: Corpus,
+        texts: Option<Arc<dyn TextSource>>,
+        incidents: LazyIncidents,
+    ) -> Self {
+        Index::with_deferred(
+            corpus,
+            Deferred {
+                texts,
+                incidents: Some(incidents),
+                documents: None,
+                garbage: Vec::new(),
+            },
+        )
+    }
+
+    /// An index over what a viewer's load gave: `with_lazy_incidents` when the incidents were
+    /// deferred, with the documents deferred too when they were (`corpus.documents` is empty
+    /// then, and a document is decoded with its chunk when it is first asked for).
+    pub fn with_deferred(corpus: Corpus, deferred: Deferred) -> Self {
+        let Some(incidents) = deferred.incidents else {
+            let mut corpus = corpus;
+            if let Some(d) = deferred.documents {
+                corpus.documents = d.decode_all().0;
+            }
+            let mut index = Index::with_texts(corpus, deferred.texts);
+            index.garbage = deferred.garbage;
+            return index;
+        };
+        let derived = incidents.derived.clone();
+        let chunks = derived
+            .incidents
+            .div_ceil(incidents.source.chunk_size().max(1));
+        let documents = deferred.documents.map(|d| {
+            let n = d.source.starts().len();
+            (d, (0..n).map(|_| OnceLock::new()).collect())
+        });
+        let pending = Pending {
+            lazy: incidents,
+            chunks: (0..chunks).map(|_| OnceLock::new()).collect(),
+            documents,
+            all: None,
+        };
+        let mut index = Index::from_parts(corpus, deferred.texts, Some(pending), derived);
+        index.garbage = deferred.garbage;
+        index
+    }
+
+    fn from_parts(
+        corpus: Corpus,
+        texts: Option<Arc<dyn TextSource>>,
+        pending: Option<Pending>,
+        derived: Derived,
+    ) -> Self {
+        let labels = (0..derived.incidents).map(|_| OnceLock::new()).collect();
         Index {
             corpus,
             texts,
-            timeline,
+            pending,
+            incidents_error: None,
+            garbage: Vec::new(),
+            timeline: derived.timeline,
             labels,
-            actor_incidents,
-            actor_order,
+            actor_incidents: derived.actor_incidents,
+            actor_order: derived.actor_order,
+            background: derived.background,
+            undated: derived.undated,
         }
+    }
+
+    /// Starts decoding every incident on another thread, when they are left encoded (the
+    /// terminal loop calls this once the first frame is drawn).
+    pub fn prefetch(&mut self) {
+        if !self.garbage.is_empty() {
+            let garbage = std::mem::take(&mut self.garbage);
+            let _ = std::thread::Builder::new()
+                .name("flashpoint-free".to_string())
+                .spawn(move || drop(garbage));
+        }
+        if let Some(p) = &mut self.pending
+            && p.all.is_none()
+        {
+            let lazy = p.lazy.clone();
+            let documents = p.documents.as_ref().map(|(d, _)| d.clone());
+            p.all = std::thread::Builder::new()
+                .name("flashpoint-incidents".to_string())
+                .spawn(move || {
+                    rayon::join(|| lazy.decode_all(), || documents.map(|d| d.decode_all()))
+                })
+                .ok();
+        }
+    }
+
+    /// Puts every incident in the corpus (waiting for `prefetch`'s thread, or decoding them
+    /// now), so that `corpus()` holds them all. Called before anything but a first frame reads
+    /// the corpus.
+    pub fn settle(&mut self) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let ((incidents, error), documents) = match p.all.map(std::thread::JoinHandle::join) {
+            Some(Ok(done)) => done,
+            _ => (
+                p.lazy.decode_all(),
+                p.documents.as_ref().map(|(d, _)| d.decode_all()),
+            ),
+        };
+        self.corpus.incidents = incidents;
+        let mut error = error.map(|e| format!("some incidents cannot be shown ({e})"));
+        if let Some((documents, e)) = documents {
+            self.corpus.documents = documents;
+            if let Some(e) = e {
+                error.get_or_insert(format!("some documents cannot be shown ({e})"));
+            }
+        }
+        if let Some(e) = error {
+            self.incidents_error = Some(e);
+            // The orders were made for the incidents the cache promised: made again for those
+            // it gave.
+            let d = Derived::of(&self.corpus);
+            self.labels = (0..d.incidents).map(|_| OnceLock::new()).collect();
+            self.timeline = d.timeline;
+            self.actor_incidents = d.actor_incidents;
+            self.actor_order = d.actor_order;
+            self.background = d.background;
+            self.undated = d.undated;
+        }
+    }
+
+    /// Whether every incident is in the corpus (`settle` was called, or none was deferred).
+    pub fn settled(&self) -> bool {
+        self.pending.is_none()
+    }
+
+    /// Why some incidents could not be decoded from the cache, if that happened.
+    pub fn incidents_error(&self) -> Option<&str> {
+        self.incidents_error.as_deref()
+    }
+
+    /// Whether incident `incident`'s date is unknown (`!DateValue::is_known`), without
+    /// decoding it.
+    pub fn is_undated(&self, incident: usize) -> bool {
+        self.undated.get(incident).copied().unwrap_or(false)
+    }
+
+    /// Document `doc`: from the corpus, or, before `settle` when the documents were deferred,
+    /// decoded with the rest of its chunk (its text is empty: see `document_text`).
+    pub fn document(&self, doc: usize) -> Option<&Document> {
+        match self.pending.as_ref().and_then(|p| p.documents.as_ref()) {
+            None => self.corpus.documents.get(doc),
+            Some((lazy, chunks)) => {
+                let (c, at) = lazy.locate(doc)?;
+                chunks
+                    .get(c)?
+                    .get_or_init(|| lazy.source.chunk(c).unwrap_or_default())
+                    .get(at)
+            }
+        }
+    }
+
+    /// Number of documents (whether or not they are decoded yet).
+    pub fn document_count(&self) -> usize {
+        match self.pending.as_ref().and_then(|p| p.documents.as_ref()) {
+            None => self.corpus.documents.len(),
+            Some((lazy, _)) => lazy.count,
+        }
+    }
+
+    /// Number of incidents (whether or not they are decoded yet).
+    pub fn incident_count(&self) -> usize {
+        self.labels.len()
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -361,12 +731,24 @@ impl Index {
 
     /// The label of incident `incident` (a corpus index), made once.
     pub fn label(&self, incident: usize) -> Option<&RowLabel> {
-        let inc = self.corpus.incidents.get(incident)?;
+        let inc = self.incident(incident)?;
         Some(self.labels.get(incident)?.get_or_init(|| row_label(inc)))
     }
 
+    /// Incident `incident` (a corpus index): from the corpus, or, before `settle`, decoded
+    /// with the rest of its chunk.
     pub fn incident(&self, incident: usize) -> Option<&Incident> {
-        self.corpus.incidents.get(incident)
+        match &self.pending {
+            None => self.corpus.incidents.get(incident),
+            Some(p) => {
+                let size = p.lazy.source.chunk_size().max(1);
+                let chunk = p
+                    .chunks
+                    .get(incident / size)?
+                    .get_or_init(|| p.lazy.source.chunk(incident / size).unwrap_or_default());
+                chunk.get(incident % size)
+            }
+        }
     }
 
     /// Actor indices by incident count, then name.
@@ -388,24 +770,13 @@ impl Index {
         };
         base.iter()
             .copied()
-            .filter(|&i| {
-                show_background
-                    || !self
-                        .corpus
-                        .incidents
-                        .get(i)
-                        .is_some_and(|inc| inc.background)
-            })
+            .filter(|&i| show_background || !self.incident(i).is_some_and(|inc| inc.background))
             .collect()
     }
 
     /// Number of background incidents, so the UI can say what `b` hides.
     pub fn background_count(&self) -> usize {
-        self.corpus
-            .incidents
-            .iter()
-            .filter(|i| i.background)
-            .count()
+        self.background
     }
 
     /// The activity chart's buckets for these incidents (see [`activity`]).
@@ -702,5 +1073,176 @@ mod tests {
         assert_eq!(index.filter_by_actor(Some(1), false), vec![3, 0]);
         assert_eq!(index.filter_by_actor(Some(99), true), Vec::<usize>::new());
         assert_eq!(index.background_count(), 1);
+    }
+
+    /// Incidents in chunks of two, one chunk refusing to decode when `broken`.
+    struct Chunks {
+        incidents: Vec<Incident>,
+        broken: Option<usize>,
+    }
+
+    impl IncidentSource for Chunks {
+        fn chunk_size(&self) -> usize {
+            2
+        }
+        fn chunk(&self, chunk: usize) -> Result<Vec<Incident>, String> {
+            if self.broken == Some(chunk) {
+                return Err("damaged".to_string());
+            }
+            Ok(self.incidents.chunks(2).nth(chunk).unwrap_or(&[]).to_vec())
+        }
+    }
+
+    fn lazy(c: &Corpus, broken: Option<usize>) -> Index {
+        let source = Chunks {
+            incidents: c.incidents.clone(),
+            broken,
+        };
+        let lazy = LazyIncidents {
+            source: Arc::new(source),
+            derived: Derived::of(c),
+        };
+        let without = Corpus {
+            incidents: Vec::new(),
+            ..c.clone()
+        };
+        Index::with_lazy_incidents(without, None, lazy)
+    }
+
+    #[test]
+    fn deferred_incidents_answer_as_the_corpus_does() {
+        let c = corpus();
+        let eager = Index::new(c.clone());
+        let mut index = lazy(&c, None);
+        assert!(!index.settled());
+        assert!(Derived::of(&c).fits(4, 3));
+        assert!(!Derived::of(&c).fits(5, 3));
+        assert_eq!(index.incident_count(), 4);
+        assert_eq!(index.timeline(), eager.timeline());
+        assert_eq!(index.actor_order(), eager.actor_order());
+        assert_eq!(index.background_count(), 1);
+        assert_eq!(index.filter_by_actor(None, false), vec![1, 3, 0]);
+        for i in 0..5 {
+            assert_eq!(index.incident(i), eager.incident(i));
+            assert_eq!(index.label(i), eager.label(i));
+            assert_eq!(index.is_undated(i), i == 0);
+        }
+        index.prefetch();
+        index.settle();
+        assert!(index.settled());
+        assert_eq!(index.corpus().incidents, c.incidents);
+        assert_eq!(index.incidents_error(), None);
+    }
+
+    #[test]
+    fn a_chunk_that_cannot_be_decoded_is_missing_not_fatal() {
+        let c = corpus();
+        let mut index = lazy(&c, Some(1));
+        assert_eq!(index.incident(0), c.incidents.first());
+        assert_eq!(index.incident(2), None);
+        assert_eq!(index.label(3), None);
+        index.settle();
+        assert_eq!(index.corpus().incidents, c.incidents[..2].to_vec());
+        assert!(index.incidents_error().unwrap().contains("damaged"));
+        assert_eq!(index.incident_count(), 2);
+        assert_eq!(
+            index.timeline(),
+            Index::new(index.corpus().clone()).timeline()
+        );
+    }
+
+    /// Documents in chunks of the given sizes, one chunk refusing to decode when `broken`.
+    struct Docs {
+        docs: Vec<Document>,
+        starts: Vec<usize>,
+        broken: Option<usize>,
+    }
+
+    impl DocumentSource for Docs {
+        fn starts(&self) -> &[usize] {
+            &self.starts
+        }
+        fn chunk(&self, chunk: usize) -> Result<Vec<Document>, String> {
+            if self.broken == Some(chunk) {
+                return Err("damaged".to_string());
+            }
+            let end = self
+                .starts
+                .get(chunk + 1)
+                .copied()
+                .unwrap_or(self.docs.len());
+            Ok(self.docs[self.starts[chunk]..end].to_vec())
+        }
+    }
+
+    fn doc(path: &str) -> Document {
+        Document {
+            path: path.to_string(),
+            ..Document::unreadable()
+        }
+    }
+
+    #[test]
+    fn deferred_documents_answer_as_the_corpus_does() {
+        let mut c = corpus();
+        c.documents = (0..6).map(|i| doc(&format!("d{i}.txt"))).collect();
+        for broken in [None, Some(2)] {
+            let source = Docs {
+                docs: c.documents.clone(),
+                // An empty chunk (an entry that gave no document) is skipped over.
+                starts: vec![0, 2, 2, 5],
+                broken,
+            };
+            let lazy = LazyIncidents {
+                source: Arc::new(Chunks {
+                    incidents: c.incidents.clone(),
+                    broken: None,
+                }),
+                derived: Derived::of(&c),
+            };
+            let deferred = Deferred {
+                texts: None,
+                incidents: Some(lazy),
+                documents: Some(LazyDocuments {
+                    source: Arc::new(source),
+                    count: 6,
+                }),
+                garbage: vec![Box::new(vec![String::from("freed by prefetch")])],
+            };
+            let without = Corpus {
+                incidents: Vec::new(),
+                documents: Vec::new(),
+                ..c.clone()
+            };
+            let mut index = Index::with_deferred(without, deferred);
+            assert_eq!(index.document_count(), 6);
+            for d in 0..7 {
+                let want = match broken {
+                    Some(_) if (2..5).contains(&d) => None,
+                    _ => c.documents.get(d),
+                };
+                assert_eq!(index.document(d), want, "{d}");
+            }
+            index.prefetch();
+            index.settle();
+            assert_eq!(index.corpus().incidents, c.incidents);
+            match broken {
+                None => {
+                    assert_eq!(index.corpus().documents, c.documents);
+                    assert_eq!(index.incidents_error(), None);
+                }
+                Some(_) => {
+                    // The others keep their indices.
+                    let docs = &index.corpus().documents;
+                    assert_eq!(docs.len(), 6);
+                    assert_eq!(
+                        (&docs[..2], &docs[5..]),
+                        (&c.documents[..2], &c.documents[5..])
+                    );
+                    assert_eq!(docs[3], Document::unreadable());
+                    assert!(index.incidents_error().unwrap().contains("damaged"));
+                }
+            }
+        }
     }
 }

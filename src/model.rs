@@ -177,6 +177,21 @@ pub struct Document {
 }
 
 impl Document {
+    /// What stands in for a document a damaged cache could not give back: no path, no text.
+    pub fn unreadable() -> Document {
+        Document {
+            path: String::new(),
+            title: Some("(this document could not be read from the cache)".to_string()),
+            outlet: None,
+            url: None,
+            published: None,
+            published_span: None,
+            text: String::new(),
+            origin: TextOrigin::Verbatim,
+            boilerplate: Vec::new(),
+        }
+    }
+
     /// Whether `span` touches a boilerplate line. The spans are sorted and disjoint, so a binary
     /// search finds the only candidate (a page of repeated lines must not make this quadratic).
     pub fn is_boilerplate(&self, span: Span) -> bool {

@@ -12,15 +12,15 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use crate::app::{App, Keymap};
-use crate::model::{Corpus, TextSource};
+use crate::cache::Deferred;
+use crate::model::Corpus;
 use crate::ui::{self, Theme};
-use std::sync::Arc;
 
 /// Runs the TUI on `corpus` until the user quits. The terminal is restored on return, on error
 /// and on panic.
-pub fn run(corpus: Corpus, texts: Option<Arc<dyn TextSource>>, keymap: Keymap) -> io::Result<()> {
+pub fn run(corpus: Corpus, deferred: Deferred, keymap: Keymap) -> io::Result<()> {
     // Index the corpus before touching the terminal, so a slow build shows on the normal screen.
-    let mut app = App::with_texts(corpus, texts, keymap);
+    let mut app = App::with_deferred(corpus, deferred, keymap);
     let theme = Theme::from_env();
 
     let mut terminal = match ratatui::try_init() {
@@ -58,6 +58,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> i
     let panic_after_first_frame = std::env::var_os(TEST_PANIC_ENV).is_some();
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        // The incidents the first frame did not show (when they were left in the cache) are
+        // decoded while the user reads it.
+        app.prefetch();
         if panic_after_first_frame {
             panic!("{TEST_PANIC_ENV} is set: panicking on purpose to test terminal restore");
         }

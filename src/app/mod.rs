@@ -77,7 +77,27 @@ impl App {
         texts: Option<std::sync::Arc<dyn crate::model::TextSource>>,
         keymap: Keymap,
     ) -> App {
-        let index = Index::with_texts(corpus, texts);
+        App::with_index(Index::with_texts(corpus, texts), keymap)
+    }
+
+    /// An app over a corpus whose incidents (and perhaps texts) were left in the cache: the
+    /// first frame decodes only the incidents it shows; `prefetch` decodes the rest on another
+    /// thread, and the first event waits for them (see `Index::with_lazy_incidents`).
+    pub fn with_lazy_incidents(
+        corpus: Corpus,
+        texts: Option<std::sync::Arc<dyn crate::model::TextSource>>,
+        incidents: crate::index::LazyIncidents,
+        keymap: Keymap,
+    ) -> App {
+        App::with_index(Index::with_lazy_incidents(corpus, texts, incidents), keymap)
+    }
+
+    /// An app over what a viewer's load gave (see `Index::with_deferred`).
+    pub fn with_deferred(corpus: Corpus, deferred: crate::index::Deferred, keymap: Keymap) -> App {
+        App::with_index(Index::with_deferred(corpus, deferred), keymap)
+    }
+
+    fn with_index(index: Index, keymap: Keymap) -> App {
         let rows = index.filter_by_actor(None, true);
         let actors = index.search_actors("");
         App {
@@ -199,6 +219,24 @@ impl App {
     }
 
     /// The one entry point for terminal events, used by the loop and by tests.
+    /// Starts decoding the incidents the first frame did not need, when they were deferred.
+    pub fn prefetch(&mut self) {
+        self.index.prefetch();
+    }
+
+    /// Makes every incident available to what follows (filters, export, map, chart): waits for
+    /// `prefetch`'s thread, if the incidents were deferred and it has not finished.
+    fn settle(&mut self) {
+        if !self.index.settled() {
+            self.index.settle();
+            if let Some(e) = self.index.incidents_error() {
+                self.message = Some(e.to_string());
+                self.refilter();
+                self.rerank();
+            }
+        }
+    }
+
     pub fn handle_event(&mut self, event: &Event) {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
@@ -209,6 +247,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: &KeyEvent) {
         self.message = None;
+        self.settle();
         if self.filter_input.is_some() && self.handle_filter_key(key) {
             return;
         }
@@ -308,6 +347,7 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
+        self.settle();
         if self.filter_input.is_some() {
             match action {
                 Action::Apply => self.commit_filter(),
@@ -491,6 +531,7 @@ impl App {
     }
 
     fn handle_mouse(&mut self, mouse: &MouseEvent) {
+        self.settle();
         let (col, row) = (mouse.column, mouse.row);
         if self.help {
             match mouse.kind {

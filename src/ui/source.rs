@@ -39,16 +39,15 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &mut App, theme: &Theme) {
     frame.render_widget(block, rect);
     let w = usize::from(inner.width);
 
-    let corpus = app.index().corpus();
     let found = app.incident().and_then(|inc| {
         let source = inc.sources.get(pos)?;
-        Some((inc, source, corpus.documents.get(source.doc)?))
+        Some((inc, source, app.index().document(source.doc)?))
     });
     let Some((incident, source, doc)) = found else {
-        let message = if corpus.incidents.is_empty() {
+        let message = if app.index().incident_count() == 0 {
             format!(
                 "{} documents read; no incidents extracted",
-                corpus.documents.len()
+                app.index().document_count()
             )
         } else {
             "no incident selected".to_string()

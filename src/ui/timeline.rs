@@ -79,11 +79,7 @@ fn title(app: &App) -> String {
         .iter()
         .rev()
         // `RowLabel::undated`, without making the labels of rows not shown.
-        .take_while(|&&i| {
-            app.index()
-                .incident(i)
-                .is_some_and(|inc| !inc.date.is_known())
-        })
+        .take_while(|&&i| app.index().is_undated(i))
         .count();
     if undated > 0 {
         title.push_str(&format!(" · {undated} undated at end"));
@@ -92,7 +88,7 @@ fn title(app: &App) -> String {
 }
 
 fn empty_message(app: &App) -> &'static str {
-    if app.index().corpus().incidents.is_empty() {
+    if app.index().incident_count() == 0 {
         "no incidents extracted"
     } else {
         "no incidents match the filter (Esc clears, b shows background)"
