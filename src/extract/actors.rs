@@ -82,8 +82,9 @@ impl Named {
                     if actor.aliases.is_empty() {
                         actor.aliases = lex.aliases.clone();
                     }
-                    let seen: Cow<str> = if surface.contains('\u{2019}') {
-                        Cow::Owned(surface.replace('\u{2019}', "'"))
+                    // A name wrapped across lines is the same name with a space.
+                    let seen: Cow<str> = if surface.contains(['\u{2019}', '\n']) {
+                        Cow::Owned(surface.replace('\u{2019}', "'").replace('\n', " "))
                     } else {
                         Cow::Borrowed(surface)
                     };

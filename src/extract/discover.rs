@@ -344,7 +344,8 @@ pub fn discover_with(
     let mut out: Vec<Discovered> = Vec::new();
     let add =
         |out: &mut Vec<Discovered>, name: String, kind: ActorKind, description: Option<String>| {
-            if known(&name) || name.split_whitespace().count() > 5 {
+            // A name does not run on from one line to the next ("… Media Office\nTranslator's").
+            if known(&name) || name.split_whitespace().count() > 5 || name.contains('\n') {
                 return;
             }
             match out.iter_mut().find(|d| d.name == name) {
@@ -687,6 +688,15 @@ mod tests {
         );
         let found = discover(&d, &|_| false);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn no_name_runs_across_a_line_break() {
+        let d = doc(
+            "Channels monitored: Sabereen News, Kataib Hezbollah Media Office\nTranslator's note: posts are given in full.\nThe Presidency of the Council of Representatives in Iraq\nCouncil of Representatives Media Department said the attack was condemned.",
+        );
+        let found = discover(&d, &|_| false);
+        assert!(found.iter().all(|f| !f.name.contains('\n')), "{found:?}");
     }
 
     #[test]

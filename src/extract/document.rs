@@ -2608,10 +2608,13 @@ mod tests {
         let found = incidents(
             "DIGEST\nCompiled Thursday 7 December 2023\n\n[Mon 4 Dec 2023 – 21:12] Channel one\n\n\"The mujahideen targeted the American base at Tal Baydar in the countryside of al-Hasakah with a salvo of rockets this evening.\"\n\n[Wed 6 Dec 2023 – 09:40] Channel one\n\n\"The mujahideen targeted the American base at al-Shaddadi with two drones this morning.\"\n",
         );
-        let got: Vec<(Option<String>, Option<String>)> = found
+        // In date order, as the merge gives them (the quoted first post is also the page's
+        // title, and a title is grouped after the reports).
+        let mut got: Vec<(Option<String>, Option<String>)> = found
             .iter()
             .map(|m| (m.date.label(), m.place.as_ref().map(|p| p.name.to_string())))
             .collect();
+        got.sort();
         assert_eq!(
             got,
             [
