@@ -2352,7 +2352,7 @@ fn choose_date(
         })
         .min_by_key(|m| rank(m))
         .cloned();
-    let Some(m) = pick else {
+    let Some(m) = pick.or_else(|| date_before_when(text, part.span)) else {
         return (DateValue::unknown(), false);
     };
     // "The Pentagon on Monday identified the three soldiers killed when …": naming the dead
@@ -2372,6 +2372,37 @@ fn choose_date(
     });
     (value, is_speech(&m))
 }
+
+/// "… the deadliest since December 2019, when strikes … killed 25": a clause opened by "when"
+/// right after a date tells what happened on that date.
+fn date_before_when(text: &str, clause: Span) -> Option<DateMention> {
+    let words = clause.slice(text);
+    if !words
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("when "))
+    {
+        return None;
+    }
+    let mut from = clause.start.saturating_sub(WHEN_DATE_REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = Span::new(from, clause.start);
+    let last = dates::find_dates(text, before).pop()?;
+    let gap = text.get(last.span.end..clause.start)?;
+    if gap.trim() != "," {
+        return None;
+    }
+    // The date proper: "since" marks a running span, not this event's day.
+    Some(DateMention {
+        span: last.core,
+        since: false,
+        ..last
+    })
+}
+
+/// How far before a "when" clause its date may start, in bytes.
+const WHEN_DATE_REACH: usize = 60;
 
 const REPORTING_VERBS: [&str; 11] = [
     "said",

@@ -1129,6 +1129,28 @@ mod tests {
     }
 
     #[test]
+    fn a_when_clause_after_a_date_tells_what_happened_then() {
+        let found = incidents(
+            "Published: February 3, 2024\n\nU.S. aircraft bombed positions near al-Qaim late on Friday, killing 16 people. It was the deadliest U.S. action against the Hashd since December 2019, when strikes on Kataib Hezbollah positions near al-Qaim killed 25 fighters.\n",
+        );
+        let recalled = found
+            .iter()
+            .find(|i| i.killed == Some(25))
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        assert_eq!(
+            recalled.date.label().as_deref(),
+            Some("2019-12"),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|i| i.killed == Some(16) && i.date.label().as_deref() == Some("2024-02-02")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn a_killing_given_as_cause_is_not_the_event_it_caused() {
         let found = incidents(
             "Published: March 12, 2020\n\nThe attack was the deadliest since January, when Iran fired ballistic missiles at Ain al-Asad air base in retaliation for the killing of Qassem Soleimani.\n",
