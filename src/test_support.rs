@@ -21,3 +21,32 @@ pub(crate) fn random_texts(
             .collect()
     })
 }
+
+/// The text of every document of the bundled corpus and of every fixture folder: the real
+/// texts a fast path is checked against its plain original on.
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<String> = crate::ingest::read_bundled()
+        .documents
+        .into_iter()
+        .map(|d| d.text)
+        .collect();
+    let mut folders: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    for path in folders {
+        texts.extend(
+            crate::ingest::read_folder(&path)
+                .documents
+                .into_iter()
+                .map(|d| d.text),
+        );
+    }
+    assert!(texts.len() > 50, "the fixture folders are missing");
+    texts
+}

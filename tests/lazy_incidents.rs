@@ -19,21 +19,10 @@ use std::path::{Path, PathBuf};
 
 #[path = "common/scratch.rs"]
 mod scratch;
-use scratch::{TempDir, age, extractor, scratch};
+use scratch::{TempDir, extractor, scratch_copy};
 
 fn setup(what: &str, fixtures: &str) -> (TempDir, PathBuf, PathBuf) {
-    let (t, root, cache) = scratch("lazyinc", what);
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixtures);
-    for entry in std::fs::read_dir(&fixtures).unwrap() {
-        let entry = entry.unwrap();
-        if !entry.file_type().unwrap().is_file() {
-            continue;
-        }
-        let p = root.join(entry.file_name());
-        std::fs::copy(entry.path(), &p).unwrap();
-        age(&p);
-    }
-    (t, root, cache)
+    scratch_copy("lazyinc", what, fixtures)
 }
 
 fn eager(root: &Path, cache: &Path) -> Corpus {

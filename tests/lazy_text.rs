@@ -13,23 +13,12 @@ use std::sync::Arc;
 
 #[path = "common/scratch.rs"]
 mod scratch;
-use scratch::{TempDir, age, extractor, scratch};
+use scratch::{TempDir, extractor, scratch_copy};
 
 /// A copy of a fixture set with old modification times (every file cacheable), and an empty
 /// cache dir.
 fn setup(what: &str) -> (TempDir, PathBuf, PathBuf) {
-    let (t, root, cache) = scratch("lazytext", what);
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extra");
-    for entry in std::fs::read_dir(&fixtures).unwrap() {
-        let entry = entry.unwrap();
-        if !entry.file_type().unwrap().is_file() {
-            continue;
-        }
-        let p = root.join(entry.file_name());
-        std::fs::copy(entry.path(), &p).unwrap();
-        age(&p);
-    }
-    (t, root, cache)
+    scratch_copy("lazytext", what, "tests/fixtures/extra")
 }
 
 fn lazy(root: &Path, cache: &Path) -> (Corpus, CacheStats, Option<Arc<dyn TextSource>>) {

@@ -467,24 +467,7 @@ mod tests {
                 assert_eq!(sentences(&text), reference(&text), "{text:?}");
             }
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts: Vec<String> = crate::ingest::read_bundled()
-            .documents
-            .into_iter()
-            .map(|d| d.text)
-            .collect();
-        for entry in std::fs::read_dir(root.join("tests/fixtures")).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                texts.extend(
-                    crate::ingest::read_folder(&path)
-                        .documents
-                        .into_iter()
-                        .map(|d| d.text),
-                );
-            }
-        }
-        assert!(texts.len() > 50);
+        let texts = crate::test_support::fixture_texts();
         for text in &texts {
             assert_eq!(sentences(text), reference(text));
         }

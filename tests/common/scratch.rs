@@ -44,3 +44,20 @@ pub fn age(path: &Path) {
     let f = std::fs::File::options().write(true).open(path).unwrap();
     f.set_modified(old).unwrap();
 }
+
+/// A scratch folder holding an aged copy of the files of a fixture folder (`fixtures` relative
+/// to the crate root): (guard, corpus dir, cache dir).
+pub fn scratch_copy(prefix: &str, what: &str, fixtures: &str) -> (TempDir, PathBuf, PathBuf) {
+    let (t, root, cache) = scratch(prefix, what);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixtures);
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let entry = entry.unwrap();
+        if !entry.file_type().unwrap().is_file() {
+            continue;
+        }
+        let p = root.join(entry.file_name());
+        std::fs::copy(entry.path(), &p).unwrap();
+        age(&p);
+    }
+    (t, root, cache)
+}
