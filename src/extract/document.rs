@@ -398,6 +398,9 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
     out
 }
 
+/// The longest line read as a time stamp, in bytes ("Wednesday, 18 September 2019 - 14:20 GMT+3").
+const STAMP_MAX_LEN: usize = 64;
+
 /// Fewer words above a stamp make a label ("Statement", "Update") rather than a post.
 const POST_MIN_WORDS: usize = 8;
 
@@ -407,6 +410,10 @@ const POST_MIN_WORDS: usize = 8;
 fn stamp_entry(doc: &Document, sents: &[Span], si: usize) -> Option<Entry> {
     let text = doc.text.as_str();
     let sent = *sents.get(si)?;
+    // A stamp is short and has digits: most lines are neither, and are settled before a scan.
+    if sent.len() > STAMP_MAX_LEN || !sent.slice(text).bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let before = text.get(..sent.start)?.trim_end_matches([' ', '\t']);
     let after = text.get(sent.end..)?.trim_start_matches([' ', '\t']);
     if !(before.is_empty() || before.ends_with('\n'))
