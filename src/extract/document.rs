@@ -254,6 +254,27 @@ struct Entry {
 const MIN_ENTRIES: usize = 2;
 
 impl Entry {
+    /// Gives the draft the entry's date, with the stamp or heading as its words.
+    fn date_draft(&self, text: &str, d: &mut Draft) {
+        let m = &mut d.mention;
+        let words = Name::from(self.date_span.slice(text));
+        let what = if self.post {
+            "post stamped"
+        } else {
+            "timeline entry dated"
+        };
+        m.date = DateValue {
+            basis: format!("{what} \"{words}\""),
+            words,
+            ..self.date.clone()
+        };
+        m.fields.push(FieldSpan {
+            field: Field::Date,
+            value: self.date.label().unwrap_or_default().into(),
+            span: self.date_span,
+        });
+    }
+
     /// Gives an event of the entry the entry's date and place where it has none of its own
     /// (a cause phrase tells another, earlier event and keeps its own).
     fn apply(&self, ex: &Extractor, text: &str, d: &mut Draft) {
@@ -285,28 +306,6 @@ impl Entry {
             });
             m.place = Some(place);
         }
-    }
-}
-
-impl Entry {
-    fn date_draft(&self, text: &str, d: &mut Draft) {
-        let m = &mut d.mention;
-        let words = Name::from(self.date_span.slice(text));
-        let what = if self.post {
-            "post stamped"
-        } else {
-            "timeline entry dated"
-        };
-        m.date = DateValue {
-            basis: format!("{what} \"{words}\""),
-            words,
-            ..self.date.clone()
-        };
-        m.fields.push(FieldSpan {
-            field: Field::Date,
-            value: self.date.label().unwrap_or_default().into(),
-            span: self.date_span,
-        });
     }
 }
 

@@ -17,14 +17,21 @@ const FULL_LINE_SHARE: f32 = 0.6;
 /// The width the document is wrapped at, if it is hard-wrapped: most of its prose lines are
 /// no longer than a fixed-width page allows.
 fn wrap_width(text: &str) -> Option<usize> {
-    let mut lengths: Vec<usize> = text
-        .lines()
-        .map(|l| l.trim_end().chars().count())
-        .filter(|&n| n >= PROSE_LINE)
-        .collect();
-    if lengths.len() < MIN_PROSE_LINES {
+    let prose = || {
+        text.lines()
+            .map(|l| l.trim_end().chars().count())
+            .filter(|&n| n >= PROSE_LINE)
+    };
+    // Most pages put a paragraph on one line: counting the lines wider than a wrap settles
+    // them without collecting and sorting every length (the percentile below is at most
+    // `MAX_WRAP_WIDTH` exactly when so few are wider).
+    let (count, wide) = prose().fold((0, 0), |(c, w), n| {
+        (c + 1, w + usize::from(n > MAX_WRAP_WIDTH))
+    });
+    if count < MIN_PROSE_LINES || wide > count - 1 - count * 4 / 5 {
         return None;
     }
+    let mut lengths: Vec<usize> = prose().collect();
     lengths.sort_unstable();
     // The 80th percentile: a few wide page headers or tables do not hide the wrap.
     let width = *lengths.get(lengths.len() * 4 / 5)?;
