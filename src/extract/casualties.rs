@@ -16,7 +16,33 @@ enum Toll {
 /// Words between "death toll" and a revised figure ("rose to", "has climbed to"). Not "put the
 /// death toll at nine": another source's estimate, which the per-article largest figure would
 /// otherwise take over the report's own.
-const TOLL_LINKS: [&str; 7] = ["to", "rose", "climbed", "has", "had", "risen", "increased"];
+const TOLL_LINKS: [&str; 9] = [
+    "to",
+    "rose",
+    "climbed",
+    "has",
+    "had",
+    "risen",
+    "increased",
+    "later",
+    "since",
+];
+
+/// Nouns that take up a figure just told ("34 were wounded; the figure later rose to 40").
+const FIGURE_NOUNS: [&str; 3] = ["figure", "number", "tally"];
+
+/// The revised count after a toll noun at `i`: "rose to nine", "has since climbed to more than
+/// 40". Only link words and quantifiers stand between, and one of them is "to".
+fn revised_count(tokens: &[Token], text: &str, i: usize) -> Option<(usize, u32)> {
+    (i + 1..(i + 8).min(tokens.len()))
+        .take_while(|&j| tokens[j].kind != TokenKind::Punct)
+        .find_map(|j| is_count(tokens, text, j).map(|v| (j, v)))
+        .filter(|&(j, _)| {
+            (i + 1..j)
+                .all(|k| tokens[k].is_any(text, &TOLL_LINKS) || is_quantifier(tokens[k].text(text)))
+                && (i + 1..j).any(|k| tokens[k].is(text, "to"))
+        })
+}
 
 fn toll_of(word: &str) -> Option<Toll> {
     // Lowercased on the stack: no toll word is longer than 16 bytes.
@@ -291,20 +317,31 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
     for (i, tok) in tokens.iter().enumerate() {
         // "raised the death toll to nine", "the death toll rose to 23": a revised toll.
         if tok.is(text, "toll") && i > 0 && tokens[i - 1].is(text, "death") {
-            let count = (i + 1..(i + 5).min(tokens.len()))
-                .take_while(|&j| tokens[j].kind != TokenKind::Punct)
-                .find_map(|j| is_count(tokens, text, j).map(|v| (j, v)))
-                .filter(|&(j, _)| {
-                    (i + 1..j).all(|k| {
-                        tokens[k].is_any(text, &TOLL_LINKS) || is_quantifier(tokens[k].text(text))
-                    }) && (i + 1..j).any(|k| tokens[k].is(text, "to"))
-                });
-            if let Some((j, v)) = count {
+            if let Some((j, v)) = revised_count(tokens, text, i) {
                 set(
                     &mut out.killed,
                     v,
                     Span::new(tok.span.start, tokens[j].span.end),
                 );
+            }
+            continue;
+        }
+        // "The Pentagon first said 34 people were wounded; the figure later rose to more than
+        // 40": the revision replaces the figure told last.
+        if tok.is_any(text, &FIGURE_NOUNS)
+            && i > 0
+            && tokens[i - 1].is_any(text, &["the", "that", "this"])
+        {
+            if let Some((j, v)) = revised_count(tokens, text, i) {
+                let told_last = [&mut out.killed, &mut out.injured]
+                    .into_iter()
+                    .filter(|slot| slot.is_some_and(|(_, sp)| sp.end <= tok.span.start))
+                    .max_by_key(|slot| slot.map(|(_, sp)| sp.end));
+                if let Some(slot) = told_last
+                    && let Some((_, sp)) = *slot
+                {
+                    *slot = Some((v, Span::new(sp.start, tokens[j].span.end)));
+                }
             }
             continue;
         }
@@ -538,7 +575,18 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 45] = [
+        let cases: [(&str, Figures); 48] = [
+            // A revision takes up the figure told last.
+            (
+                "The Pentagon first said 34 people were wounded; the figure later rose to more than 40",
+                (None, Some(40)),
+            ),
+            (
+                "Two soldiers were killed, and that number has since climbed to 3",
+                (Some(3), None),
+            ),
+            // No figure told before: nothing to revise.
+            ("the number rose to 12 by nightfall", (None, None)),
             // A thread's post number is no count.
             (
                 "5/ The contractor who was killed was not a US national",

@@ -458,6 +458,10 @@ fn absorb(ex: &Extractor, into: &mut Incident, new: Incident) {
         }
     }
     ex.drop_generalised_weapons(&mut into.weapons);
+    // A toll first told by a later report still ties the next reports: "the Jan. 28 drone
+    // attack" names none, the article that follows counts three killed.
+    into.killed = into.killed.or(new.killed);
+    into.injured = into.injured.or(new.injured);
     for p in &new.participants {
         if !into.participants.contains(p) {
             into.participants.push(p.clone());
@@ -964,6 +968,37 @@ mod tests {
             ],
         );
         assert_eq!(out.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn a_toll_told_by_a_later_report_still_ties_an_undated_one() {
+        let ex = ex();
+        let docs = [doc(Some("2024-02-03")), doc(Some("2024-01-29")), doc(None)];
+        let at_tower = |doc, day: Option<&str>, killed| Mention {
+            killed,
+            ..mention(
+                &ex,
+                doc,
+                day,
+                Some("Tower 22"),
+                &["drone"],
+                IncidentKind::Attack,
+                &[],
+            )
+        };
+        // "in retaliation for the Jan. 28 drone attack on Tower 22" is filed first (its
+        // document comes first) and counts no one; the next report counts three killed.
+        let out = merge(
+            &ex,
+            &docs,
+            vec![
+                vec![at_tower(0, Some("2024-01-28"), None)],
+                vec![at_tower(1, Some("2024-01-28"), Some(3))],
+                vec![at_tower(2, None, Some(3))],
+            ],
+        );
+        assert_eq!(out.len(), 1, "{out:#?}");
+        assert_eq!(out[0].document_count(), 3);
     }
 
     #[test]
