@@ -230,10 +230,12 @@ fn is_count(tokens: &[Token], text: &str, i: usize) -> Option<u32> {
         || tokens
             .get(i + 1)
             .is_some_and(|n| n.is_any(text, &[":", "a.m.", "p.m.", "am", "pm", "gmt", "utc"]));
-    // "5/ The contractor who was killed", "3/4 of the wounded": a post's number or a fraction.
+    // "5/ The contractor who was killed", "3/4 of the wounded", "[06/07/2020 20:49] … shot
+    // dead": a post's number, a fraction or a part of a date.
     let slashed = tokens
         .get(i + 1)
-        .is_some_and(|n| n.span.start == t.span.end && n.is(text, "/"));
+        .is_some_and(|n| n.span.start == t.span.end && n.is(text, "/"))
+        || i > 0 && tokens[i - 1].span.end == t.span.start && tokens[i - 1].is(text, "/");
     (!next_is_unit && !clock && !slashed).then_some(v)
 }
 
@@ -575,7 +577,7 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 48] = [
+        let cases: [(&str, Figures); 49] = [
             // A revision takes up the figure told last.
             (
                 "The Pentagon first said 34 people were wounded; the figure later rose to more than 40",
@@ -587,6 +589,11 @@ mod tests {
             ),
             // No figure told before: nothing to revise.
             ("the number rose to 12 by nightfall", (None, None)),
+            // A stamp's date is no count.
+            (
+                "[06/07/2020 20:49] BREAKING | Security expert Hisham al-Hashimi shot dead outside his home",
+                (None, None),
+            ),
             // A thread's post number is no count.
             (
                 "5/ The contractor who was killed was not a US national",

@@ -1998,16 +1998,22 @@ fn assign_roles(
                 TriggerPos::Verb | TriggerPos::Present,
                 _
             ))
-        ) && head_ti.map(|i| tokens.get(i + 1)).is_some_and(|next| {
-            // "US contractor killed, 5 troops hurt": a transitive verb with nothing after it.
-            next.is_none_or(|t| {
-                t.kind == TokenKind::Punct
-                    || t.is_any(
-                        text,
-                        &["in", "when", "as", "after", "during", "by", "while"],
-                    )
-            })
-        });
+        ) && head_ti.is_some()
+            && {
+                // "US contractor killed, 5 troops hurt", "expert shot dead outside his home": a
+                // transitive verb with nothing after it (the word after the whole trigger).
+                let next = tokens.iter().find(|t| t.span.start >= head.span.end);
+                next.is_none_or(|t| {
+                    t.kind == TokenKind::Punct
+                        || t.is_any(
+                            text,
+                            &[
+                                "in", "when", "as", "after", "during", "by", "while", "outside",
+                                "near", "on",
+                            ],
+                        )
+                })
+            };
     let killing_noun = matches!(
         head.trigger(),
         Some((IncidentKind::Assassination, TriggerPos::Noun, _))

@@ -1107,6 +1107,19 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_victim_shot_dead_is_the_target() {
+        for text in [
+            "Published: July 7, 2020\n\nSecurity expert Hisham al-Hashimi shot dead outside his home in Baghdad by gunmen on a motorcycle\n",
+            "Published: July 7, 2020\n\nHisham al-Hashimi shot dead in Baghdad\n",
+        ] {
+            let found = incidents(text);
+            assert_eq!(found.len(), 1, "{found:#?}");
+            let roles: Vec<_> = found[0].participants.iter().map(|p| p.role).collect();
+            assert_eq!(roles, [crate::model::Role::Target], "{found:#?}");
+        }
+    }
+
+    #[test]
     fn a_cause_phrase_reports_its_own_event() {
         let found = incidents(
             "Published: December 26, 2023\n\nThe United States carried out strikes early on Tuesday against three facilities used by Kataib Hezbollah in Iraq, hours after a one-way drone attack on Erbil Air Base wounded three U.S. service members, the Pentagon said.\n",
