@@ -2091,6 +2091,10 @@ fn assign_roles(
                 .filter_map(|k| ti.checked_sub(k))
                 .map(|j| &tokens[j])
         };
+        // "IRAQ | Rocket lands near the Green Zone": a feed's channel label names no one.
+        if next.is_some_and(|t| t.is(text, "|")) {
+            continue;
+        }
         // Attribution, not participation: "according to US officials", "X said".
         let attributed = window_before(4).any(|t| t.is(text, "according"))
             || [next, next2]

@@ -361,8 +361,11 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
             first.expr,
             DateExpr::Date { .. } | DateExpr::MonthDay { .. } | DateExpr::MonthOfYear { .. }
         );
-        let rest = text[first.span.end..sent.end].trim_start();
-        let separated = rest.is_empty() || rest.starts_with(['|', '–', '—', '-', ':', '•']);
+        // "[15/06/2020 07:58] BREAKING | …": a clock time may follow the date, and a stamp's
+        // closing bracket sets it apart.
+        let rest = skip_clock(text[first.span.end..sent.end].trim_start());
+        let separated =
+            rest.is_empty() || rest.starts_with(['|', '–', '—', '-', ':', '•', ']', ')']);
         let leads = first.span.start == sent.start + lead && separated;
         let labelled = after_label(first.span.start) && (separated || rest.starts_with('.'));
         if !(leads || labelled) || !dated {
@@ -395,6 +398,29 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
         out.clear();
     }
     out
+}
+
+/// `s` without a clock time at its start ("07:58", "21:12 GMT", "9:40 a.m."), trimmed.
+fn skip_clock(s: &str) -> &str {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let h = digits(s);
+    let Some(after_colon) = s[h..].strip_prefix(':').filter(|_| (1..=2).contains(&h)) else {
+        return s;
+    };
+    let m = digits(after_colon);
+    if m != 2 {
+        return s;
+    }
+    let mut rest = after_colon[m..].trim_start();
+    for zone in ["a.m.", "p.m.", "am", "pm", "GMT", "UTC", "local time"] {
+        if let Some(r) = rest.strip_prefix(zone)
+            && !r.starts_with(|c: char| c.is_alphanumeric())
+        {
+            rest = r.trim_start();
+            break;
+        }
+    }
+    rest
 }
 
 /// The longest line read as a time stamp, in bytes ("Wednesday, 18 September 2019 - 14:20 GMT+3").
@@ -1103,6 +1129,22 @@ mod tests {
                 .actors_with(crate::model::Role::Target)
                 .any(|a| a == "Kataib Hezbollah"),
             "{strikes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_feed_of_stamped_lines_dates_each_line_by_its_stamp() {
+        let found = incidents(
+            "Notification history, exported 12/08/2020\n\n[06/07/2020 20:49] BREAKING | Security expert Hisham al-Hashimi shot dead outside his home in Baghdad\n[07/07/2020 11:03] IRAQ | Thousands attend funeral in Baghdad\n[14/07/2020 16:38] IRAQ | Rocket lands near Baghdad's Green Zone, no casualties, security media cell says\n",
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let rocket = at(&found, "Green Zone");
+        assert_eq!(rocket.date.label().as_deref(), Some("2020-07-14"));
+        // The channel label is no perpetrator.
+        assert!(rocket.participants.is_empty(), "{rocket:#?}");
+        assert_eq!(
+            at(&found, "Baghdad").date.label().as_deref(),
+            Some("2020-07-06")
         );
     }
 
