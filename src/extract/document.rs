@@ -446,7 +446,10 @@ fn stamp_entry(doc: &Document, sents: &[Span], si: usize) -> Option<Entry> {
     {
         return None;
     }
-    let found = dates::find_dates(text, sent);
+    // A feed saved as text wraps its stamps in markup: "<pubDate>Sun, 08 Dec 2019 23:48:00
+    // +0300</pubDate>".
+    let inner = markup_content(text, sent);
+    let found = dates::find_dates(text, inner);
     let [date] = found.as_slice() else {
         return None;
     };
@@ -456,8 +459,8 @@ fn stamp_entry(doc: &Document, sents: &[Span], si: usize) -> Option<Entry> {
     // Besides the date only a clock time: digits, separators and the words of a time.
     let rest = format!(
         "{} {}",
-        text.get(sent.start..date.span.start)?,
-        text.get(date.span.end..sent.end)?
+        text.get(inner.start..date.span.start)?,
+        text.get(date.span.end..inner.end)?
     );
     let only_time = rest
         .split(|c: char| !c.is_alphabetic())
@@ -514,6 +517,22 @@ fn stamp_entry(doc: &Document, sents: &[Span], si: usize) -> Option<Entry> {
         date_span: date.span,
         place: None,
     })
+}
+
+/// The content of a line that is one markup element ("<pubDate>…</pubDate>"); any other line
+/// as it is.
+fn markup_content(text: &str, line: Span) -> Span {
+    let s = line.slice(text);
+    let open = s
+        .strip_prefix('<')
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .and_then(|r| r.find('>'))
+        .map(|i| i + 2);
+    let close = s.rfind("</").filter(|_| s.ends_with('>'));
+    match (open, close) {
+        (Some(o), Some(c)) if o <= c => Span::new(line.start + o, line.start + c),
+        _ => line,
+    }
 }
 
 /// A numbered list item's text without its number ("1) Monday 5 July", "(2) 3 March", "4. 9
@@ -1145,6 +1164,19 @@ mod tests {
         assert_eq!(
             at(&found, "Baghdad").date.label().as_deref(),
             Some("2020-07-06")
+        );
+    }
+
+    #[test]
+    fn a_feed_item_s_weekday_counts_from_its_own_pub_date() {
+        let found = incidents(
+            "<rss version=\"2.0\">\n<channel>\n<lastBuildDate>Mon, 09 Dec 2019 06:05:12 +0300</lastBuildDate>\n\n<item>\n<title>Israel says Iron Dome downed four rockets fired from Syria</title>\n<link>https://example.org/2019/11/19/rockets-golan</link>\n<category>Israel</category>\n<pubDate>Tue, 19 Nov 2019 09:10:00 +0200</pubDate>\n<description><![CDATA[Israel's Iron Dome air-defence system intercepted four rockets fired from Syria toward the Golan Heights early on Tuesday, the Israeli military said.]]></description>\n</item>\n\n<item>\n<title>Iraq protests continue</title>\n<link>https://example.org/2019/12/08/protests</link>\n<category>Iraq</category>\n<pubDate>Sun, 08 Dec 2019 23:48:00 +0300</pubDate>\n<description><![CDATA[Thousands of protesters stayed in Tahrir Square in central Baghdad on Sunday, defying calls to leave, as talks on a new prime minister dragged on.]]></description>\n</item>\n</channel>\n</rss>\n",
+        );
+        let golan = at(&found, "Golan Heights");
+        assert_eq!(
+            golan.date.label().as_deref(),
+            Some("2019-11-19"),
+            "{golan:#?}"
         );
     }
 
