@@ -16,7 +16,7 @@ pub struct Discovered {
 }
 
 /// Words that, right before a capitalised name, say it is a person. Sorted, lowercase: looked
-/// up by binary search (see `is_title_word`).
+/// up by their first byte (see `is_title_word`).
 /// Abbreviated ones ("Col.") are the word before its period.
 const TITLES: [&str; 47] = [
     "activist",
@@ -278,21 +278,59 @@ fn starts_like(w: &str, set: &[bool; 256]) -> bool {
     w.as_bytes().first().is_some_and(|&b| set[usize::from(b)])
 }
 
-/// Whether a word is one of `TITLES`, ignoring ASCII case: its lowercase key looked up among
-/// the titles' keys, instead of a case-folding comparison with every title, since this runs on
-/// every word.
+/// Whether a word is one of `TITLES`, ignoring ASCII case: its key with every byte's 0x20 bit
+/// set compared with the keys of the titles of its first letter and length (`TITLE_SLOTS`),
+/// instead of a case-folding comparison with every title, since this runs on every word. Every
+/// title is lowercase ASCII letters, and a byte with the 0x20 bit set is a lowercase letter only
+/// if it was that letter in either case, so this is `eq_ignore_ascii_case`.
 fn is_title_word(w: &str) -> bool {
     // A word of another length than every title's is none (most words are settled here or by
-    // their first byte), and the key is lowercased as it is copied.
+    // their first byte).
     if !(TITLE_LEN.0..=TITLE_LEN.1).contains(&w.len()) || !starts_like(w, &TITLE_STARTS) {
         return false;
     }
     let mut buf = [0u8; 16];
-    for (slot, &c) in buf.iter_mut().zip(w.as_bytes()) {
-        *slot = c.to_ascii_lowercase();
-    }
-    TITLE_KEYS.binary_search(&u128::from_be_bytes(buf)).is_ok()
+    let mut case = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    case[..w.len()].fill(0x20);
+    let k = u128::from_be_bytes(buf) | u128::from_be_bytes(case);
+    TITLE_SLOTS[title_slot(w.as_bytes()[0], w.len())]
+        .iter()
+        .any(|&n| n != 0 && TITLE_KEYS[usize::from(n) - 1] == k)
 }
+
+/// The slot of `TITLE_SLOTS` for a word's first byte (a letter) and length.
+const fn title_slot(first: u8, len: usize) -> usize {
+    ((first | 0x20) as usize - b'a' as usize) * 16 + len
+}
+
+/// For each first letter and length, the titles (their index in `TITLE_KEYS` plus one; 0 for
+/// none) of that first letter and length: at most two share one.
+const TITLE_SLOTS: [[u8; 2]; 26 * 16] = {
+    let mut out = [[0u8; 2]; 26 * 16];
+    let mut i = 0;
+    while i < TITLES.len() {
+        let c = TITLES[i].as_bytes();
+        // Every title is lowercase ASCII letters (what `is_title_word` relies on).
+        let mut n = 0;
+        while n < c.len() {
+            assert!(
+                c[n].is_ascii_lowercase(),
+                "a title not of lowercase letters"
+            );
+            n += 1;
+        }
+        let slot = &mut out[title_slot(c[0], c.len())];
+        if slot[0] == 0 {
+            slot[0] = i as u8 + 1;
+        } else {
+            assert!(slot[1] == 0, "three titles of one first letter and length");
+            slot[1] = i as u8 + 1;
+        }
+        i += 1;
+    }
+    out
+};
 
 /// The shortest and the longest title's length in bytes.
 const TITLE_LEN: (usize, usize) = {
@@ -371,10 +409,27 @@ pub fn discover_with(
     // document.
     let mut is_title = Vec::with_capacity(tokens.len());
     let mut is_name = Vec::with_capacity(tokens.len());
-    for t in tokens {
+    // The tokens any rule below can start at: a title, a name, "named", a word starting like a
+    // keyword (`KEYWORD_STARTS`) or an ordinal (which starts with a digit). Any other token (most
+    // of them) is passed over here, so that the rules' loop runs only over these.
+    let mut starts = Vec::with_capacity(tokens.len() / 2);
+    for (i, t) in tokens.iter().enumerate() {
         let word = (t.kind == TokenKind::Word).then(|| t.text(text));
-        is_title.push(word.is_some_and(is_title_word));
-        is_name.push(word.is_some_and(is_name_word));
+        let title = word.is_some_and(is_title_word);
+        let name = word.is_some_and(is_name_word);
+        is_title.push(title);
+        is_name.push(name);
+        let maybe = title
+            || name
+            || (t.kind != TokenKind::Punct && {
+                let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+                first.is_ascii_digit()
+                    || first.eq_ignore_ascii_case(&b'n')
+                    || (t.kind == TokenKind::Word && KEYWORD_STARTS[usize::from(first)])
+            });
+        if maybe {
+            starts.push(i);
+        }
     }
     let title_at = |j: usize| is_title.get(j).copied().unwrap_or(false);
     // Past stacked and abbreviated titles: "spokesman Col. Myles Caggins" → "Myles".
@@ -426,21 +481,8 @@ pub fn discover_with(
             end = run.1;
         }
     };
-    for i in 0..tokens.len() {
+    for i in starts {
         let t = &tokens[i];
-        // Every rule below needs its token to be a title, a name, "named", a word starting
-        // like a keyword (`KEYWORD_STARTS`) or an ordinal (which starts with a digit): any other
-        // token (most of them) is passed over at once.
-        if !is_title[i] && !is_name[i] {
-            let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
-            let maybe = t.kind != TokenKind::Punct
-                && (first.is_ascii_digit()
-                    || first.eq_ignore_ascii_case(&b'n')
-                    || (t.kind == TokenKind::Word && KEYWORD_STARTS[usize::from(first)]));
-            if !maybe {
-                continue;
-            }
-        }
         // "Secretary Lloyd Austin", "spokesman Jon Finer".
         // Stacked titles ("Secretary General Jens Stoltenberg") are not part of the name.
         if title_at(i)
@@ -479,7 +521,8 @@ pub fn discover_with(
         // "The man, later named as Yevgeny Ferder,", "identified as Sgt. William Rivers": the
         // name given to someone already told.
         // ("The vessel, identified as Marlin Luanda" names a ship: only "named as".)
-        if t.is(text, "named")
+        if t.span.end - t.span.start == "named".len()
+            && t.is(text, "named")
             && tokens.get(i + 1).is_some_and(|c| c.is(text, "as"))
             && let Some(run) = name_run(&is_name, after_titles(i + 2))
             && clean(run)
@@ -489,8 +532,8 @@ pub fn discover_with(
         // "Mahsa Amini, a 22-year-old Kurdish woman": a name glossed by its age.
         if let Some(run) = name_run(&is_name, i)
             && (i == 0 || !is_name[i - 1])
-            && clean(run)
             && tokens.get(run.1).is_some_and(|c| c.is(text, ","))
+            && clean(run)
             && let Some(after) = tokens.get(run.1).and_then(|c| text.get(c.span.end..))
             && let Some(gloss) = after
                 .trim_start()
@@ -604,7 +647,9 @@ pub fn discover_with(
         // Military units: "the 718th Engineer Company", "the 82nd Airborne Division".
         if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
             let w = t.text(text);
-            if super::tokens::ordinal_value(w).is_some()
+            // An ordinal starts with a digit ("718th"): other words are settled without a look.
+            if w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && super::tokens::ordinal_value(w).is_some()
                 && let Some(end) = (i + 1..(i + 5).min(tokens.len()))
                     .take_while(|&j| is_name[j])
                     .find(|&j| tokens[j].is_any(text, &UNIT_TAILS))
@@ -619,7 +664,9 @@ pub fn discover_with(
         }
         // Group names: "Saraya Awliya al-Dam", "Ashab al-Kahf", "Hezbollah Brigades".
         if let Some(w) = word
-            && GROUP_HEADS.iter().any(|h| eq_fold_apostrophe(w, h))
+            && GROUP_HEADS
+                .iter()
+                .any(|h| w.as_bytes()[0] == h.as_bytes()[0] && eq_fold_apostrophe(w, h))
         {
             let mut j = i + 1;
             while j < tokens.len() && j - i < 5 && is_name[j] {
