@@ -43,6 +43,9 @@ pub struct Draft {
     pub tally: bool,
     /// Comes from the document's title (a section heading is `headline` but not `title`).
     pub title: bool,
+    /// The date expression the mention's date was resolved from, and its words: the document
+    /// pass gives a date without a year the year of the dates told before it.
+    pub date_expr: Option<(dates::DateExpr, Span)>,
 }
 
 /// Words that, before a singular event noun, make it hypothetical or generic.
@@ -649,12 +652,14 @@ fn analyse_in(
         .filter(|p| p.caused && p.span != part.span)
         .map(|p| p.span)
         .collect();
-    let (mut date, stated_on) = choose_date(ctx, clause, part, &causes, head.span, &mut fields);
+    let (mut date, stated_on, mut date_expr) =
+        choose_date(ctx, clause, part, &causes, head.span, &mut fields);
     // "Supporters gathered at the site after the strike, … held a funeral on Thursday": an
     // event only named to place something later in time lends that later action neither its
     // date nor the ones it was directed against.
     if anaphoric && in_time_phrase(text, tokens, head.span) {
         date = DateValue::unknown();
+        date_expr = None;
         fields.retain(|f| !matches!(f.field, Field::Date | Field::Target));
         participants.retain(|p| p.role != Role::Target);
     }
@@ -689,6 +694,7 @@ fn analyse_in(
     // given, not when they died.
     if toll_only && stated_on {
         date = DateValue::unknown();
+        date_expr = None;
         fields.retain(|f| f.field != Field::Date);
     }
     let anaphoric = anaphoric || toll_only;
@@ -735,6 +741,7 @@ fn analyse_in(
         entry: None,
         tally: false,
         title: false,
+        date_expr,
     })
 }
 
@@ -2315,7 +2322,7 @@ fn choose_date(
     causes: &[Span],
     head: Span,
     fields: &mut Vec<FieldSpan>,
-) -> (DateValue, bool) {
+) -> (DateValue, bool, Option<(dates::DateExpr, Span)>) {
     let text = ctx.text;
     // A cause phrase ("a day after …") has only its own dates; otherwise the clause's, found
     // once (the part lies inside the clause).
@@ -2363,12 +2370,12 @@ fn choose_date(
         .min_by_key(|m| rank(m))
         .cloned();
     let Some(m) = pick.or_else(|| date_before_when(text, part.span)) else {
-        return (DateValue::unknown(), false);
+        return (DateValue::unknown(), false, None);
     };
     // "The Pentagon on Monday identified the three soldiers killed when …": naming the dead
     // comes after the event, on a day of its own.
     if identifies_victims(text, clause, m.span) {
-        return (DateValue::unknown(), true);
+        return (DateValue::unknown(), true, None);
     }
     let value = match ctx.entry_day {
         Some(day) => dates::resolve_against(text, &m, Some(day), "timeline entry of"),
@@ -2380,7 +2387,7 @@ fn choose_date(
         value: label.into(),
         span: m.span,
     });
-    (value, is_speech(&m))
+    (value, is_speech(&m), Some((m.expr, m.span)))
 }
 
 /// "… the deadliest since December 2019, when strikes … killed 25": a clause opened by "when"
@@ -2478,6 +2485,7 @@ pub fn casualty_statement(doc: usize, sentence: usize, text: &str, span: Span) -
         entry: None,
         tally: true,
         title: false,
+        date_expr: None,
     })
 }
 

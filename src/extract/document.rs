@@ -12,7 +12,7 @@ use super::tokens::tokenize;
 use crate::model::{
     ActorKind, DateValue, Document, Field, FieldSpan, IncidentKind, Mention, Name, Role, Span,
 };
-use chrono::Duration;
+use chrono::{Datelike, Duration, NaiveDate};
 use compact_str::ToCompactString;
 
 /// What one document yields: incidents as mention groups, and every actor it names.
@@ -193,6 +193,7 @@ pub fn extract_document_with(
             last_place = Some(p);
         }
     }
+    year_from_told_dates(text, doc.published, &mut drafts);
     resolve_relative_to_previous(text, &mut drafts);
     mark_background_by_date(doc, &mut drafts);
     let stories = story_starts(text, &sents);
@@ -610,6 +611,102 @@ fn trim_span(text: &str, span: Span) -> Span {
 
 /// "A day earlier, a drone …": dates counted from the event told just before get that event's
 /// day, moved by the count.
+/// How far before publication a date without a year may fall and still read as recent news.
+const YEARLESS_RECENT_DAYS: i64 = 60;
+/// How far from the full date told before a date without a year may fall and still belong to
+/// the publication's year.
+const YEARLESS_NEAR_DAYS: i64 = 183;
+
+/// A date without a year takes its year from the text around it when publication's year does
+/// not fit: "On Feb. 16 of that year" after "in January 2020" is 2020-02-16, and "on the
+/// evening of Dec. 27" under "Killed Dec. 27, 2019" in an obituary of 2024 is 2019-12-27 (read
+/// against publication it would be months old and years away from the date told before).
+fn year_from_told_dates(text: &str, published: Option<NaiveDate>, drafts: &mut [Draft]) {
+    let mut told_day: Option<NaiveDate> = None;
+    for d in drafts.iter_mut() {
+        let Some((expr, words)) = d.date_expr else {
+            continue;
+        };
+        let (month, day) = match expr {
+            DateExpr::Date { date, .. } => {
+                told_day = Some(date);
+                continue;
+            }
+            DateExpr::MonthDay {
+                month,
+                day,
+                year_offset: None,
+                ..
+            } => (month, day),
+            _ => continue,
+        };
+        let that_year = text.get(words.end..).is_some_and(|rest| {
+            rest.trim_start()
+                .get(..12)
+                .is_some_and(|w| w.eq_ignore_ascii_case("of that year"))
+        });
+        let not_after_publication = |x: &NaiveDate| published.is_none_or(|p| *x <= p);
+        let (found, from) = if that_year {
+            let Some(y) = last_year_before(text, words.start) else {
+                continue;
+            };
+            (
+                NaiveDate::from_ymd_opt(y, month, day).filter(not_after_publication),
+                y.to_string(),
+            )
+        } else {
+            let (Some(anchor), Some(p), Some((current, _))) =
+                (told_day, published, d.mention.date.range)
+            else {
+                continue;
+            };
+            let recent = (p - current).num_days() <= YEARLESS_RECENT_DAYS;
+            if recent || (current - anchor).num_days().abs() <= YEARLESS_NEAR_DAYS {
+                continue;
+            }
+            (
+                (anchor.year() - 1..=anchor.year() + 1)
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                    .filter(not_after_publication)
+                    .min_by_key(|x| (*x - anchor).num_days().abs()),
+                anchor.to_string(),
+            )
+        };
+        let Some(x) = found else { continue };
+        let phrase = words.slice(text);
+        let m = &mut d.mention;
+        m.date = crate::model::DateValue {
+            precision: crate::model::Precision::Day,
+            range: Some((x, x)),
+            words: Name::from(phrase),
+            basis: format!("\"{phrase}\" → {x} (the year of {from}, told before)"),
+        };
+        for f in m.fields.iter_mut() {
+            if f.field == crate::model::Field::Date && f.span == words {
+                f.value = x.to_compact_string();
+            }
+        }
+        d.anchored = true;
+    }
+}
+
+/// The last year written in the text before `at` ("in January 2020"), looking back at most a
+/// few paragraphs.
+fn last_year_before(text: &str, at: usize) -> Option<i32> {
+    let from = text.floor_char_boundary(at.saturating_sub(2000));
+    let before = text.get(from..at)?.as_bytes();
+    (0..before.len().saturating_sub(3)).rev().find_map(|i| {
+        let w = before.get(i..i + 4)?;
+        let alone = |j: Option<&u8>| j.is_none_or(|b| !b.is_ascii_alphanumeric());
+        let year = w.iter().all(u8::is_ascii_digit)
+            && alone(i.checked_sub(1).and_then(|j| before.get(j)))
+            && alone(before.get(i + 4));
+        year.then(|| std::str::from_utf8(w).ok()?.parse().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+    })
+}
+
 fn resolve_relative_to_previous(text: &str, drafts: &mut [Draft]) {
     for i in 0..drafts.len() {
         let Some((days, words)) = drafts[i].relative_days else {
@@ -1177,6 +1274,36 @@ mod tests {
             golan.date.label().as_deref(),
             Some("2019-11-19"),
             "{golan:#?}"
+        );
+    }
+
+    #[test]
+    fn a_date_without_a_year_takes_the_year_of_the_dates_told_before() {
+        // "of that year": the year last written, even on a page without a date.
+        let found = incidents(
+            "Rocket fire on the embassy compound became routine after Soleimani's killing in January 2020. On Feb. 16 of that year, several rockets landed near the Green Zone before dawn, causing no casualties.\n",
+        );
+        assert_eq!(
+            at(&found, "Green Zone").date.label().as_deref(),
+            Some("2020-02-16")
+        );
+        // Months before publication and years from the full date above it: that date's year.
+        let found = incidents(
+            "Published: May 27, 2024\n\nNawres Hamid\nKilled Dec. 27, 2019, K-1 Air Base, near Kirkuk, Iraq\n\nHe was killed when more than 30 rockets struck K-1 on the evening of Dec. 27. Four U.S. service members were wounded.\n",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|i| i.date.label().as_deref() == Some("2019-12-27")),
+            "{found:#?}"
+        );
+        // Recent news keeps publication's year, whatever an earlier paragraph recalled.
+        let found = incidents(
+            "Published: February 5, 2024\n\nThe strikes were the deadliest since Dec. 29, 2019, when U.S. jets hit Kataib Hezbollah at al-Qaim.\n\nOn Jan. 28, a drone killed three U.S. soldiers at Tower 22.\n",
+        );
+        assert_eq!(
+            at(&found, "Tower 22").date.label().as_deref(),
+            Some("2024-01-28")
         );
     }
 
