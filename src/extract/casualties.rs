@@ -195,7 +195,7 @@ const HEDGES: [&str; 17] = [
 /// Words before a year that make a four-digit number a date, not a count ("In February 2018"),
 /// besides month names.
 const BEFORE_YEAR: [&str; 6] = ["in", "since", "of", "until", "by", "during"];
-const NEGATIONS: [&str; 6] = ["no", "not", "without", "zero", "none", "neither"];
+const NEGATIONS: [&str; 7] = ["no", "not", "without", "zero", "none", "neither", "nobody"];
 
 /// Killed and injured figures found in `tokens`, each with the words that gave it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -426,7 +426,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
         // person named, and the others counted with them.
         if toll == Toll::Killed
             && tokens.get(i + 1).is_some_and(|t| {
-                t.is_any(text, &["a", "an", "the"])
+                t.is_any(text, &["a", "an", "the", "him", "her"])
                     || t.text(text).chars().next().is_some_and(char::is_uppercase)
             })
             && let Some((n, end)) = companions_after(text, tokens, i)
@@ -452,6 +452,29 @@ pub fn find(text: &str, tokens: &[Token]) -> Casualties {
         }
         // "the wounded contractor", "those killed": people already counted.
         if i > 0 && tokens[i - 1].is_any(text, &["the", "those", "these"]) {
+            continue;
+        }
+        // "Fahim al-Taie … was shot dead", "a soldier was wounded": a singular subject, one
+        // person. Not a relative clause ("Soleimani, who was killed in 2020"): it describes
+        // someone already told, often of another event.
+        let verb_at = match i.checked_sub(1).map(|j| &tokens[j]) {
+            Some(t)
+                if t.is_any(
+                    text,
+                    &["shot", "stabbed", "beaten", "fatally", "critically"],
+                ) =>
+            {
+                i - 1
+            }
+            _ => i,
+        };
+        let relative = verb_at >= 2 && tokens[verb_at - 2].is_any(text, &["who", "that", "which"]);
+        if verb_at > 0 && tokens[verb_at - 1].is(text, "was") && !relative {
+            let span = Span::new(tokens[verb_at - 1].span.start, tok.span.end);
+            match toll {
+                Toll::Killed => set(&mut out.killed, 1, span),
+                _ => set(&mut out.injured, 1, span),
+            }
             continue;
         }
         // Number before: "eight members of Kataib Hezbollah lost their lives", "five people,
@@ -577,7 +600,26 @@ mod tests {
 
     #[test]
     fn casualty_phrases() {
-        let cases: [(&str, Figures); 49] = [
+        let cases: [(&str, Figures); 54] = [
+            // A singular subject is one person.
+            (
+                "Fahim al-Taie, a prominent organiser of the sit-in in Karbala, was shot dead by gunmen late on Sunday",
+                (Some(1), None),
+            ),
+            ("A U.S. soldier was wounded in the attack", (None, Some(1))),
+            (
+                "a spokesman says nobody was killed or injured in the attacks",
+                (Some(0), Some(0)),
+            ),
+            (
+                "Nobody was hurt in the strike, they say",
+                (Some(0), Some(0)),
+            ),
+            // A pronoun for the named victim, and the others with him.
+            (
+                "Three missiles hit the home of Razi Mousavi, killing him and two of his bodyguards",
+                (Some(3), None),
+            ),
             // A revision takes up the figure told last.
             (
                 "The Pentagon first said 34 people were wounded; the figure later rose to more than 40",
