@@ -1982,6 +1982,11 @@ fn is_proxy_form(token: &str) -> bool {
     PROXY_SUFFIXES.iter().any(|s| lower.ends_with(s)) || lower.starts_with("pro-")
 }
 
+/// Verbs whose subject lived through the event named after them.
+const SURVIVAL_VERBS: [&str; 6] = [
+    "survived", "survives", "escaped", "escapes", "survive", "escape",
+];
+
 fn assign_roles(
     ex: &Extractor,
     ctx: &ClauseContext,
@@ -2235,11 +2240,20 @@ fn assign_roles(
                     && o.span.start >= h.span.end
                     && o.span.end <= tokens[hi].span.start
             });
-            if !comma_between && !in_phrase && !reacts {
-                let group = ex.actor_kind(&name) == Some(ActorKind::ArmedGroup);
-                subjects.push((hi - last_ti, group, name.clone(), h.span));
+            // "Prime Minister Mustafa al-Kadhimi survived an assassination attempt": the one
+            // who lived through it was its target.
+            let survived = tokens[last_ti + 1..hi]
+                .iter()
+                .any(|t| t.is_any(text, &SURVIVAL_VERBS));
+            if survived && !comma_between && !in_phrase {
+                Some(Role::Target)
+            } else {
+                if !comma_between && !in_phrase && !reacts {
+                    let group = ex.actor_kind(&name) == Some(ActorKind::ArmedGroup);
+                    subjects.push((hi - last_ti, group, name.clone(), h.span));
+                }
+                None
             }
-            None
         } else if !after_head
             && forces
             && !passive

@@ -1308,6 +1308,16 @@ mod tests {
     }
 
     #[test]
+    fn who_survived_an_attack_was_its_target() {
+        let found = incidents(
+            "Published: November 8, 2021\n\nOn 7 November, Prime Minister Mustafa al-Kadhimi survived an assassination attempt when his residence in the Green Zone was targeted by three explosive-laden drones.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let roles: Vec<_> = found[0].participants.iter().map(|p| p.role).collect();
+        assert_eq!(roles, [crate::model::Role::Target], "{found:#?}");
+    }
+
+    #[test]
     fn a_headline_victim_shot_dead_is_the_target() {
         for text in [
             "Published: July 7, 2020\n\nSecurity expert Hisham al-Hashimi shot dead outside his home in Baghdad by gunmen on a motorcycle\n",
