@@ -291,7 +291,16 @@ impl Entry {
             return;
         }
         d.entry = Some(self.sentence);
-        if !d.mention.date.is_known() {
+        // "3 Jun 2024 | … | Overnight strikes …": a vaguer date that holds the entry's day is
+        // that day.
+        let vaguer = self.date.precision == crate::model::Precision::Day
+            && d.mention.date.precision != crate::model::Precision::Day
+            && matches!(
+                (d.mention.date.range, self.date.range),
+                (Some((s, e)), Some((day, _))) if s <= day && day <= e
+            );
+        if !d.mention.date.is_known() || vaguer {
+            d.mention.fields.retain(|f| f.field != Field::Date);
             self.date_draft(text, d);
             d.anchored = true;
         }
@@ -365,8 +374,11 @@ fn entry_headings(ex: &Extractor, doc: &Document, sents: &[Span]) -> Vec<Entry> 
         // "[15/06/2020 07:58] BREAKING | …": a clock time may follow the date, and a stamp's
         // closing bracket sets it apart.
         let rest = skip_clock(text[first.span.end..sent.end].trim_start());
-        let separated =
-            rest.is_empty() || rest.starts_with(['|', '–', '—', '-', ':', '•', ']', ')']);
+        // A table row's cells are set apart by tabs: "3 Jun 2024\tHayyan, west of Aleppo\t16".
+        let next_cell = text[first.span.end..sent.end].starts_with('\t');
+        let separated = next_cell
+            || rest.is_empty()
+            || rest.starts_with(['|', '–', '—', '-', ':', '•', ']', ')']);
         let leads = first.span.start == sent.start + lead && separated;
         let labelled = after_label(first.span.start) && (separated || rest.starts_with('.'));
         if !(leads || labelled) || !dated {
@@ -1315,6 +1327,18 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         let roles: Vec<_> = found[0].participants.iter().map(|p| p.role).collect();
         assert_eq!(roles, [crate::model::Role::Target], "{found:#?}");
+    }
+
+    #[test]
+    fn a_table_row_opening_with_a_date_dates_its_overnight_strikes() {
+        let found = incidents(
+            "Published: June 10, 2024\n\nDate\tPlace\tKilled\tWhat happened\n20 Jan 2024\tMezzeh, Damascus\t10\tMissiles destroyed a building in Mezzeh, killing five IRGC advisers.\n3 Jun 2024\tAleppo\t16\tOvernight strikes on a factory compound near Aleppo killed an IRGC adviser and 15 fighters.\n",
+        );
+        assert_eq!(
+            at(&found, "Aleppo").date.label().as_deref(),
+            Some("2024-06-03"),
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -196,7 +196,7 @@ fn text_of(doc: &Html) -> (String, Vec<(usize, usize)>) {
                     }
                     out.brk(breaks);
                     if matches!(name, "td" | "th") {
-                        out.space();
+                        out.cell();
                     }
                     continue;
                 }
@@ -228,6 +228,10 @@ fn text_of(doc: &Html) -> (String, Vec<(usize, usize)>) {
 pub struct TextBuilder {
     out: String,
     space: bool,
+    /// A table cell ended: the next text in the row is set apart by a tab, so a row reads as
+    /// its cells ("3 Jun 2024\tHayyan\t16\tOvernight strikes …"), and whitespace folding still
+    /// reads it as one space.
+    cell: bool,
     breaks: u8,
 }
 
@@ -249,20 +253,23 @@ impl TextBuilder {
                 for _ in 0..self.breaks {
                     self.out.push('\n');
                 }
+            } else if self.cell {
+                self.out.push('\t');
             } else if self.space {
                 self.out.push(' ');
             }
         }
         self.breaks = 0;
         self.space = false;
+        self.cell = false;
     }
 
     pub fn brk(&mut self, n: u8) {
         self.breaks = self.breaks.max(n);
     }
 
-    fn space(&mut self) {
-        self.space = true;
+    fn cell(&mut self) {
+        self.cell = true;
     }
 
     pub fn finish(self) -> String {
@@ -298,6 +305,19 @@ mod tests {
         assert!(pieces[1].contains("Drone hits U.S. base in Syria"));
         assert_eq!(pieces[2], "Contact us");
         assert!(!pieces.iter().any(|p| p.contains("Rockets")));
+    }
+
+    #[test]
+    fn a_table_row_reads_as_its_cells_apart() {
+        let page = extract(
+            "<body><table><tr><th>Date</th><th>Place</th></tr>\
+             <tr><td>3 Jun 2024</td><td>Hayyan,  west of Aleppo</td><td>Overnight strikes.</td></tr>\
+             </table></body>",
+        );
+        assert_eq!(
+            page.text,
+            "Date\tPlace\n3 Jun 2024\tHayyan, west of Aleppo\tOvernight strikes."
+        );
     }
 
     #[test]
