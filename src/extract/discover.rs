@@ -382,6 +382,11 @@ pub fn discover_with(
     let mut out: Vec<Discovered> = Vec::new();
     let add =
         |out: &mut Vec<Discovered>, name: String, kind: ActorKind, description: Option<String>| {
+            // "Prime Minister Mustafa al-Kadhimi's residence": the possessive is not the name's.
+            let name = match name.strip_suffix("'s") {
+                Some(owner) => owner.to_string(),
+                None => name,
+            };
             // A name does not run on from one line to the next ("… Media Office\nTranslator's").
             if known(&name) || name.split_whitespace().count() > 5 || name.contains('\n') {
                 return;
@@ -851,6 +856,15 @@ mod tests {
     fn known_names_are_left_to_the_lexicon() {
         let d = doc("Secretary Lloyd Austin said.");
         assert!(discover(&d, &|n| n == "Lloyd Austin").is_empty());
+        // An owner's name is the name without its possessive.
+        let d = doc("Drones hit the home of Prime Minister Mustafa al-Kadhimi\u{2019}s family.");
+        let found = discover(&d, &|_| false);
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert!(names.iter().all(|n| !n.ends_with("'s")), "{names:?}");
+        assert!(
+            discover(&d, &|n| n == "Mustafa al-Kadhimi").is_empty(),
+            "{names:?}"
+        );
     }
 
     #[test]
