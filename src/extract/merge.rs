@@ -564,23 +564,29 @@ pub fn merge(ex: &Extractor, docs: &[Document], reports: Vec<Vec<Mention>>) -> V
         }
     }
     items.truncate(kept);
+    // Each incident is finished where it lies and its mentions freed at once, so that the
+    // incidents are never held twice (a new list beside the items' own) nor beside every
+    // report's mentions.
+    items.par_iter_mut().flatten().for_each(|m| {
+        let mentions = std::mem::take(&mut m.mentions);
+        if m.docs.len() > 1 || m.incident.sources.len() != mentions.len() {
+            let mut incident =
+                consolidate(ex, &mentions, std::mem::take(&mut m.incident.merge_basis));
+            drop(mentions);
+            // The running summary's sources are each report's own, in the mentions' order:
+            // sorted and deduplicated as `consolidate` does, they are the incident's.
+            let mut sources = std::mem::take(&mut m.incident.sources);
+            sources.sort_by_key(|s| (s.doc, s.passage.start));
+            sources.dedup_by_key(|s| (s.doc, s.passage));
+            incident.sources = sources;
+            m.incident = incident;
+        }
+        m.docs = Vec::new();
+    });
+    // Collected in place: the items' buffer becomes the incidents'.
     let mut out: Vec<Incident> = items
-        .into_par_iter()
-        .flatten()
-        .map(|m| {
-            if m.docs.len() > 1 || m.incident.sources.len() != m.mentions.len() {
-                let mut incident = consolidate(ex, &m.mentions, m.incident.merge_basis);
-                // The running summary's sources are each report's own, in the mentions' order:
-                // sorted and deduplicated as `consolidate` does, they are the incident's.
-                let mut sources = m.incident.sources;
-                sources.sort_by_key(|s| (s.doc, s.passage.start));
-                sources.dedup_by_key(|s| (s.doc, s.passage));
-                incident.sources = sources;
-                incident
-            } else {
-                m.incident
-            }
-        })
+        .into_iter()
+        .filter_map(|m| m.map(|m| m.incident))
         .collect();
     out.sort_by_cached_key(|i| {
         (
