@@ -643,6 +643,23 @@ impl Parser<'_> {
         self.free_after(i).then_some((v, i + 1))
     }
 
+    /// The two-digit year of a military date ("20 JAN 22"): only after a month abbreviation in
+    /// capitals at `month`, so that prose ("on 5 March 12 people died") never reads as one.
+    fn military_year(&self, month: usize, after: usize) -> Option<(i32, usize)> {
+        let word = self.t.get(month)?;
+        let caps = self.text.get(word.start..word.end)?;
+        if caps.len() != 3 || !caps.bytes().all(|b| b.is_ascii_uppercase()) || after != month + 1 {
+            return None;
+        }
+        let (v, nd) = self.num(after)?;
+        // "5 MAR 12 PEOPLE KILLED" in a capitals headline: a count, not a year.
+        if nd != 2 || !self.free_after(after) || self.is_word(after + 1) {
+            return None;
+        }
+        let v = i32::try_from(v).ok()?;
+        Some((if v < 70 { 2000 + v } else { 1900 + v }, after + 1))
+    }
+
     /// A four-digit year 1000–2100 at `i`.
     fn year_num(&self, i: usize) -> Option<(i32, usize)> {
         let (v, nd) = self.num(i)?;
@@ -1095,7 +1112,7 @@ impl Parser<'_> {
                 } else {
                     k2
                 };
-                if let Some((y, k4)) = self.year_num(k3) {
+                if let Some((y, k4)) = self.year_num(k3).or_else(|| self.military_year(k, k2)) {
                     let date = NaiveDate::from_ymd_opt(y, month, d)?;
                     return Some((
                         k4,

@@ -37,6 +37,10 @@ const CASES: &[Case] = &[
     ("The base was hit on 20 December last year.", Some("2022-01-05"), "on 20 December last year", Some("2021-12-20"), Day, ""),
     ("A strike on New Year's Eve killed two.", Some("2024-01-03"), "on New Year's Eve", Some("2023-12-31"), Day, ""),
     ("A strike on New Year's Day killed two.", Some("2024-01-03"), "on New Year's Day", Some("2024-01-01"), Day, ""),
+    // A military date's two-digit year, after a month abbreviation in capitals only.
+    ("DTG: 201900ZJAN22 (local 2200, 20 JAN 22)", Some("2023-04-20"), "20 JAN 22", Some("2022-01-20"), Day, ""),
+    ("On 5 MAR 12 PEOPLE WERE KILLED.", Some("2023-04-20"), "On 5 MAR", Some("2023-03-05"), Day, ""),
+    ("Rockets hit on 7 Jan 22 minutes apart.", Some("2023-04-20"), "on 7 Jan", Some("2023-01-07"), Day, ""),
     // A day of a month counted from publication's, and a bare ordinal day.
     ("On the ninth of this month, aircraft bombed the compound.", Some("2019-09-18"), "On the ninth of this month", Some("2019-09-09"), Day, ""),
     ("Rockets hit the base on the 28th of last month.", Some("2024-01-05"), "on the 28th of last month", Some("2023-12-28"), Day, ""),
