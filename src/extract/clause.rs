@@ -2245,10 +2245,12 @@ fn assign_roles(
             let survived = tokens[last_ti + 1..hi]
                 .iter()
                 .any(|t| t.is_any(text, &SURVIVAL_VERBS));
-            if survived && !comma_between && !in_phrase {
+            if comma_between || in_phrase {
+                None
+            } else if survived {
                 Some(Role::Target)
             } else {
-                if !comma_between && !in_phrase && !reacts {
+                if !reacts {
                     let group = ex.actor_kind(&name) == Some(ActorKind::ArmedGroup);
                     subjects.push((hi - last_ti, group, name.clone(), h.span));
                 }
